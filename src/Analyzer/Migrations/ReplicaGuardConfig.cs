@@ -77,7 +77,9 @@ namespace ReplicaGuard.Migrations
             {
                 throw new ConfigException(path ?? "", "", $"{path}: cannot read the configuration file ({e.Message}); check that it exists and that you may read it");
             }
-            return Parse(text, path);
+            ReplicaGuardConfig config = Parse(text, path);
+            config.Path = System.IO.Path.GetFullPath(path); // messages name the file as the user gave it; Path is full
+            return config;
         }
 
         /// <summary>Walks up from <paramref name="startPath"/> (a file or folder) to find replicaguard.json; null if none.</summary>
@@ -345,7 +347,11 @@ namespace ReplicaGuard.Migrations
                 {
                     string key = "rules." + member.Name;
                     RuleDescriptor? rule = RuleCatalog.Find(member.Name);
-                    if (rule == null || rule.Id != member.Name)
+                    if (rule != null && rule.Id != member.Name)
+                    {
+                        throw new ConfigException(_path, key, $"{_path}({member.Line},{member.Column}): \"{member.Name}\" must be written \"{rule.Id}\" (rule IDs are case-sensitive)");
+                    }
+                    if (rule == null)
                     {
                         var ids = new List<string>();
                         foreach (RuleDescriptor known in RuleCatalog.All) ids.Add(known.Id);

@@ -230,6 +230,7 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual("rules.RG1001", Fails("{\"rules\": {\"RG1001\": \"fatal\"}}").Key);
             Assert.AreEqual("rules.RG1001", Fails("{\"rules\": {\"RG1001\": 3}}").Key);
             Assert.AreEqual("rules", Fails("{\"rules\": [\"RG1001\"]}").Key);
+            StringAssert.Contains(Fails("{\"rules\": {\"rg1001\": \"none\"}}").Message, "must be written \"RG1001\"");
         }
 
         [TestMethod]
