@@ -99,6 +99,13 @@ namespace ReplicaGuard.Syntax
                     case ',':
                         return Significant(SyntaxKind.Comma, pos, pos + 1);
                     case '.':
+                        if (next == '.')
+                        {
+                            // scan.l's DOT_DOT: ".." is one unit, so "..10" is dots then 10, not dot then .10.
+                            Significant(SyntaxKind.Dot, pos, pos + 1);
+                            return Significant(SyntaxKind.Dot, pos + 1, pos + 2);
+                        }
+
                         return Significant(SyntaxKind.Dot, pos, pos + 1);
                     case ';':
                         return LexSemicolon(pos);
