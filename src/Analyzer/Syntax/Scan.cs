@@ -1,22 +1,51 @@
 namespace ReplicaGuard.Syntax
 {
-    /// <summary>Character classes of PostgreSQL's scan.l.</summary>
+    /// <summary>Character classes of PostgreSQL's scan.l (ASCII looked up in a table: the lexer's hot path).</summary>
     internal static class CharKinds
     {
-        public static bool IsWhitespace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        private const byte Space = 1;
+        private const byte Letter = 2;      // A-Z a-z _ : starts an identifier or a dollar tag
+        private const byte Digit = 4;
+        private const byte Dollar = 8;
+
+        private static readonly byte[] Ascii = BuildTable();
+
+        private static byte[] BuildTable()
+        {
+            var table = new byte[128];
+            foreach (char c in " \t\n\r\f\v")
+            {
+                table[c] = Space;
+            }
+
+            for (char c = 'a'; c <= 'z'; c++)
+            {
+                table[c] = Letter;
+                table[char.ToUpperInvariant(c)] = Letter;
+            }
+
+            table['_'] = Letter;
+            for (char c = '0'; c <= '9'; c++)
+            {
+                table[c] = Digit;
+            }
+
+            table['$'] = Dollar;
+            return table;
+        }
+
+        public static bool IsWhitespace(char c) => c < 128 && Ascii[c] == Space;
 
         public static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-        public static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-
         // Any char >= 0x80 counts as a letter, as in scan.l (which works on bytes of multibyte encodings).
-        public static bool IsIdentifierStart(char c) => IsAsciiLetter(c) || c == '_' || c >= 0x80;
+        public static bool IsIdentifierStart(char c) => c >= 128 || Ascii[c] == Letter;
 
-        public static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c) || c == '$';
+        public static bool IsIdentifierPart(char c) => c >= 128 || (Ascii[c] & (Letter | Digit | Dollar)) != 0;
 
-        public static bool IsDollarTagStart(char c) => IsAsciiLetter(c) || c == '_' || c >= 0x80;
+        public static bool IsDollarTagStart(char c) => c >= 128 || Ascii[c] == Letter;
 
-        public static bool IsDollarTagPart(char c) => IsDollarTagStart(c) || IsDigit(c);
+        public static bool IsDollarTagPart(char c) => c >= 128 || (Ascii[c] & (Letter | Digit)) != 0;
 
         public static bool IsOperatorChar(char c)
         {
