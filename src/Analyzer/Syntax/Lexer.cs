@@ -38,6 +38,12 @@ namespace ReplicaGuard.Syntax
                 string t = _text;
                 int len = t.Length;
                 int pos = 0;
+                if (len > 0 && t[0] == '\uFEFF')
+                {
+                    // A byte-order mark left in by a reader is trivia, not the start of the first keyword.
+                    pos = Emit(SyntaxKind.Whitespace, 0, 1);
+                }
+
                 while (pos < len)
                 {
                     pos = LexOne(pos);

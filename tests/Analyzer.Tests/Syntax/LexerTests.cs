@@ -318,7 +318,7 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
-        public void CopyInsideParenthesesOfFunctionBodyDoesNotStartData()
+        public void CopyInsideBeginAtomicBodyDoesNotStartData()
         {
             // The ';' inside BEGIN ATOMIC does not end the statement, so "copy" there is not a statement's first word.
             string text = "create function f() returns int begin atomic; copy t from stdin; end;\n1\n";
@@ -337,6 +337,12 @@ namespace ReplicaGuard.Tests
         {
             string text = "a\uD800b \uDC00";
             LexAssert.Tokens(text, "Identifier:a\uD800b", "Whitespace: ", "Identifier:\uDC00");
+        }
+
+        [TestMethod]
+        public void LeadingByteOrderMarkIsWhitespace()
+        {
+            LexAssert.Tokens("\uFEFFselect \uFEFF", "Whitespace:\uFEFF", "Identifier:select", "Whitespace: ", "Identifier:\uFEFF");
         }
 
         [TestMethod]
