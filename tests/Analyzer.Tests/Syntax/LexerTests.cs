@@ -346,6 +346,42 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        [DataRow("'ab", SyntaxKind.String)]
+        [DataRow("E'a\\'", SyntaxKind.EscapeString)]
+        [DataRow("U&'ab", SyntaxKind.UnicodeString)]
+        [DataRow("U&\"ab", SyntaxKind.UnicodeQuotedIdentifier)]
+        [DataRow("\"ab", SyntaxKind.QuotedIdentifier)]
+        [DataRow("B'10", SyntaxKind.BitString)]
+        [DataRow("X'1f", SyntaxKind.BitString)]
+        [DataRow("N'ab", SyntaxKind.NationalString)]
+        [DataRow("$q$ab$q", SyntaxKind.DollarString)]
+        [DataRow("$$", SyntaxKind.DollarString)]
+        [DataRow("/*", SyntaxKind.BlockComment)]
+        [DataRow("/* /* */", SyntaxKind.BlockComment)]
+        [DataRow("-- x", SyntaxKind.LineComment)]
+        [DataRow("\\set x", SyntaxKind.PsqlMetaCommand)]
+        public void UnterminatedFormRunsToEndOfText(string text, SyntaxKind kind)
+        {
+            TokenList tokens = Lexer.Lex(" " + text);
+            Assert.AreEqual(3, tokens.Count, string.Join(" | ", LexAssert.Describe(tokens)));
+            Assert.AreEqual(kind, tokens[1].Kind);
+            Assert.AreEqual(1, tokens[1].Start);
+            Assert.AreEqual(text.Length, tokens[1].Length);
+            Assert.AreEqual(SyntaxKind.EndOfFile, tokens[2].Kind);
+            Assert.AreEqual(text.Length + 1, tokens[2].Start);
+        }
+
+        [TestMethod]
+        public void TokenSpansAreUtf16Offsets()
+        {
+            TokenList tokens = Lexer.Lex("é 'x'");
+            Assert.AreEqual(new ReplicaGuard.Text.TextSpan(0, 1), tokens[0].Span);
+            Assert.AreEqual(new ReplicaGuard.Text.TextSpan(1, 1), tokens[1].Span);
+            Assert.AreEqual(new ReplicaGuard.Text.TextSpan(2, 3), tokens[2].Span);
+            Assert.AreEqual(new ReplicaGuard.Text.TextSpan(5, 0), tokens[3].Span);
+        }
+
+        [TestMethod]
         public void NullTextIsTreatedAsEmpty()
         {
             TokenList tokens = Lexer.Lex(null!);
