@@ -1,19 +1,299 @@
+using System;
+
 namespace ReplicaGuard.Syntax
 {
-    /// <summary>Lossless PostgreSQL lexer. Never throws; see docs in design.md.</summary>
+    /// <summary>
+    /// Lossless PostgreSQL + psql lexer: every UTF-16 unit belongs to exactly one token, trivia included, and the
+    /// list ends with a zero-length EndOfFile. Never throws; one forward pass, no recursion, no per-token strings.
+    /// Follows PostgreSQL's scan.l and psql's psqlscan.l; unterminated quotes and comments run to the end.
+    /// </summary>
     public static class Lexer
     {
         public static TokenList Lex(string text)
         {
-            // Placeholder until the lexer lands: one Bad token for the whole text keeps it lossless.
-            var tokens = new Token[2];
-            int n = 0;
-            if (text.Length > 0)
+            return new Scanner(text ?? string.Empty).Run();
+        }
+
+        /// <summary>The per-call state: output buffer plus the small psql state needed for COPY data blocks.</summary>
+        private sealed class Scanner
+        {
+            private readonly string _text;
+            private readonly PsqlStatementTracker _statement = new PsqlStatementTracker();
+            private readonly CopyFromStdinDetector _copy = new CopyFromStdinDetector();
+            private Token[] _tokens;
+            private int _count;
+
+            // Set by the ';' that ends COPY ... FROM STDIN: the data block starts at the next line.
+            private bool _copyDataAtNextLine;
+
+            public Scanner(string text)
             {
-                tokens[n++] = new Token(SyntaxKind.Bad, 0, text.Length);
+                _text = text;
+                // Roughly one token per 5 chars in SQL; the array grows by doubling when that guess is low.
+                _tokens = new Token[Math.Max(16, text.Length / 5)];
             }
-            tokens[n++] = new Token(SyntaxKind.EndOfFile, text.Length, 0);
-            return new TokenList(text, tokens, n);
+
+            public TokenList Run()
+            {
+                string t = _text;
+                int len = t.Length;
+                int pos = 0;
+                if (len > 0 && t[0] == '\uFEFF')
+                {
+                    // A byte-order mark left in by a reader is trivia, not the start of the first keyword.
+                    pos = Emit(SyntaxKind.Whitespace, 0, 1);
+                }
+
+                while (pos < len)
+                {
+                    pos = LexOne(pos);
+                }
+
+                Add(SyntaxKind.EndOfFile, len, 0);
+                return new TokenList(t, _tokens, _count);
+            }
+
+            /// <summary>Lexes the token(s) starting at <paramref name="pos"/>; returns the position after them.</summary>
+            private int LexOne(int pos)
+            {
+                string t = _text;
+                int len = t.Length;
+                char c = t[pos];
+                char next = pos + 1 < len ? t[pos + 1] : '\0';
+
+                if (CharKinds.IsWhitespace(c))
+                {
+                    return LexWhitespace(pos);
+                }
+
+                if (c == '-' && next == '-')
+                {
+                    return Emit(SyntaxKind.LineComment, pos, Scan.LineEnd(t, pos));
+                }
+
+                if (c == '/' && next == '*')
+                {
+                    return Emit(SyntaxKind.BlockComment, pos, Scan.BlockComment(t, pos));
+                }
+
+                if (CharKinds.IsIdentifierStart(c))
+                {
+                    return LexWord(pos, c, next);
+                }
+
+                if (CharKinds.IsDigit(c) || (c == '.' && CharKinds.IsDigit(next)))
+                {
+                    return Significant(SyntaxKind.Number, pos, Scan.Number(t, pos));
+                }
+
+                switch (c)
+                {
+                    case '\'':
+                        return Significant(SyntaxKind.String, pos, Scan.QuotedString(t, pos + 1, backslashEscapes: false));
+                    case '"':
+                        return Significant(SyntaxKind.QuotedIdentifier, pos, Scan.QuotedIdentifier(t, pos + 1));
+                    case '$':
+                        return LexDollar(pos, next);
+                    case '(':
+                        return Significant(SyntaxKind.OpenParen, pos, pos + 1);
+                    case ')':
+                        return Significant(SyntaxKind.CloseParen, pos, pos + 1);
+                    case '[':
+                        return Significant(SyntaxKind.OpenBracket, pos, pos + 1);
+                    case ']':
+                        return Significant(SyntaxKind.CloseBracket, pos, pos + 1);
+                    case ',':
+                        return Significant(SyntaxKind.Comma, pos, pos + 1);
+                    case '.':
+                        if (next == '.')
+                        {
+                            // scan.l's DOT_DOT: ".." is one unit, so "..10" is dots then 10, not dot then .10.
+                            Significant(SyntaxKind.Dot, pos, pos + 1);
+                            return Significant(SyntaxKind.Dot, pos + 1, pos + 2);
+                        }
+
+                        return Significant(SyntaxKind.Dot, pos, pos + 1);
+                    case ';':
+                        return LexSemicolon(pos);
+                    case ':':
+                        return next == ':'
+                            ? Significant(SyntaxKind.DoubleColon, pos, pos + 2)
+                            : Significant(SyntaxKind.Colon, pos, pos + 1);
+                    case '\\':
+                        return LexMetaCommand(pos);
+                }
+
+                if (CharKinds.IsOperatorChar(c))
+                {
+                    return LexOperator(pos);
+                }
+
+                return Significant(SyntaxKind.Bad, pos, pos + 1);
+            }
+
+            private int LexWhitespace(int pos)
+            {
+                string t = _text;
+                int end = pos;
+                if (!_copyDataAtNextLine)
+                {
+                    while (end < t.Length && CharKinds.IsWhitespace(t[end]))
+                    {
+                        end++;
+                    }
+
+                    return Emit(SyntaxKind.Whitespace, pos, end);
+                }
+
+                // After COPY ... FROM STDIN; the whitespace stops after the first line break; the data follows.
+                bool sawLineBreak = false;
+                while (end < t.Length && CharKinds.IsWhitespace(t[end]))
+                {
+                    end++;
+                    if (t[end - 1] == '\n')
+                    {
+                        sawLineBreak = true;
+                        break;
+                    }
+                }
+
+                Emit(SyntaxKind.Whitespace, pos, end);
+                if (!sawLineBreak)
+                {
+                    return end;
+                }
+
+                _copyDataAtNextLine = false;
+                return end < t.Length ? Emit(SyntaxKind.CopyData, end, Scan.CopyData(t, end)) : end;
+            }
+
+            private int LexWord(int pos, char c, char next)
+            {
+                string t = _text;
+                char lower = (char)(c | 0x20);
+                if (next == '\'')
+                {
+                    switch (lower)
+                    {
+                        case 'e':
+                            return Significant(SyntaxKind.EscapeString, pos, Scan.QuotedString(t, pos + 2, backslashEscapes: true));
+                        case 'b':
+                        case 'x':
+                            return Significant(SyntaxKind.BitString, pos, Scan.QuotedString(t, pos + 2, backslashEscapes: false));
+                        case 'n':
+                            return Significant(SyntaxKind.NationalString, pos, Scan.QuotedString(t, pos + 2, backslashEscapes: false));
+                    }
+                }
+                else if (lower == 'u' && next == '&' && pos + 2 < t.Length)
+                {
+                    char quote = t[pos + 2];
+                    if (quote == '\'')
+                    {
+                        return Significant(SyntaxKind.UnicodeString, pos, Scan.QuotedString(t, pos + 3, backslashEscapes: false));
+                    }
+
+                    if (quote == '"')
+                    {
+                        return Significant(SyntaxKind.UnicodeQuotedIdentifier, pos, Scan.QuotedIdentifier(t, pos + 3));
+                    }
+                }
+
+                return Significant(SyntaxKind.Identifier, pos, Scan.Identifier(t, pos));
+            }
+
+            private int LexDollar(int pos, char next)
+            {
+                string t = _text;
+                if (CharKinds.IsDigit(next))
+                {
+                    return Significant(SyntaxKind.Parameter, pos, Scan.Digits(t, pos + 1));
+                }
+
+                int tagEnd = Scan.DollarTag(t, pos);
+                if (tagEnd < 0)
+                {
+                    return Significant(SyntaxKind.Bad, pos, pos + 1);
+                }
+
+                return Significant(SyntaxKind.DollarString, pos, Scan.DollarBody(t, pos, tagEnd));
+            }
+
+            private int LexSemicolon(int pos)
+            {
+                int end = Significant(SyntaxKind.Semicolon, pos, pos + 1);
+                if (_statement.SemicolonEndsStatement)
+                {
+                    if (_copy.IsCopyFromStdin)
+                    {
+                        _copyDataAtNextLine = true;
+                    }
+
+                    _statement.Reset();
+                    _copy.Reset();
+                }
+
+                return end;
+            }
+
+            private int LexMetaCommand(int pos)
+            {
+                int end = Emit(SyntaxKind.PsqlMetaCommand, pos, Scan.LineEnd(_text, pos));
+                // The splitter makes a meta-command a statement boundary; the lexer agrees.
+                _statement.Reset();
+                _copy.Reset();
+                return end;
+            }
+
+            private int LexOperator(int pos)
+            {
+                int runEnd = Scan.OperatorRun(_text, pos, out int headEnd);
+                Significant(SyntaxKind.Operator, pos, headEnd);
+                // scan.l strips a trailing +/- run and rescans it; each stripped char then lexes as a one-char
+                // operator. Emitting them here keeps a long "+-+-+-" run linear instead of quadratic.
+                for (int i = headEnd; i < runEnd; i++)
+                {
+                    Significant(SyntaxKind.Operator, i, i + 1);
+                }
+
+                return runEnd;
+            }
+
+            /// <summary>A non-trivia token: also drives the psql statement state.</summary>
+            private int Significant(SyntaxKind kind, int start, int end)
+            {
+                Emit(kind, start, end);
+                if (kind == SyntaxKind.OpenParen)
+                {
+                    _statement.OpenParen();
+                }
+                else if (kind == SyntaxKind.CloseParen)
+                {
+                    _statement.CloseParen();
+                }
+                else if (kind == SyntaxKind.Identifier)
+                {
+                    _statement.Identifier(_text, start, end - start);
+                }
+
+                _copy.Token(_text, _tokens[_count - 1], _statement.ParenDepth);
+                return end;
+            }
+
+            private int Emit(SyntaxKind kind, int start, int end)
+            {
+                Add(kind, start, end - start);
+                return end;
+            }
+
+            private void Add(SyntaxKind kind, int start, int length)
+            {
+                if (_count == _tokens.Length)
+                {
+                    Array.Resize(ref _tokens, _tokens.Length * 2);
+                }
+
+                _tokens[_count++] = new Token(kind, start, length);
+            }
         }
     }
 }
