@@ -94,6 +94,14 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void NonAsciiNamesStayReadable()
+        {
+            var file = new SourceFile("db/0001.sql", "CREATE TABLE café (a int);");
+            string sarif = SarifReporter.Format(new[] { TestData.Make(TestData.At(file, "café"), objectName: "public.café") }, "1.0.0");
+            StringAssert.Contains(sarif, "\"fullyQualifiedName\": \"public.café\"");
+        }
+
+        [TestMethod]
         public void RelatedLocationsAreListedWithIds()
         {
             var create = new SourceFile("db/0001.sql", "CREATE TABLE t (a int);\n");

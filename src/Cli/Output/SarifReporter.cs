@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Rules;
@@ -22,7 +23,8 @@ namespace ReplicaGuard.Cli.Output
         public static string Format(IEnumerable<Diagnostic> diagnostics, string toolVersion)
         {
             using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            // Relaxed escaping keeps quotes and non-ASCII identifiers readable; the report is a file, never embedded in HTML.
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 Write(writer, diagnostics, toolVersion);
             }
