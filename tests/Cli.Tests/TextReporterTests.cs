@@ -79,6 +79,18 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void VeryLongLineIsShownAsAWindowAroundTheSpan()
+        {
+            string text = new string('x', 1000) + " CREATE TABLE t (a int); " + new string('y', 1000);
+            var file = new SourceFile("dump.sql", text);
+            string[] lines = TextReporter.Format(new[] { TestData.Make(TestData.At(file, "CREATE TABLE t")) }, color: false).Split('\n');
+
+            StringAssert.StartsWith(lines[0], "dump.sql(1,1002): error RG1001:");
+            Assert.AreEqual("    ..." + new string('x', 39) + " CREATE TABLE t (a int); " + new string('y', 240 - 39 - 25) + "...", lines[1]);
+            Assert.AreEqual("    " + new string(' ', 3 + 40) + "^" + new string('~', 13), lines[2]);
+        }
+
+        [TestMethod]
         public void RelatedLocationsBecomeNoteLines()
         {
             var create = new SourceFile("db/0001.sql", "CREATE TABLE t (a int);\n");

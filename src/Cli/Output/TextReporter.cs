@@ -14,6 +14,9 @@ namespace ReplicaGuard.Cli.Output
     {
         public const int TabSize = 4;
         private const int RelatedExcerptLength = 60;
+        private const int MaxExcerptLength = 240;
+        private const int ExcerptContext = 40;
+        private const string Ellipsis = "...";
         private const string Indent = "    ";
 
         private const string Reset = "\u001b[0m";
@@ -74,12 +77,29 @@ namespace ReplicaGuard.Cli.Output
             int startChar = Clamp(lineSpan.Start.Character, lineLength);
             int endChar = lineSpan.End.Line == line ? Clamp(lineSpan.End.Character, lineLength) : lineLength;
 
-            // Visual column of every character boundary of the line, with tabs expanded.
-            var visualColumn = new int[lineLength + 1];
-            var expanded = new StringBuilder(lineLength + 8);
-            for (int i = 0; i < lineLength; i++)
+            // A very long line (a minified or dumped file) is shown as a window around the span, so the report
+            // costs the same per result whatever the line length.
+            int shownStart = 0, shownEnd = lineLength;
+            if (lineLength > MaxExcerptLength)
             {
-                visualColumn[i] = expanded.Length;
+                shownStart = startChar > ExcerptContext ? startChar - ExcerptContext : 0;
+                shownEnd = shownStart + MaxExcerptLength < lineLength ? shownStart + MaxExcerptLength : lineLength;
+                if (endChar > shownEnd)
+                {
+                    endChar = shownEnd;
+                }
+            }
+
+            // Visual column of every shown character boundary, with tabs expanded.
+            var visualColumn = new int[shownEnd - shownStart + 1];
+            var expanded = new StringBuilder(shownEnd - shownStart + 16);
+            if (shownStart > 0)
+            {
+                expanded.Append(Ellipsis);
+            }
+            for (int i = shownStart; i < shownEnd; i++)
+            {
+                visualColumn[i - shownStart] = expanded.Length;
                 char c = file.OriginalText[lineStart + i];
                 if (c == '\t')
                 {
@@ -90,7 +110,13 @@ namespace ReplicaGuard.Cli.Output
                     expanded.Append(c);
                 }
             }
-            visualColumn[lineLength] = expanded.Length;
+            visualColumn[shownEnd - shownStart] = expanded.Length;
+            if (shownEnd < lineLength)
+            {
+                expanded.Append(Ellipsis);
+            }
+            startChar -= shownStart;
+            endChar -= shownStart;
 
             int caretStart = visualColumn[startChar];
             int caretWidth = visualColumn[endChar] - caretStart;
@@ -128,6 +154,10 @@ namespace ReplicaGuard.Cli.Output
             if (end <= start)
             {
                 end = lineEnd;
+            }
+            if (end - start > 4 * RelatedExcerptLength)
+            {
+                end = start + 4 * RelatedExcerptLength;
             }
             string text = file.OriginalText.Substring(start, end - start).Replace('\t', ' ').Trim();
             if (text.Length > RelatedExcerptLength)
