@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+
+namespace ReplicaGuard.Cli
+{
+    /// <summary>What a command may touch of its process: output streams, working directory, colour. Tests pass their own.</summary>
+    public sealed class CliConsole
+    {
+        public CliConsole(TextWriter output, TextWriter error, string workingDirectory, bool colorOutput)
+        {
+            Out = output;
+            Error = error;
+            WorkingDirectory = workingDirectory;
+            ColorOutput = colorOutput;
+        }
+
+        public TextWriter Out { get; }
+        public TextWriter Error { get; }
+        public string WorkingDirectory { get; }
+
+        /// <summary>True only when stdout is a terminal and NO_COLOR is unset.</summary>
+        public bool ColorOutput { get; }
+
+        public static CliConsole FromProcess()
+        {
+            bool color = !Console.IsOutputRedirected
+                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            // Buffered writers: a large report is written in a few large chunks, not line by line.
+            var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+            var error = new StreamWriter(Console.OpenStandardError(), new System.Text.UTF8Encoding(false), 1 << 12) { AutoFlush = false };
+            return new CliConsole(output, error, Directory.GetCurrentDirectory(), color);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ReplicaGuard.Cli.Commands;
+using ReplicaGuard.Migrations;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Cli.Input
+{
+    /// <summary>
+    /// Turns the paths and options of `check` into settings and histories. Each folder argument is a history
+    /// of its own; files named explicitly form one history in the order given; with no paths, the config's
+    /// `files` list (or its folder) is the history. Every problem becomes a <see cref="UsageException"/>
+    /// naming the file, before anything is analysed or written.
+    /// </summary>
+    public static class HistoryLoader
+    {
+        public static CheckInput Load(CheckOptions options, string workingDirectory)
+        {
+            var fullPaths = new List<string>();
+            foreach (string path in options.Paths)
+            {
+                string full = Path.GetFullPath(path, workingDirectory);
+                if (!Directory.Exists(full) && !File.Exists(full))
+                {
+                    throw new UsageException($"{path}: no such file or folder");
+                }
+                fullPaths.Add(full);
+            }
+
+            ReplicaGuardConfig? config = LoadConfig(options, fullPaths, workingDirectory);
+            AnalysisSettings settings = config != null ? config.ToSettings() : new AnalysisSettings();
+            if (options.PostgresVersion.HasValue)
+            {
+                settings.PostgresVersion = options.PostgresVersion.Value;
+            }
+            if (options.Profile != null)
+            {
+                settings.Profile = options.Profile;
+            }
+
+            var histories = new List<History>();
+            if (fullPaths.Count == 0)
+            {
+                histories.Add(HistoryFromConfig(config, settings, workingDirectory));
+            }
+            else
+            {
+                AddHistoriesFromPaths(fullPaths, settings, workingDirectory, histories);
+            }
+            return new CheckInput(settings, histories);
+        }
+
+        private static ReplicaGuardConfig? LoadConfig(CheckOptions options, List<string> fullPaths, string workingDirectory)
+        {
+            string? configPath;
+            if (options.ConfigPath != null)
+            {
+                configPath = Path.GetFullPath(options.ConfigPath, workingDirectory);
+                if (!File.Exists(configPath))
+                {
+                    throw new UsageException($"{options.ConfigPath}: config file not found");
+                }
+            }
+            else
+            {
+                configPath = ReplicaGuardConfig.Find(fullPaths.Count > 0 ? fullPaths[0] : workingDirectory);
+            }
+            if (configPath == null)
+            {
+                return null;
+            }
+
+            string shown = DisplayPath.For(configPath, workingDirectory);
+            try
+            {
+                return ReplicaGuardConfig.Load(configPath);
+            }
+            catch (ConfigException e)
+            {
+                string key = string.IsNullOrEmpty(e.Key) ? "" : $"'{e.Key}': ";
+                throw new UsageException($"{shown}: {key}{OneLine(e.Message)}");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new UsageException($"{shown}: cannot read config: {OneLine(e.Message)}");
+            }
+        }
+
+        private static History HistoryFromConfig(ReplicaGuardConfig? config, AnalysisSettings settings, string workingDirectory)
+        {
+            if (config == null)
+            {
+                throw new UsageException("no folder or file to check, and no replicaguard.json here or above (see 'replicaguard check --help')");
+            }
+            string configFolder = Path.GetDirectoryName(config.Path) ?? workingDirectory;
+            if (config.Files.Count == 0)
+            {
+                return FolderHistory(configFolder, settings, workingDirectory);
+            }
+
+            var files = new List<SourceFile>();
+            foreach (string relative in config.Files)
+            {
+                string full = Path.GetFullPath(relative, configFolder);
+                if (!File.Exists(full))
+                {
+                    throw new UsageException($"{DisplayPath.For(config.Path, workingDirectory)}: 'files': {relative}: no such file");
+                }
+                files.Add(Prepare(full, settings, workingDirectory));
+            }
+            return new History(DisplayPath.For(config.Path, workingDirectory), files);
+        }
+
+        private static void AddHistoriesFromPaths(List<string> fullPaths, AnalysisSettings settings, string workingDirectory, List<History> histories)
+        {
+            List<SourceFile>? explicitFiles = null;
+            foreach (string full in fullPaths)
+            {
+                if (Directory.Exists(full))
+                {
+                    histories.Add(FolderHistory(full, settings, workingDirectory));
+                }
+                else if (explicitFiles == null)
+                {
+                    // The explicit files form one history, placed where the first of them was named.
+                    explicitFiles = new List<SourceFile> { Prepare(full, settings, workingDirectory) };
+                    histories.Add(new History("files", explicitFiles));
+                }
+                else
+                {
+                    explicitFiles.Add(Prepare(full, settings, workingDirectory));
+                }
+            }
+        }
+
+        private static History FolderHistory(string folder, AnalysisSettings settings, string workingDirectory)
+        {
+            IReadOnlyList<string> ordered;
+            try
+            {
+                ordered = MigrationDiscovery.Discover(folder);
+            }
+            catch (MigrationInputException e)
+            {
+                throw new UsageException($"{DisplayPath.For(e.PathName, workingDirectory)}: {OneLine(e.Message)}");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new UsageException($"{DisplayPath.For(folder, workingDirectory)}: cannot read folder: {OneLine(e.Message)}");
+            }
+
+            var files = new List<SourceFile>(ordered.Count);
+            foreach (string path in ordered)
+            {
+                files.Add(Prepare(Path.GetFullPath(path, folder), settings, workingDirectory));
+            }
+            return new History(DisplayPath.For(folder, workingDirectory), files);
+        }
+
+        private static SourceFile Prepare(string fullPath, AnalysisSettings settings, string workingDirectory)
+        {
+            string shown = DisplayPath.For(fullPath, workingDirectory);
+            string text;
+            try
+            {
+                text = ReadMigrationText(fullPath);
+            }
+            catch (MigrationInputException e)
+            {
+                throw new UsageException($"{shown}: {OneLine(e.Message)}");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new UsageException($"{shown}: cannot read file: {OneLine(e.Message)}");
+            }
+            return SourcePreparation.Prepare(shown, text, settings.Placeholders);
+        }
+
+        // TODO: MigrationFileReader — replace with MigrationFileReader.Read(fullPath).Text once it lands.
+        private static string ReadMigrationText(string fullPath) => File.ReadAllText(fullPath);
+
+        private static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using ReplicaGuard.Cli;
+using ReplicaGuard.Cli.Commands;
+
+namespace ReplicaGuard.Tests
+{
+    [TestClass]
+    public sealed class ArgumentParserTests
+    {
+        [TestMethod]
+        public void OptionsInBothFormsAndPathsInOrder()
+        {
+            CheckOptions options = ArgumentParser.ParseCheck(new[]
+            {
+                "db1", "--format", "sarif", "--config=rg.json", "db2", "--output", "out.sarif",
+                "--postgres-version", "15", "--profile=Zero", "--", "--odd-name.sql",
+            });
+
+            CollectionAssert.AreEqual(new[] { "db1", "db2", "--odd-name.sql" }, options.Paths);
+            Assert.AreEqual(ReportFormat.Sarif, options.Format);
+            Assert.AreEqual("rg.json", options.ConfigPath);
+            Assert.AreEqual("out.sarif", options.OutputPath);
+            Assert.AreEqual(15, options.PostgresVersion);
+            Assert.AreEqual("zero", options.Profile);
+            Assert.IsFalse(options.ShowHelp);
+        }
+
+        [TestMethod]
+        public void Defaults()
+        {
+            CheckOptions options = ArgumentParser.ParseCheck(new string[0]);
+            Assert.AreEqual(ReportFormat.Text, options.Format);
+            Assert.IsNull(options.ConfigPath);
+            Assert.IsNull(options.PostgresVersion);
+            Assert.AreEqual(0, options.Paths.Count);
+        }
+
+        [TestMethod]
+        [DataRow("--format", "json")]
+        [DataRow("--postgres-version", "19")]
+        [DataRow("--postgres-version", "15.2")]
+        [DataRow("--profile", "kafka")]
+        [DataRow("--unknown", "x")]
+        [DataRow("--help=yes", "x")]
+        public void RejectedArguments(string option, string value)
+        {
+            Assert.ThrowsExactly<UsageException>(() => ArgumentParser.ParseCheck(new[] { option, value }));
+        }
+
+        [TestMethod]
+        public void HelpFlag()
+        {
+            Assert.IsTrue(ArgumentParser.ParseCheck(new[] { "-h" }).ShowHelp);
+            Assert.IsTrue(ArgumentParser.ParseCheck(new[] { "db", "--help" }).ShowHelp);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Rules;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Tests
+{
+    /// <summary>Hand-built diagnostics and paths the CLI tests share.</summary>
+    internal static class TestData
+    {
+        public static Location At(SourceFile file, string text, int occurrence = 1)
+        {
+            int index = -1;
+            for (int i = 0; i < occurrence; i++)
+            {
+                index = file.OriginalText.IndexOf(text, index + 1, StringComparison.Ordinal);
+            }
+            if (index < 0)
+            {
+                throw new ArgumentException($"'{text}' not in {file.Path}");
+            }
+            return new Location(file, new TextSpan(index, text.Length));
+        }
+
+        public static Diagnostic Make(
+            Location location,
+            RuleDescriptor? rule = null,
+            Severity? severity = null,
+            string message = "Table \"public.t\" is published for UPDATE and DELETE but has no replica identity",
+            string? objectName = "public.t",
+            IReadOnlyList<Location>? related = null,
+            IReadOnlyList<CodeFix>? fixes = null)
+        {
+            RuleDescriptor descriptor = rule ?? RuleCatalog.RG1001;
+            return new Diagnostic(
+                descriptor,
+                severity ?? descriptor.DefaultSeverity,
+                message,
+                location,
+                objectName,
+                related ?? Array.Empty<Location>(),
+                fixes ?? Array.Empty<CodeFix>());
+        }
+
+        /// <summary>The checkout's root: the first folder above the test's base directory holding Analyzer.sln.</summary>
+        public static string RepoRoot()
+        {
+            string? folder = AppContext.BaseDirectory;
+            while (folder != null)
+            {
+                if (File.Exists(Path.Combine(folder, "Analyzer.sln")))
+                {
+                    return folder;
+                }
+                folder = Path.GetDirectoryName(folder);
+            }
+            throw new InvalidOperationException("Analyzer.sln not found above " + AppContext.BaseDirectory + ": run the tests from a checkout.");
+        }
+
+        public static string NewTempFolder()
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "replicaguard-cli-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+}
