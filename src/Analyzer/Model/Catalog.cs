@@ -1,0 +1,444 @@
+using System;
+using System.Collections.Generic;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Model
+{
+    /// <summary>
+    /// The replayed database: schemas, relations and publications, plus the session state that decides where
+    /// unqualified names go (search_path). All changes go through methods that record how to undo them.
+    /// </summary>
+    public sealed class Catalog
+    {
+        public const string TempSchemaName = "pg_temp";
+
+        private readonly Journal _journal = new Journal();
+        private readonly Dictionary<string, SchemaObject> _schemas = new Dictionary<string, SchemaObject>();
+        private readonly Dictionary<string, PublicationObject> _publications = new Dictionary<string, PublicationObject>();
+        private readonly List<TableObject> _tables = new List<TableObject>();
+        private readonly IReadOnlyList<string> _initialSearchPath;
+        private readonly string _userName;
+        private SchemaObject? _tempSchema;
+
+        public Catalog(IReadOnlyList<string> initialSearchPath, string userName)
+        {
+            _initialSearchPath = initialSearchPath;
+            _userName = userName;
+            SessionSearchPath = initialSearchPath;
+            AddSchemaUnjournaled(new SchemaObject("public", isSystem: false, createdBy: null));
+            AddSchemaUnjournaled(new SchemaObject("pg_catalog", isSystem: true, createdBy: null));
+            AddSchemaUnjournaled(new SchemaObject("information_schema", isSystem: true, createdBy: null));
+            AddSchemaUnjournaled(new SchemaObject("pg_toast", isSystem: true, createdBy: null));
+        }
+
+        /// <summary>search_path set by SET / set_config(..., false).</summary>
+        public IReadOnlyList<string> SessionSearchPath { get; private set; }
+
+        /// <summary>search_path set by SET LOCAL, until the transaction ends.</summary>
+        public IReadOnlyList<string>? LocalSearchPath { get; private set; }
+
+        public IReadOnlyList<string> SearchPath => LocalSearchPath ?? SessionSearchPath;
+
+        public bool InTransaction { get; private set; }
+
+        public IEnumerable<SchemaObject> Schemas => _schemas.Values;
+
+        public IEnumerable<PublicationObject> Publications => _publications.Values;
+
+        /// <summary>Every table ever created, in creation order; check <see cref="RelationObject.Dropped"/>.</summary>
+        public IReadOnlyList<TableObject> AllTables => _tables;
+
+        // ----- journal and transactions -----
+
+        internal int Mark => _journal.Mark;
+
+        internal void RollbackTo(int mark) => _journal.RollbackTo(mark);
+
+        internal void Record(Action undo) => _journal.Record(undo);
+
+        /// <summary>Called after each statement: outside a transaction nothing can be rolled back any more.</summary>
+        internal void StatementCompleted()
+        {
+            if (!InTransaction)
+            {
+                _journal.Clear();
+            }
+        }
+
+        private readonly List<KeyValuePair<string, int>> _savepoints = new List<KeyValuePair<string, int>>();
+        private int _transactionMark;
+        private IReadOnlyList<string> _sessionPathAtBegin = Array.Empty<string>();
+
+        internal void BeginTransaction()
+        {
+            if (InTransaction)
+            {
+                return; // WARNING: there is already a transaction in progress
+            }
+            InTransaction = true;
+            _transactionMark = _journal.Mark;
+            _sessionPathAtBegin = SessionSearchPath;
+            _savepoints.Clear();
+        }
+
+        internal void EndTransaction(bool commit)
+        {
+            if (!InTransaction)
+            {
+                return;
+            }
+            if (!commit)
+            {
+                _journal.RollbackTo(_transactionMark);
+                SessionSearchPath = _sessionPathAtBegin;
+            }
+            InTransaction = false;
+            LocalSearchPath = null;
+            _savepoints.Clear();
+            _journal.Clear();
+        }
+
+        internal void Savepoint(string name)
+        {
+            if (InTransaction)
+            {
+                _savepoints.Add(new KeyValuePair<string, int>(name, _journal.Mark));
+            }
+        }
+
+        /// <summary>False when the savepoint does not exist (the server rejects the statement).</summary>
+        internal bool RollbackToSavepoint(string name, bool release)
+        {
+            for (int i = _savepoints.Count - 1; i >= 0; i--)
+            {
+                if (_savepoints[i].Key == name)
+                {
+                    if (!release)
+                    {
+                        _journal.RollbackTo(_savepoints[i].Value);
+                        _savepoints.RemoveRange(i + 1, _savepoints.Count - i - 1);
+                    }
+                    else
+                    {
+                        _savepoints.RemoveRange(i, _savepoints.Count - i);
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // ----- search_path -----
+
+        internal void SetSearchPath(IReadOnlyList<string>? schemas, bool isLocal)
+        {
+            IReadOnlyList<string> value = schemas ?? _initialSearchPath;
+            if (isLocal)
+            {
+                if (InTransaction)
+                {
+                    LocalSearchPath = value;
+                }
+                return; // SET LOCAL outside a transaction block has no effect
+            }
+            IReadOnlyList<string> previous = SessionSearchPath;
+            SessionSearchPath = value;
+            if (InTransaction)
+            {
+                // A session SET inside a transaction also overrides an earlier SET LOCAL.
+                LocalSearchPath = null;
+            }
+            _ = previous;
+        }
+
+        /// <summary>The explicit search path as schema objects that exist, in order ("$user" resolved, missing ones skipped).</summary>
+        private IEnumerable<SchemaObject> ExplicitPath()
+        {
+            foreach (string entry in SearchPath)
+            {
+                string name = entry == "$user" ? _userName : entry;
+                if (name == TempSchemaName)
+                {
+                    if (_tempSchema != null)
+                    {
+                        yield return _tempSchema;
+                    }
+                    continue;
+                }
+                if (_schemas.TryGetValue(name, out SchemaObject? schema))
+                {
+                    yield return schema;
+                }
+            }
+        }
+
+        /// <summary>Where an unqualified CREATE goes: the first existing schema of the path (pg_temp first makes it temporary).</summary>
+        internal SchemaObject? CreationSchema(out bool temporary)
+        {
+            temporary = false;
+            foreach (string entry in SearchPath)
+            {
+                string name = entry == "$user" ? _userName : entry;
+                if (name == TempSchemaName)
+                {
+                    // pg_temp names the creation schema only when it comes first (or exists already and comes first).
+                    temporary = true;
+                    return TempSchema();
+                }
+                if (_schemas.TryGetValue(name, out SchemaObject? schema))
+                {
+                    return schema;
+                }
+            }
+            return null;
+        }
+
+        internal SchemaObject TempSchema()
+        {
+            if (_tempSchema == null)
+            {
+                _tempSchema = new SchemaObject(TempSchemaName, isSystem: false, createdBy: null) { IsTemporary = true };
+            }
+            return _tempSchema;
+        }
+
+        public SchemaObject? FindSchema(string name)
+        {
+            if (name == TempSchemaName || name.StartsWith("pg_temp_", StringComparison.Ordinal))
+            {
+                return _tempSchema;
+            }
+            return _schemas.TryGetValue(name, out SchemaObject? schema) ? schema : null;
+        }
+
+        /// <summary>RangeVarGetRelid: qualified names in their schema; unqualified ones in pg_temp, then the path.</summary>
+        public RelationObject? FindRelation(ObjectName name)
+        {
+            if (name.Schema != null)
+            {
+                SchemaObject? schema = FindSchema(name.Schema);
+                return schema != null && schema.Relations.TryGetValue(name.Name, out RelationObject? r) ? r : null;
+            }
+            if (_tempSchema != null && _tempSchema.Relations.TryGetValue(name.Name, out RelationObject? temp))
+            {
+                return temp;
+            }
+            foreach (SchemaObject schema in ExplicitPath())
+            {
+                if (schema.Relations.TryGetValue(name.Name, out RelationObject? r))
+                {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The schema a qualified or unqualified name refers to for lookup of indexes by name in the path.</summary>
+        public TableObject? FindTable(ObjectName name) => FindRelation(name) as TableObject;
+
+        // ----- schemas -----
+
+        private void AddSchemaUnjournaled(SchemaObject schema) => _schemas[schema.Name] = schema;
+
+        internal void AddSchema(SchemaObject schema)
+        {
+            _schemas[schema.Name] = schema;
+            Record(() => _schemas.Remove(schema.Name));
+        }
+
+        internal void RemoveSchema(SchemaObject schema)
+        {
+            _schemas.Remove(schema.Name);
+            schema.Dropped = true;
+            Record(() =>
+            {
+                schema.Dropped = false;
+                _schemas[schema.Name] = schema;
+            });
+            foreach (PublicationObject publication in _publications.Values)
+            {
+                if (publication.Schemas.TryGetValue(schema, out StatementRef? addedBy))
+                {
+                    RemovePublicationSchema(publication, schema);
+                }
+            }
+        }
+
+        internal void RenameSchema(SchemaObject schema, string newName)
+        {
+            string old = schema.Name;
+            _schemas.Remove(old);
+            schema.Name = newName;
+            _schemas[newName] = schema;
+            Record(() =>
+            {
+                _schemas.Remove(newName);
+                schema.Name = old;
+                _schemas[old] = schema;
+            });
+        }
+
+        // ----- relations -----
+
+        internal void AddRelation(RelationObject relation)
+        {
+            relation.Schema.Relations[relation.Name] = relation;
+            Record(() => relation.Schema.Relations.Remove(relation.Name));
+            if (relation is TableObject table)
+            {
+                _tables.Add(table);
+                Record(() => _tables.Remove(table));
+            }
+        }
+
+        internal void RemoveRelation(RelationObject relation)
+        {
+            SchemaObject schema = relation.Schema;
+            schema.Relations.Remove(relation.Name);
+            relation.Dropped = true;
+            Record(() =>
+            {
+                relation.Dropped = false;
+                schema.Relations[relation.Name] = relation;
+            });
+        }
+
+        internal void RenameRelation(RelationObject relation, string newName)
+        {
+            string old = relation.Name;
+            SchemaObject schema = relation.Schema;
+            schema.Relations.Remove(old);
+            relation.Name = newName;
+            schema.Relations[newName] = relation;
+            Record(() =>
+            {
+                schema.Relations.Remove(newName);
+                relation.Name = old;
+                schema.Relations[old] = relation;
+            });
+        }
+
+        internal void MoveRelation(RelationObject relation, SchemaObject target)
+        {
+            SchemaObject old = relation.Schema;
+            old.Relations.Remove(relation.Name);
+            relation.Schema = target;
+            target.Relations[relation.Name] = relation;
+            Record(() =>
+            {
+                target.Relations.Remove(relation.Name);
+                relation.Schema = old;
+                old.Relations[relation.Name] = relation;
+            });
+        }
+
+        /// <summary>Sets a field and records how to restore it.</summary>
+        internal void Set<T>(T current, T value, Action<T> assign)
+        {
+            if (EqualityComparer<T>.Default.Equals(current, value))
+            {
+                return;
+            }
+            assign(value);
+            Record(() => assign(current));
+        }
+
+        internal void AddToList<T>(List<T> list, T item)
+        {
+            list.Add(item);
+            Record(() => list.Remove(item));
+        }
+
+        internal void RemoveFromList<T>(List<T> list, T item)
+        {
+            int index = list.IndexOf(item);
+            if (index < 0)
+            {
+                return;
+            }
+            list.RemoveAt(index);
+            Record(() => list.Insert(Math.Min(index, list.Count), item));
+        }
+
+        // ----- publications -----
+
+        public PublicationObject? FindPublication(string name) => _publications.TryGetValue(name, out PublicationObject? p) ? p : null;
+
+        internal void AddPublication(PublicationObject publication)
+        {
+            _publications[publication.Name] = publication;
+            Record(() => _publications.Remove(publication.Name));
+        }
+
+        internal void RemovePublication(PublicationObject publication)
+        {
+            _publications.Remove(publication.Name);
+            publication.Dropped = true;
+            Record(() =>
+            {
+                publication.Dropped = false;
+                _publications[publication.Name] = publication;
+            });
+            foreach (TableObject table in new List<TableObject>(publication.Tables))
+            {
+                RemovePublicationRow(publication, table);
+            }
+        }
+
+        internal void RenamePublication(PublicationObject publication, string newName)
+        {
+            string old = publication.Name;
+            _publications.Remove(old);
+            publication.Name = newName;
+            _publications[newName] = publication;
+            Record(() =>
+            {
+                _publications.Remove(newName);
+                publication.Name = old;
+                _publications[old] = publication;
+            });
+        }
+
+        internal void AddPublicationRow(PublicationRelation row)
+        {
+            row.Table.PublicationRows[row.Publication] = row;
+            row.Publication.Tables.Add(row.Table);
+            Record(() =>
+            {
+                row.Table.PublicationRows.Remove(row.Publication);
+                row.Publication.Tables.Remove(row.Table);
+            });
+        }
+
+        internal void RemovePublicationRow(PublicationObject publication, TableObject table)
+        {
+            if (!table.PublicationRows.TryGetValue(publication, out PublicationRelation? row))
+            {
+                return;
+            }
+            table.PublicationRows.Remove(publication);
+            publication.Tables.Remove(table);
+            Record(() =>
+            {
+                table.PublicationRows[publication] = row;
+                publication.Tables.Add(table);
+            });
+        }
+
+        internal void AddPublicationSchema(PublicationObject publication, SchemaObject schema, StatementRef? addedBy)
+        {
+            publication.Schemas[schema] = addedBy;
+            Record(() => publication.Schemas.Remove(schema));
+        }
+
+        internal void RemovePublicationSchema(PublicationObject publication, SchemaObject schema)
+        {
+            if (!publication.Schemas.TryGetValue(schema, out StatementRef? addedBy))
+            {
+                return;
+            }
+            publication.Schemas.Remove(schema);
+            Record(() => publication.Schemas[schema] = addedBy);
+        }
+    }
+}

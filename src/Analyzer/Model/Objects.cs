@@ -1,0 +1,272 @@
+using System.Collections.Generic;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Model
+{
+    /// <summary>A schema. Objects hold references to each other, so renames and moves keep identity as in PostgreSQL.</summary>
+    public sealed class SchemaObject
+    {
+        public SchemaObject(string name, bool isSystem, StatementRef? createdBy)
+        {
+            Name = name;
+            IsSystem = isSystem;
+            CreatedBy = createdBy;
+        }
+
+        public string Name { get; internal set; }
+        public bool IsSystem { get; }
+        public bool IsTemporary { get; internal set; }
+        public bool Dropped { get; internal set; }
+        public StatementRef? CreatedBy { get; }
+
+        /// <summary>Tables, indexes, views, sequences: they share one namespace per schema (pg_class).</summary>
+        public Dictionary<string, RelationObject> Relations { get; } = new Dictionary<string, RelationObject>();
+
+        public override string ToString() => Name;
+    }
+
+    public enum RelationKind
+    {
+        Table,
+        PartitionedTable,
+        Index,
+        View,
+        MaterializedView,
+        ForeignTable,
+        Sequence,
+    }
+
+    public abstract class RelationObject
+    {
+        protected RelationObject(string name, SchemaObject schema, RelationKind kind)
+        {
+            Name = name;
+            Schema = schema;
+            Kind = kind;
+        }
+
+        public string Name { get; internal set; }
+        public SchemaObject Schema { get; internal set; }
+        public RelationKind Kind { get; internal set; }
+        public bool Dropped { get; internal set; }
+
+        /// <summary>schema.name as PostgreSQL stores them, unquoted.</summary>
+        public string QualifiedName => Schema.Name + "." + Name;
+
+        public override string ToString() => QualifiedName;
+    }
+
+    /// <summary>A view, materialized view, foreign table or sequence: takes a name, is never published.</summary>
+    public sealed class OtherRelation : RelationObject
+    {
+        public OtherRelation(string name, SchemaObject schema, RelationKind kind)
+            : base(name, schema, kind)
+        {
+        }
+    }
+
+    public sealed class ColumnObject
+    {
+        public ColumnObject(string name, bool notNull)
+        {
+            Name = name;
+            NotNull = notNull;
+        }
+
+        public string Name { get; internal set; }
+        public bool NotNull { get; internal set; }
+        public GeneratedKind Generated { get; internal set; }
+        public bool IsIdentity { get; internal set; }
+
+        /// <summary>Inherited from a parent (inheritance or partitioning): cannot be dropped on its own.</summary>
+        public int InheritCount { get; internal set; }
+
+        /// <summary>Defined by the table itself (not only inherited).</summary>
+        public bool IsLocal { get; internal set; } = true;
+
+        public override string ToString() => Name;
+    }
+
+    public sealed class TableObject : RelationObject
+    {
+        public TableObject(string name, SchemaObject schema, RelationKind kind, Persistence persistence, StatementRef createdBy)
+            : base(name, schema, kind)
+        {
+            Persistence = persistence;
+            CreatedBy = createdBy;
+        }
+
+        public Persistence Persistence { get; internal set; }
+        public StatementRef CreatedBy { get; }
+
+        public List<ColumnObject> Columns { get; } = new List<ColumnObject>();
+
+        /// <summary>CREATE TABLE AS / SELECT INTO: the column names are not known; any referenced column is assumed to exist, nullable.</summary>
+        public bool ColumnsUnknown { get; internal set; }
+
+        public List<IndexObject> Indexes { get; } = new List<IndexObject>();
+        public ReplicaIdentityKind Identity { get; internal set; } = ReplicaIdentityKind.Default;
+
+        /// <summary>The index marked as replica identity (indisreplident) when <see cref="Identity"/> is Index.</summary>
+        public IndexObject? IdentityIndex { get; internal set; }
+
+        public TableObject? PartitionParent { get; internal set; }
+        public List<TableObject> Partitions { get; } = new List<TableObject>();
+        public List<TableObject> InheritParents { get; } = new List<TableObject>();
+        public List<TableObject> InheritChildren { get; } = new List<TableObject>();
+
+        /// <summary>Explicit publication rows (pg_publication_rel) for this table, by publication.</summary>
+        public Dictionary<PublicationObject, PublicationRelation> PublicationRows { get; } = new Dictionary<PublicationObject, PublicationRelation>();
+
+        /// <summary>The last statement that made a usable identity unusable (null when it never had one).</summary>
+        public StatementRef? IdentityLostBy { get; internal set; }
+
+        /// <summary>The last statement that moved the table into its place (SET SCHEMA, ATTACH PARTITION, SET LOGGED).</summary>
+        public StatementRef? MovedBy { get; internal set; }
+
+        public IndexObject? PrimaryKey
+        {
+            get
+            {
+                foreach (IndexObject index in Indexes)
+                {
+                    if (index.IsPrimary)
+                    {
+                        return index;
+                    }
+                }
+                return null;
+            }
+        }
+
+        public bool IsPartitioned => Kind == RelationKind.PartitionedTable;
+
+        public ColumnObject? FindColumn(string name)
+        {
+            foreach (ColumnObject c in Columns)
+            {
+                if (c.Name == name)
+                {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    public sealed class IndexObject : RelationObject
+    {
+        public IndexObject(string name, SchemaObject schema, TableObject table)
+            : base(name, schema, RelationKind.Index)
+        {
+            Table = table;
+        }
+
+        public TableObject Table { get; internal set; }
+
+        /// <summary>Key columns; null entries are expressions.</summary>
+        public List<ColumnObject?> Columns { get; } = new List<ColumnObject?>();
+
+        /// <summary>Columns an expression or predicate mentions (dropping one drops the index).</summary>
+        public List<ColumnObject> ExpressionColumns { get; } = new List<ColumnObject>();
+
+        public bool Unique { get; internal set; }
+        public bool IsPrimary { get; internal set; }
+
+        /// <summary>Backs a PRIMARY KEY or UNIQUE constraint (named like the index).</summary>
+        public bool IsConstraint { get; internal set; }
+        public bool Deferrable { get; internal set; }
+        public bool HasPredicate { get; internal set; }
+        public bool NullsNotDistinct { get; internal set; }
+        public bool HasExpressions { get; internal set; }
+        public bool DefaultOrdering { get; internal set; } = true;
+
+        /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr").</summary>
+        public List<string> NamingColumns { get; } = new List<string>();
+        public string Method { get; internal set; } = "btree";
+
+        /// <summary>False for an index created on a partitioned parent with ONLY, until every partition is attached.</summary>
+        public bool Valid { get; internal set; } = true;
+
+        /// <summary>The partitioned parent's index this partition index is attached to.</summary>
+        public IndexObject? ParentIndex { get; internal set; }
+        public List<IndexObject> ChildIndexes { get; } = new List<IndexObject>();
+
+        public StatementRef? CreatedBy { get; internal set; }
+
+        /// <summary>Usable as a replica identity (RelationGetIndexList's test): valid, unique, immediate, no predicate.</summary>
+        public bool QualifiesForIdentity => Valid && Unique && !Deferrable && !HasPredicate;
+    }
+
+    public sealed class PublicationRelation
+    {
+        public PublicationRelation(PublicationObject publication, TableObject table, StatementRef? addedBy)
+        {
+            Publication = publication;
+            Table = table;
+            AddedBy = addedBy;
+        }
+
+        public PublicationObject Publication { get; }
+        public TableObject Table { get; }
+        public StatementRef? AddedBy { get; }
+
+        /// <summary>Column list, null when none. Columns are objects, so RENAME COLUMN keeps the list right.</summary>
+        public List<ColumnObject>? Columns { get; internal set; }
+
+        /// <summary>Columns the row filter uses, null when there is no filter.</summary>
+        public List<ColumnObject>? RowFilterColumns { get; internal set; }
+
+        public bool ListsColumn(string name) => Columns != null && Columns.Exists(c => c.Name == name);
+    }
+
+    [System.Flags]
+    public enum PublishActions
+    {
+        None = 0,
+        Insert = 1,
+        Update = 2,
+        Delete = 4,
+        Truncate = 8,
+        All = Insert | Update | Delete | Truncate,
+    }
+
+    public sealed class PublicationObject
+    {
+        public PublicationObject(string name, StatementRef? createdBy)
+        {
+            Name = name;
+            CreatedBy = createdBy;
+        }
+
+        public string Name { get; internal set; }
+        public StatementRef? CreatedBy { get; }
+
+        /// <summary>Declared in the settings (created by a tool at run time), not by the files.</summary>
+        public bool IsDeclared { get; internal set; }
+        public bool AllTables { get; internal set; }
+        public PublishActions Publish { get; internal set; } = PublishActions.All;
+        public bool ViaPartitionRoot { get; internal set; }
+
+        /// <summary>publish_generated_columns (PG 18): "none" or "stored".</summary>
+        public string GeneratedColumns { get; internal set; } = "none";
+        public bool Dropped { get; internal set; }
+
+        /// <summary>Schemas (FOR TABLES IN SCHEMA), by object; DROP SCHEMA removes them.</summary>
+        public Dictionary<SchemaObject, StatementRef?> Schemas { get; } = new Dictionary<SchemaObject, StatementRef?>();
+
+        /// <summary>Tables with a row, for enumeration (the row itself lives on the table).</summary>
+        public HashSet<TableObject> Tables { get; } = new HashSet<TableObject>();
+
+        /// <summary>Declared by name in settings: schema names and qualified table names matched at check time.</summary>
+        public HashSet<string> DeclaredSchemaNames { get; } = new HashSet<string>();
+        public HashSet<string> DeclaredTableNames { get; } = new HashSet<string>();
+
+        /// <summary>The last statement that changed which actions it publishes.</summary>
+        public StatementRef? OptionsChangedBy { get; internal set; }
+
+        public bool PublishesUpdateOrDelete => (Publish & (PublishActions.Update | PublishActions.Delete)) != 0;
+
+        public override string ToString() => Name;
+    }
+}

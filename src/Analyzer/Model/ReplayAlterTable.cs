@@ -1,0 +1,705 @@
+using System.Collections.Generic;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Model
+{
+    /// <summary>
+    /// ALTER TABLE. PostgreSQL runs the subcommands of one statement in passes (drops, type changes, added
+    /// columns, column attributes, indexes, other constraints, the rest), not in written order; so do we.
+    /// </summary>
+    public sealed partial class Replayer
+    {
+        private void ApplyAlterTable(AlterTableStatement s)
+        {
+            RelationObject? relation = _catalog.FindRelation(s.Name);
+            if (relation == null)
+            {
+                if (s.IfExists)
+                {
+                    return; // NOTICE: relation does not exist, skipping
+                }
+                throw Reject("relation \"" + s.Name + "\" does not exist");
+            }
+            if (s.Actions.Count == 1 && relation is not TableObject)
+            {
+                // ALTER TABLE may rename or move any relation.
+                AlterTableAction only = s.Actions[0];
+                if (only.Kind == AlterTableActionKind.RenameTable && only.Target != null)
+                {
+                    RenameRelation(relation, only.Target.Name);
+                    return;
+                }
+                if (only.Kind == AlterTableActionKind.SetSchema && only.Target != null)
+                {
+                    MoveRelation(relation, only.Target.Name);
+                    return;
+                }
+            }
+            if (!(relation is TableObject table))
+            {
+                throw Reject("\"" + s.Name.Name + "\" is not a table");
+            }
+
+            var ordered = new List<AlterTableAction>(s.Actions);
+            // Stable sort by pass.
+            var passes = new List<KeyValuePair<int, AlterTableAction>>();
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                passes.Add(new KeyValuePair<int, AlterTableAction>(Pass(ordered[i]) * 10000 + i, ordered[i]));
+            }
+            passes.Sort((a, b) => a.Key.CompareTo(b.Key));
+            foreach (KeyValuePair<int, AlterTableAction> entry in passes)
+            {
+                ApplyAlterTableAction(table, entry.Value, recurse: !s.Only);
+            }
+        }
+
+        /// <summary>AT_PASS_* order of tablecmds.c.</summary>
+        private static int Pass(AlterTableAction action)
+        {
+            switch (action.Kind)
+            {
+                case AlterTableActionKind.DropColumn:
+                case AlterTableActionKind.DropConstraint:
+                case AlterTableActionKind.DropNotNull:
+                    return 0;
+                case AlterTableActionKind.AlterColumnType:
+                    return 1;
+                case AlterTableActionKind.AddColumn:
+                    return 4;
+                case AlterTableActionKind.SetNotNull:
+                case AlterTableActionKind.AddIdentity:
+                    return 6;
+                case AlterTableActionKind.AddConstraint:
+                    ConstraintKind kind = action.Constraint!.Kind;
+                    if (kind == ConstraintKind.PrimaryKey || kind == ConstraintKind.Unique || kind == ConstraintKind.Exclude)
+                    {
+                        return action.Constraint.UsingIndex != null ? 8 : 9;
+                    }
+                    return kind == ConstraintKind.NotNull ? 6 : 10;
+                default:
+                    return 11;
+            }
+        }
+
+        private void ApplyAlterTableAction(TableObject table, AlterTableAction a, bool recurse)
+        {
+            switch (a.Kind)
+            {
+                case AlterTableActionKind.AddColumn:
+                    AddColumn(table, a, recurse);
+                    break;
+                case AlterTableActionKind.DropColumn:
+                    DropColumn(table, a.Column!.Name, a.IfExists, a.Cascade, recurse, top: true);
+                    break;
+                case AlterTableActionKind.SetNotNull:
+                    {
+                        RequireColumn(table, a.Column!.Name);
+                        if (!recurse && table.IsPartitioned && table.Partitions.Count > 0)
+                        {
+                            throw Reject("constraint must be added to child tables too");
+                        }
+                        SetNotNullDeep(table, a.Column.Name, recurse);
+                        break;
+                    }
+                case AlterTableActionKind.DropNotNull:
+                    DropNotNull(table, a.Column!.Name, recurse);
+                    break;
+                case AlterTableActionKind.AlterColumnType:
+                case AlterTableActionKind.Other:
+                    if (a.Column != null)
+                    {
+                        RequireColumn(table, a.Column.Name);
+                    }
+                    break;
+                case AlterTableActionKind.AddIdentity:
+                    {
+                        ColumnObject column = RequireColumn(table, a.Column!.Name);
+                        if (!column.NotNull)
+                        {
+                            throw Reject("column \"" + column.Name + "\" of relation \"" + table.Name + "\" must be declared NOT NULL before identity can be added");
+                        }
+                        _catalog.Set(column.IsIdentity, true, v => column.IsIdentity = v);
+                        break;
+                    }
+                case AlterTableActionKind.AddConstraint:
+                    AddConstraint(table, a.Constraint!, recurse);
+                    break;
+                case AlterTableActionKind.DropConstraint:
+                    DropConstraint(table, a.Target!.Name, a.IfExists);
+                    break;
+                case AlterTableActionKind.RenameConstraint:
+                    {
+                        IndexObject? index = FindConstraintIndex(table, a.Column!.Name);
+                        if (index != null)
+                        {
+                            RenameRelation(index, a.Target!.Name);
+                        }
+                        break;
+                    }
+                case AlterTableActionKind.ReplicaIdentity:
+                    SetReplicaIdentity(table, a);
+                    break;
+                case AlterTableActionKind.SetLogged:
+                case AlterTableActionKind.SetUnlogged:
+                    SetPersistence(table, a.Kind == AlterTableActionKind.SetLogged ? Persistence.Permanent : Persistence.Unlogged);
+                    break;
+                case AlterTableActionKind.RenameTable:
+                    RenameRelation(table, a.Target!.Name);
+                    break;
+                case AlterTableActionKind.RenameColumn:
+                    RenameColumn(table, a.Column!.Name, a.Target!.Name, recurse, top: true);
+                    break;
+                case AlterTableActionKind.SetSchema:
+                    MoveRelation(table, a.Target!.Name);
+                    break;
+                case AlterTableActionKind.AttachPartition:
+                    AttachPartition(table, a.Relation!);
+                    break;
+                case AlterTableActionKind.DetachPartition:
+                    DetachPartition(table, a.Relation!);
+                    break;
+                case AlterTableActionKind.Inherit:
+                    {
+                        TableObject parent = RequireTable(a.Relation!);
+                        if (parent == table || table.InheritParents.Contains(parent))
+                        {
+                            throw Reject("relation \"" + parent.Name + "\" would be inherited from more than once");
+                        }
+                        _catalog.AddToList(table.InheritParents, parent);
+                        _catalog.AddToList(parent.InheritChildren, table);
+                        break;
+                    }
+                case AlterTableActionKind.NoInherit:
+                    {
+                        TableObject parent = RequireTable(a.Relation!);
+                        if (!table.InheritParents.Contains(parent))
+                        {
+                            throw Reject("relation \"" + parent.Name + "\" is not a parent of relation \"" + table.Name + "\"");
+                        }
+                        _catalog.RemoveFromList(table.InheritParents, parent);
+                        _catalog.RemoveFromList(parent.InheritChildren, table);
+                        break;
+                    }
+            }
+        }
+
+        private void AddColumn(TableObject table, AlterTableAction a, bool recurse)
+        {
+            ColumnDefinition def = a.ColumnDefinition!;
+            string name = def.Name.Name;
+            if (table.FindColumn(name) != null)
+            {
+                if (a.IfNotExists)
+                {
+                    return;
+                }
+                throw Reject("column \"" + name + "\" of relation \"" + table.Name + "\" already exists");
+            }
+            if (!recurse && HasChildren(table))
+            {
+                throw Reject("column must be added to child tables too");
+            }
+            bool notNull = def.NotNull || def.ImplicitNotNull;
+            AddColumnTo(table, name, notNull, def, local: true);
+            foreach (TableObject child in Descendants(table))
+            {
+                ColumnObject? existing = child.FindColumn(name);
+                if (existing != null)
+                {
+                    _catalog.Set(existing.InheritCount, existing.InheritCount + 1, v => existing.InheritCount = v);
+                    continue;
+                }
+                AddColumnTo(child, name, notNull, def, local: false);
+            }
+            foreach (TableConstraint c in def.Constraints)
+            {
+                AddConstraint(table, c, recurse);
+            }
+        }
+
+        private void AddColumnTo(TableObject table, string name, bool notNull, ColumnDefinition def, bool local)
+        {
+            var column = new ColumnObject(name, notNull)
+            {
+                Generated = def.Generated,
+                IsIdentity = def.IsIdentity,
+                IsLocal = local,
+                InheritCount = local ? 0 : 1,
+            };
+            Touch(table);
+            _catalog.AddToList(table.Columns, column);
+        }
+
+        private void DropColumn(TableObject table, string name, bool ifExists, bool cascade, bool recurse, bool top)
+        {
+            ColumnObject? column = table.FindColumn(name);
+            if (column == null)
+            {
+                if (ifExists || !top)
+                {
+                    return;
+                }
+                throw Reject("column \"" + name + "\" of relation \"" + table.Name + "\" does not exist");
+            }
+            if (top && column.InheritCount > 0)
+            {
+                throw Reject("cannot drop inherited column \"" + name + "\"");
+            }
+            if (!top && !(column.InheritCount == 1 && !column.IsLocal))
+            {
+                // The child also defines the column itself or inherits it from another parent: it survives.
+                _catalog.Set(column.InheritCount, column.InheritCount - 1, v => column.InheritCount = v);
+                return;
+            }
+            if (top && !recurse && table.IsPartitioned && table.Partitions.Count > 0)
+            {
+                throw Reject("cannot drop column from only the partitioned table when partitions exist");
+            }
+
+            foreach (PublicationObject publication in new List<PublicationObject>(table.PublicationRows.Keys))
+            {
+                PublicationRelation row = table.PublicationRows[publication];
+                bool used = (row.Columns != null && row.Columns.Contains(column)) || (row.RowFilterColumns != null && row.RowFilterColumns.Contains(column));
+                if (!used)
+                {
+                    continue;
+                }
+                if (!cascade)
+                {
+                    throw Reject("cannot drop column " + name + " of table " + table.Name + " because other objects depend on it");
+                }
+                _catalog.RemovePublicationRow(publication, table);
+            }
+
+            foreach (IndexObject index in new List<IndexObject>(table.Indexes))
+            {
+                if (index.Columns.Contains(column) || index.ExpressionColumns.Contains(column))
+                {
+                    DropIndexObject(index);
+                }
+            }
+            Touch(table);
+            _catalog.RemoveFromList(table.Columns, column);
+
+            foreach (TableObject child in new List<TableObject>(table.Partitions))
+            {
+                DropColumn(child, name, ifExists: true, cascade, recurse: true, top: false);
+            }
+            foreach (TableObject child in new List<TableObject>(table.InheritChildren))
+            {
+                if (recurse)
+                {
+                    DropColumn(child, name, ifExists: true, cascade, recurse: true, top: false);
+                    continue;
+                }
+                // ONLY: the children keep the column as their own.
+                ColumnObject? childColumn = child.FindColumn(name);
+                if (childColumn != null)
+                {
+                    _catalog.Set(childColumn.InheritCount, childColumn.InheritCount - 1, v => childColumn.InheritCount = v);
+                    _catalog.Set(childColumn.IsLocal, true, v => childColumn.IsLocal = v);
+                }
+            }
+        }
+
+        private void SetNotNullDeep(TableObject table, string name, bool recurse)
+        {
+            ColumnObject? column = table.FindColumn(name);
+            if (column != null)
+            {
+                SetNotNull(table, column, true);
+            }
+            if (!recurse)
+            {
+                return;
+            }
+            foreach (TableObject child in table.Partitions)
+            {
+                SetNotNullDeep(child, name, true);
+            }
+            foreach (TableObject child in table.InheritChildren)
+            {
+                SetNotNullDeep(child, name, true);
+            }
+        }
+
+        private void DropNotNull(TableObject table, string name, bool recurse)
+        {
+            ColumnObject column = RequireColumn(table, name);
+            IndexObject? pk = table.PrimaryKey;
+            if (pk != null && pk.Columns.Contains(column))
+            {
+                throw Reject("column \"" + name + "\" is in a primary key");
+            }
+            if (table.Identity == ReplicaIdentityKind.Index && table.IdentityIndex != null && table.IdentityIndex.Columns.Contains(column))
+            {
+                throw Reject("column \"" + name + "\" is in index used as replica identity");
+            }
+            if (column.IsIdentity)
+            {
+                throw Reject("column \"" + name + "\" of relation \"" + table.Name + "\" is an identity column");
+            }
+            if (table.PartitionParent != null)
+            {
+                ColumnObject? parentColumn = table.PartitionParent.FindColumn(name);
+                if (parentColumn != null && parentColumn.NotNull)
+                {
+                    throw Reject("column \"" + name + "\" is marked NOT NULL in parent table");
+                }
+            }
+            if (!recurse && table.IsPartitioned && table.Partitions.Count > 0)
+            {
+                throw Reject("cannot remove constraint from only the partitioned table when partitions exist");
+            }
+            SetNotNull(table, column, false);
+            if (recurse && table.IsPartitioned)
+            {
+                foreach (TableObject partition in table.Partitions)
+                {
+                    DropNotNull(partition, name, true);
+                }
+            }
+        }
+
+        private static IndexObject? FindConstraintIndex(TableObject table, string name)
+        {
+            foreach (IndexObject index in table.Indexes)
+            {
+                if (index.IsConstraint && index.Name == name)
+                {
+                    return index;
+                }
+            }
+            return null;
+        }
+
+        private void AddConstraint(TableObject table, TableConstraint c, bool recurse)
+        {
+            switch (c.Kind)
+            {
+                case ConstraintKind.PrimaryKey:
+                case ConstraintKind.Unique:
+                    if (c.UsingIndex != null)
+                    {
+                        AddConstraintUsingIndex(table, c);
+                        return;
+                    }
+                    if (table.IsPartitioned && !recurse && table.Partitions.Count > 0 && c.Kind == ConstraintKind.PrimaryKey)
+                    {
+                        // ALTER TABLE ONLY parent ADD PRIMARY KEY: an invalid parent index, partitions keep no key.
+                    }
+                    IndexSpec spec = FromConstraint(c);
+                    CreateIndex(table, spec, recurse, parentIndex: null);
+                    return;
+                case ConstraintKind.Exclude:
+                    if (c.Name != null && table.Schema.Relations.ContainsKey(c.Name.Name))
+                    {
+                        throw Reject("relation \"" + c.Name.Name + "\" already exists");
+                    }
+                    return;
+                case ConstraintKind.NotNull:
+                    if (c.Columns.Count == 1)
+                    {
+                        RequireColumn(table, c.Columns[0].Name);
+                        SetNotNullDeep(table, c.Columns[0].Name, recurse);
+                    }
+                    return;
+                default:
+                    return; // CHECK and FOREIGN KEY do not touch keys or identity
+            }
+        }
+
+        /// <summary>ADD [CONSTRAINT c] PRIMARY KEY | UNIQUE USING INDEX i (index_check_primary_key and friends).</summary>
+        private void AddConstraintUsingIndex(TableObject table, TableConstraint c)
+        {
+            string indexName = c.UsingIndex!.Name;
+            bool primary = c.Kind == ConstraintKind.PrimaryKey;
+            if (table.IsPartitioned)
+            {
+                throw Reject("ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned tables");
+            }
+            if (!table.Schema.Relations.TryGetValue(indexName, out RelationObject? relation) || !(relation is IndexObject index))
+            {
+                throw Reject("index \"" + indexName + "\" does not exist");
+            }
+            if (index.Table != table)
+            {
+                throw Reject("index \"" + indexName + "\" does not belong to table \"" + table.Name + "\"");
+            }
+            if (index.IsConstraint)
+            {
+                throw Reject("index \"" + indexName + "\" is already associated with a constraint");
+            }
+            if (!index.Unique)
+            {
+                throw Reject("\"" + indexName + "\" is not a unique index");
+            }
+            if (index.HasExpressions)
+            {
+                throw Reject("index \"" + indexName + "\" contains expressions");
+            }
+            if (index.HasPredicate)
+            {
+                throw Reject("\"" + indexName + "\" is a partial index");
+            }
+            if (index.Method != "btree" || !index.DefaultOrdering)
+            {
+                throw Reject("index \"" + indexName + "\" does not have default sorting behavior");
+            }
+            if (primary && table.PrimaryKey != null)
+            {
+                throw Reject("multiple primary keys for table \"" + table.Name + "\" are not allowed");
+            }
+            Touch(table);
+            string constraintName = c.Name?.Name ?? indexName;
+            if (constraintName != indexName)
+            {
+                RenameRelation(index, constraintName);
+            }
+            if (primary)
+            {
+                foreach (ColumnObject? column in index.Columns)
+                {
+                    if (column != null)
+                    {
+                        SetNotNull(table, column, true);
+                    }
+                }
+            }
+            _catalog.Set(index.IsConstraint, true, v => index.IsConstraint = v);
+            _catalog.Set(index.IsPrimary, primary, v => index.IsPrimary = v);
+            if (c.Deferrable)
+            {
+                _catalog.Set(index.Deferrable, true, v => index.Deferrable = v);
+            }
+        }
+
+        private void DropConstraint(TableObject table, string name, bool ifExists)
+        {
+            IndexObject? index = FindConstraintIndex(table, name);
+            if (index == null)
+            {
+                // CHECK, FOREIGN KEY and NOT NULL constraints are not modelled; assume such a constraint is meant.
+                return;
+            }
+            if (index.ParentIndex != null)
+            {
+                throw Reject("cannot drop inherited constraint \"" + name + "\" of relation \"" + table.Name + "\"");
+            }
+            DropIndexObject(index);
+        }
+
+        private void SetReplicaIdentity(TableObject table, AlterTableAction a)
+        {
+            if (a.Identity != ReplicaIdentityKind.Index)
+            {
+                SetIdentity(table, a.Identity, null);
+                return;
+            }
+            string indexName = a.Target!.Name;
+            if (!table.Schema.Relations.TryGetValue(indexName, out RelationObject? relation))
+            {
+                throw Reject("index \"" + indexName + "\" for table \"" + table.Name + "\" does not exist");
+            }
+            if (!(relation is IndexObject index))
+            {
+                throw Reject("\"" + indexName + "\" is not an index");
+            }
+            string? problem = IdentityIndexProblem(table, index);
+            if (problem != null)
+            {
+                throw Reject(problem);
+            }
+            SetIdentity(table, ReplicaIdentityKind.Index, index);
+        }
+
+        /// <summary>ATExecReplicaIdentity's checks, with PostgreSQL's messages; null when the index is acceptable.</summary>
+        public static string? IdentityIndexProblem(TableObject table, IndexObject index)
+        {
+            if (index.Table != table)
+            {
+                return "\"" + index.Name + "\" is not an index for table \"" + table.Name + "\"";
+            }
+            if (!index.Unique)
+            {
+                return "cannot use non-unique index \"" + index.Name + "\" as replica identity";
+            }
+            if (index.Deferrable)
+            {
+                return "cannot use non-immediate index \"" + index.Name + "\" as replica identity";
+            }
+            if (index.HasExpressions)
+            {
+                return "cannot use expression index \"" + index.Name + "\" as replica identity";
+            }
+            if (index.HasPredicate)
+            {
+                return "cannot use partial index \"" + index.Name + "\" as replica identity";
+            }
+            foreach (ColumnObject? column in index.Columns)
+            {
+                if (column != null && !column.NotNull)
+                {
+                    return "index \"" + index.Name + "\" cannot be used as replica identity because column \"" + column.Name + "\" is nullable";
+                }
+            }
+            return null;
+        }
+
+        private void SetPersistence(TableObject table, Persistence persistence)
+        {
+            if (table.Persistence == Persistence.Temporary)
+            {
+                throw Reject("cannot change logged status of table \"" + table.Name + "\" because it is temporary");
+            }
+            if (table.IsPartitioned)
+            {
+                throw Reject("cannot change persistence setting of a partitioned table");
+            }
+            if (table.Persistence == persistence)
+            {
+                return;
+            }
+            if (persistence == Persistence.Unlogged && table.PublicationRows.Count > 0)
+            {
+                throw Reject("cannot change table \"" + table.Name + "\" to unlogged because it is part of a publication");
+            }
+            Touch(table);
+            _catalog.Set(table.Persistence, persistence, v => table.Persistence = v);
+            if (persistence == Persistence.Permanent)
+            {
+                StatementRef? previous = table.MovedBy;
+                table.MovedBy = _current;
+                _catalog.Record(() => table.MovedBy = previous);
+            }
+        }
+
+        private void RenameColumn(TableObject table, string oldName, string newName, bool recurse, bool top)
+        {
+            ColumnObject? column = table.FindColumn(oldName);
+            if (column == null)
+            {
+                if (!top)
+                {
+                    return;
+                }
+                throw Reject("column \"" + oldName + "\" does not exist");
+            }
+            if (top && column.InheritCount > 0)
+            {
+                throw Reject("cannot rename inherited column \"" + oldName + "\"");
+            }
+            if (table.FindColumn(newName) != null)
+            {
+                throw Reject("column \"" + newName + "\" of relation \"" + table.Name + "\" already exists");
+            }
+            if (top && !recurse && HasChildren(table))
+            {
+                throw Reject("inherited column \"" + oldName + "\" must be renamed in child tables too");
+            }
+            _catalog.Set(column.Name, newName, v => column.Name = v);
+            foreach (TableObject child in table.Partitions)
+            {
+                RenameColumn(child, oldName, newName, true, top: false);
+            }
+            foreach (TableObject child in table.InheritChildren)
+            {
+                RenameColumn(child, oldName, newName, true, top: false);
+            }
+        }
+
+        private void AttachPartition(TableObject parent, ObjectName partitionName)
+        {
+            if (!parent.IsPartitioned)
+            {
+                throw Reject("table \"" + parent.Name + "\" is not partitioned");
+            }
+            TableObject partition = RequireTable(partitionName);
+            if (partition.PartitionParent != null)
+            {
+                throw Reject("\"" + partition.Name + "\" is already a partition");
+            }
+            if (partition == parent || IdentityRules.PartitionAncestors(parent).Contains(partition))
+            {
+                throw Reject("circular inheritance not allowed");
+            }
+            if (partition.InheritParents.Count > 0)
+            {
+                throw Reject("cannot attach inheritance child as partition");
+            }
+            if (partition.InheritChildren.Count > 0)
+            {
+                throw Reject("cannot attach inheritance parent as partition");
+            }
+            if ((parent.Persistence == Persistence.Temporary) != (partition.Persistence == Persistence.Temporary))
+            {
+                throw Reject(parent.Persistence == Persistence.Temporary
+                    ? "cannot attach a permanent relation as partition of temporary relation \"" + parent.Name + "\""
+                    : "cannot attach a temporary relation as partition of permanent relation \"" + parent.Name + "\"");
+            }
+            if (!parent.ColumnsUnknown && !partition.ColumnsUnknown)
+            {
+                foreach (ColumnObject column in partition.Columns)
+                {
+                    if (parent.FindColumn(column.Name) == null)
+                    {
+                        throw Reject("table \"" + partition.Name + "\" contains column \"" + column.Name + "\" not found in parent \"" + parent.Name + "\"");
+                    }
+                }
+                foreach (ColumnObject parentColumn in parent.Columns)
+                {
+                    ColumnObject? column = partition.FindColumn(parentColumn.Name);
+                    if (column == null)
+                    {
+                        throw Reject("child table is missing column \"" + parentColumn.Name + "\"");
+                    }
+                    if (parentColumn.NotNull && !column.NotNull)
+                    {
+                        throw Reject("column \"" + column.Name + "\" in child table must be marked NOT NULL");
+                    }
+                }
+            }
+            foreach (ColumnObject column in partition.Columns)
+            {
+                ColumnObject c = column;
+                _catalog.Set(c.InheritCount, c.InheritCount + 1, v => c.InheritCount = v);
+            }
+            _catalog.Set(partition.PartitionParent, parent, v => partition.PartitionParent = v);
+            _catalog.AddToList(parent.Partitions, partition);
+            foreach (IndexObject parentIndex in new List<IndexObject>(parent.Indexes))
+            {
+                EnsurePartitionIndex(partition, parentIndex);
+            }
+            StatementRef? previous = partition.MovedBy;
+            partition.MovedBy = _current;
+            _catalog.Record(() => partition.MovedBy = previous);
+        }
+
+        private void DetachPartition(TableObject parent, ObjectName partitionName)
+        {
+            TableObject partition = RequireTable(partitionName);
+            if (partition.PartitionParent != parent)
+            {
+                throw Reject("relation \"" + partition.Name + "\" is not a partition of relation \"" + parent.Name + "\"");
+            }
+            _catalog.Set(partition.PartitionParent, null, v => partition.PartitionParent = v);
+            _catalog.RemoveFromList(parent.Partitions, partition);
+            foreach (ColumnObject column in partition.Columns)
+            {
+                ColumnObject c = column;
+                _catalog.Set(c.InheritCount, System.Math.Max(0, c.InheritCount - 1), v => c.InheritCount = v);
+                _catalog.Set(c.IsLocal, true, v => c.IsLocal = v);
+            }
+            foreach (IndexObject index in partition.Indexes)
+            {
+                if (index.ParentIndex != null)
+                {
+                    IndexObject i = index;
+                    _catalog.RemoveFromList(i.ParentIndex!.ChildIndexes, i);
+                    _catalog.Set(i.ParentIndex, null, v => i.ParentIndex = v);
+                }
+            }
+        }
+    }
+}

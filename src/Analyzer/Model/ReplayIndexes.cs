@@ -1,0 +1,327 @@
+using System.Collections.Generic;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Model
+{
+    /// <summary>Index creation (from constraints, CREATE INDEX, LIKE and partitioning), DROP INDEX, ALTER INDEX.</summary>
+    public sealed partial class Replayer
+    {
+        /// <summary>
+        /// DefineIndex: creates the index on the table and, for a partitioned table (unless ONLY), on every
+        /// partition, attaching an equivalent existing index where there is one.
+        /// </summary>
+        private IndexObject CreateIndex(TableObject table, IndexSpec spec, bool recurse, IndexObject? parentIndex)
+        {
+            if (spec.Primary && table.PrimaryKey != null)
+            {
+                throw Reject("multiple primary keys for table \"" + table.Name + "\" are not allowed");
+            }
+            var columns = new List<ColumnObject?>();
+            foreach (string? name in spec.Columns)
+            {
+                columns.Add(name == null ? null : RequireColumn(table, name));
+            }
+            var expressionColumns = new List<ColumnObject>();
+            foreach (string name in spec.ExpressionColumns)
+            {
+                ColumnObject? column = table.FindColumn(name);
+                if (column != null)
+                {
+                    expressionColumns.Add(column);
+                }
+            }
+
+            string name1;
+            if (spec.Name != null)
+            {
+                name1 = spec.Name;
+                if (table.Schema.Relations.ContainsKey(name1))
+                {
+                    throw Reject("relation \"" + name1 + "\" already exists");
+                }
+            }
+            else
+            {
+                name1 = IndexNaming.Choose(table.Name, IndexNaming.UniqueColumnNames(spec.NamingColumns), spec.NamingKind, table.Schema);
+            }
+
+            var index = new IndexObject(name1, table.Schema, table)
+            {
+                Unique = spec.Unique || spec.Primary,
+                IsPrimary = spec.Primary,
+                IsConstraint = spec.Constraint || spec.Primary,
+                Deferrable = spec.Deferrable,
+                HasPredicate = spec.Predicate,
+                HasExpressions = spec.Expressions,
+                DefaultOrdering = spec.DefaultOrdering,
+                Method = spec.Method,
+                NullsNotDistinct = spec.NullsNotDistinct,
+                CreatedBy = _current,
+                ParentIndex = parentIndex,
+            };
+            index.Columns.AddRange(columns);
+            index.ExpressionColumns.AddRange(expressionColumns);
+            index.NamingColumns.AddRange(spec.NamingColumns);
+
+            Touch(table);
+            if (spec.Primary)
+            {
+                foreach (ColumnObject? column in columns)
+                {
+                    if (column != null && !column.NotNull)
+                    {
+                        SetNotNullRecursive(table, column.Name, recurse);
+                    }
+                }
+            }
+            _catalog.AddRelation(index);
+            _catalog.AddToList(table.Indexes, index);
+            if (parentIndex != null)
+            {
+                _catalog.AddToList(parentIndex.ChildIndexes, index);
+            }
+
+            if (table.IsPartitioned)
+            {
+                if (recurse)
+                {
+                    foreach (TableObject partition in table.Partitions)
+                    {
+                        EnsurePartitionIndex(partition, index);
+                    }
+                }
+                else if (table.Partitions.Count > 0)
+                {
+                    // ONLY on a partitioned table with partitions: invalid until every partition's index is attached.
+                    index.Valid = false;
+                }
+            }
+            return index;
+        }
+
+        /// <summary>AttachPartitionEnsureIndexes for one parent index: attach a matching index or create a clone.</summary>
+        private void EnsurePartitionIndex(TableObject partition, IndexObject parentIndex)
+        {
+            IndexSpec wanted = IndexSpec.From(parentIndex);
+            foreach (IndexObject candidate in partition.Indexes)
+            {
+                if (candidate.ParentIndex != null || candidate.Unique != parentIndex.Unique)
+                {
+                    continue;
+                }
+                if (parentIndex.IsConstraint && (!candidate.IsConstraint || candidate.IsPrimary != parentIndex.IsPrimary))
+                {
+                    continue;
+                }
+                if (!IndexSpec.From(candidate).SameKeyAs(wanted))
+                {
+                    continue;
+                }
+                _catalog.Set(candidate.ParentIndex, parentIndex, v => candidate.ParentIndex = v);
+                _catalog.AddToList(parentIndex.ChildIndexes, candidate);
+                return;
+            }
+            CreateIndex(partition, wanted, recurse: true, parentIndex);
+        }
+
+        private void SetNotNullRecursive(TableObject table, string columnName, bool recurse)
+        {
+            ColumnObject? column = table.FindColumn(columnName);
+            if (column != null)
+            {
+                SetNotNull(table, column, true);
+            }
+            if (recurse)
+            {
+                foreach (TableObject child in table.Partitions)
+                {
+                    SetNotNullRecursive(child, columnName, true);
+                }
+            }
+        }
+
+        private void DropIndexObject(IndexObject index)
+        {
+            if (index.Dropped)
+            {
+                return;
+            }
+            foreach (IndexObject child in new List<IndexObject>(index.ChildIndexes))
+            {
+                DropIndexObject(child);
+            }
+            TableObject table = index.Table;
+            Touch(table);
+            _catalog.RemoveRelation(index);
+            _catalog.RemoveFromList(table.Indexes, index);
+            if (index.ParentIndex != null)
+            {
+                _catalog.RemoveFromList(index.ParentIndex.ChildIndexes, index);
+            }
+            if (table.IdentityIndex == index)
+            {
+                _catalog.Set(table.IdentityIndex, null, v => table.IdentityIndex = v);
+            }
+        }
+
+        private void ApplyCreateIndex(CreateIndexStatement s)
+        {
+            RelationObject? relation = _catalog.FindRelation(s.Table);
+            if (relation == null)
+            {
+                throw Reject("relation \"" + s.Table + "\" does not exist");
+            }
+            if (relation is OtherRelation other && other.Kind == RelationKind.MaterializedView)
+            {
+                return; // indexes on materialized views never matter for replication
+            }
+            if (!(relation is TableObject table))
+            {
+                throw Reject("cannot create index on relation \"" + s.Table.Name + "\"");
+            }
+            if (s.Name != null && table.Schema.Relations.ContainsKey(s.Name.Name))
+            {
+                if (s.IfNotExists)
+                {
+                    return;
+                }
+                throw Reject("relation \"" + s.Name.Name + "\" already exists");
+            }
+            if (s.Concurrently)
+            {
+                if (_catalog.InTransaction)
+                {
+                    throw Reject("CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+                }
+                if (table.IsPartitioned)
+                {
+                    throw Reject("cannot create index on partitioned table \"" + table.Name + "\" concurrently");
+                }
+            }
+
+            var spec = new IndexSpec
+            {
+                Name = s.Name?.Name,
+                Unique = s.Unique,
+                Predicate = s.HasPredicate,
+                Method = s.Method,
+                NullsNotDistinct = s.NullsNotDistinct,
+            };
+            foreach (IndexElement element in s.Elements)
+            {
+                if (element.Column != null)
+                {
+                    spec.Columns.Add(element.Column.Name);
+                    spec.NamingColumns.Add(element.Column.Name);
+                }
+                else
+                {
+                    spec.Columns.Add(null);
+                    spec.Expressions = true;
+                    spec.ExpressionColumns.AddRange(element.ReferencedColumns);
+                    spec.NamingColumns.Add(element.NamingName ?? "expr");
+                }
+                spec.DefaultOrdering &= element.DefaultOrdering;
+            }
+            if (s.Unique && s.Method != "btree")
+            {
+                throw Reject("access method \"" + s.Method + "\" does not support unique indexes");
+            }
+            CreateIndex(table, spec, recurse: !s.Only, parentIndex: null);
+        }
+
+        private void DropIndexes(DropStatement s)
+        {
+            if (s.Concurrently)
+            {
+                if (s.Names.Count > 1)
+                {
+                    throw Reject("DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+                }
+                if (_catalog.InTransaction)
+                {
+                    throw Reject("DROP INDEX CONCURRENTLY cannot run inside a transaction block");
+                }
+            }
+            foreach (ObjectName name in s.Names)
+            {
+                RelationObject? relation = _catalog.FindRelation(name);
+                if (relation == null)
+                {
+                    if (s.IfExists)
+                    {
+                        continue;
+                    }
+                    throw Reject("index \"" + name.Name + "\" does not exist");
+                }
+                if (!(relation is IndexObject index))
+                {
+                    throw Reject("\"" + name.Name + "\" is not an index");
+                }
+                if (index.IsConstraint)
+                {
+                    throw Reject("cannot drop index " + index.Name + " because constraint " + index.Name + " on table " + index.Table.Name + " requires it");
+                }
+                if (index.ParentIndex != null)
+                {
+                    throw Reject("cannot drop index " + index.Name + " because index " + index.ParentIndex.Name + " requires it");
+                }
+                DropIndexObject(index);
+            }
+        }
+
+        private void ApplyAlterIndex(AlterIndexStatement s)
+        {
+            RelationObject? relation = _catalog.FindRelation(s.Name);
+            if (relation == null)
+            {
+                if (s.IfExists)
+                {
+                    return;
+                }
+                throw Reject("relation \"" + s.Name + "\" does not exist");
+            }
+            if (s.RenameTo != null)
+            {
+                RenameRelation(relation, s.RenameTo.Name);
+                return;
+            }
+            if (s.SetSchema != null)
+            {
+                return; // ALTER INDEX ... SET SCHEMA is ignored by PostgreSQL for indexes (they follow their table)
+            }
+            if (s.AttachPartition != null && relation is IndexObject parentIndex)
+            {
+                RelationObject? childRelation = _catalog.FindRelation(s.AttachPartition);
+                if (!(childRelation is IndexObject child))
+                {
+                    throw Reject("relation \"" + s.AttachPartition + "\" does not exist");
+                }
+                if (child.ParentIndex == parentIndex)
+                {
+                    return;
+                }
+                if (child.ParentIndex != null || child.Table.PartitionParent != parentIndex.Table)
+                {
+                    throw Reject("cannot attach index \"" + child.Name + "\" as a partition of index \"" + parentIndex.Name + "\"");
+                }
+                _catalog.Set(child.ParentIndex, parentIndex, v => child.ParentIndex = v);
+                _catalog.AddToList(parentIndex.ChildIndexes, child);
+                if (!parentIndex.Valid && parentIndex.ChildIndexes.Count >= parentIndex.Table.Partitions.Count)
+                {
+                    _catalog.Set(parentIndex.Valid, true, v => parentIndex.Valid = v);
+                }
+            }
+        }
+
+        /// <summary>RENAME of any relation: the new name must be free in its schema.</summary>
+        private void RenameRelation(RelationObject relation, string newName)
+        {
+            if (relation.Schema.Relations.ContainsKey(newName))
+            {
+                throw Reject("relation \"" + newName + "\" already exists");
+            }
+            _catalog.RenameRelation(relation, newName);
+        }
+    }
+}

@@ -1,0 +1,388 @@
+using System.Collections.Generic;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Model
+{
+    /// <summary>CREATE/ALTER PUBLICATION (DROP is in ReplayTables) and publications declared in the settings.</summary>
+    public sealed partial class Replayer
+    {
+        /// <summary>Publications a tool creates at run time: they exist for the whole history, tables matched by name.</summary>
+        private void DeclarePublications(AnalysisSettings settings)
+        {
+            foreach (PublicationDeclaration declaration in settings.Publications)
+            {
+                var publication = new PublicationObject(Identifiers.Truncate(declaration.Name), createdBy: null)
+                {
+                    IsDeclared = true,
+                    AllTables = declaration.AllTables,
+                    ViaPartitionRoot = declaration.PublishViaPartitionRoot,
+                };
+                if (declaration.Publish != null && PublishList.TryParse(declaration.Publish, out PublishActions actions, out _))
+                {
+                    publication.Publish = actions;
+                }
+                foreach (string schema in declaration.TablesInSchema)
+                {
+                    publication.DeclaredSchemaNames.Add(ConfigName(schema));
+                }
+                foreach (string table in declaration.Tables)
+                {
+                    int dot = table.IndexOf('.');
+                    publication.DeclaredTableNames.Add(dot < 0 ? ConfigName(table) : ConfigName(table.Substring(0, dot)) + "." + ConfigName(table.Substring(dot + 1)));
+                }
+                _catalog.AddPublication(publication);
+            }
+            _catalog.StatementCompleted();
+        }
+
+        /// <summary>A name from the configuration read as SQL would read it: folded unless double-quoted.</summary>
+        private static string ConfigName(string name)
+        {
+            string trimmed = name.Trim();
+            if (trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[trimmed.Length - 1] == '"')
+            {
+                return trimmed.Substring(1, trimmed.Length - 2).Replace("\"\"", "\"");
+            }
+            return Identifiers.FoldCase(trimmed);
+        }
+
+        private void ApplyCreatePublication(CreatePublicationStatement s)
+        {
+            PublicationObject? existing = _catalog.FindPublication(s.Name.Name);
+            if (existing != null)
+            {
+                if (!existing.IsDeclared)
+                {
+                    throw Reject("publication \"" + s.Name.Name + "\" already exists");
+                }
+                // The files create what the settings declared: the files' definition wins.
+                _catalog.RemovePublication(existing);
+            }
+            var publication = new PublicationObject(s.Name.Name, _current) { AllTables = s.AllTables };
+            ApplyOptions(publication, s.Options, creating: true);
+            _catalog.AddPublication(publication);
+            AddObjects(publication, s.Objects, ifNotExists: false);
+        }
+
+        private void ApplyOptions(PublicationObject publication, PublicationOptions options, bool creating)
+        {
+            if (options.Error != null)
+            {
+                throw Reject(options.Error);
+            }
+            if (options.Publish != null)
+            {
+                if (!PublishList.TryParse(options.Publish, out PublishActions actions, out string? error))
+                {
+                    throw Reject(error!);
+                }
+                _catalog.Set(publication.Publish, actions, v => publication.Publish = v);
+            }
+            if (options.ViaPartitionRoot.HasValue)
+            {
+                _catalog.Set(publication.ViaPartitionRoot, options.ViaPartitionRoot.Value, v => publication.ViaPartitionRoot = v);
+            }
+            if (options.GeneratedColumns != null)
+            {
+                _catalog.Set(publication.GeneratedColumns, options.GeneratedColumns, v => publication.GeneratedColumns = v);
+            }
+            if (!creating)
+            {
+                StatementRef? previous = publication.OptionsChangedBy;
+                publication.OptionsChangedBy = _current;
+                _catalog.Record(() => publication.OptionsChangedBy = previous);
+            }
+        }
+
+        private void ApplyAlterPublication(AlterPublicationStatement s)
+        {
+            PublicationObject? publication = _catalog.FindPublication(s.Name.Name);
+            if (publication == null)
+            {
+                throw Reject("publication \"" + s.Name.Name + "\" does not exist");
+            }
+            switch (s.Action)
+            {
+                case AlterPublicationAction.SetOptions:
+                    ApplyOptions(publication, s.Options, creating: false);
+                    return;
+                case AlterPublicationAction.Rename:
+                    if (_catalog.FindPublication(s.RenameTo!.Name) != null)
+                    {
+                        throw Reject("publication \"" + s.RenameTo.Name + "\" already exists");
+                    }
+                    _catalog.RenamePublication(publication, s.RenameTo.Name);
+                    return;
+                case AlterPublicationAction.Other:
+                    return;
+            }
+
+            if (publication.AllTables)
+            {
+                throw Reject("publication \"" + publication.Name + "\" is defined as FOR ALL TABLES");
+            }
+            switch (s.Action)
+            {
+                case AlterPublicationAction.Add:
+                    AddObjects(publication, s.Objects, ifNotExists: false);
+                    break;
+                case AlterPublicationAction.Drop:
+                    DropObjects(publication, s.Objects);
+                    break;
+                case AlterPublicationAction.Set:
+                    SetObjects(publication, s.Objects);
+                    break;
+            }
+        }
+
+        /// <summary>The rows a list would add: each table, plus its inheritance descendants unless ONLY (OpenTableList).</summary>
+        private List<(TableObject Table, Syntax.Ast.PublicationObject Item)> ResolveTables(List<Syntax.Ast.PublicationObject> items)
+        {
+            var result = new List<(TableObject, Syntax.Ast.PublicationObject)>();
+            var seen = new Dictionary<TableObject, Syntax.Ast.PublicationObject>();
+            foreach (Syntax.Ast.PublicationObject item in items)
+            {
+                TableObject table = RequireTable(item.Table!);
+                var expanded = new List<TableObject> { table };
+                if (!item.Only && !table.IsPartitioned)
+                {
+                    foreach (TableObject child in Descendants(table))
+                    {
+                        expanded.Add(child);
+                    }
+                }
+                foreach (TableObject t in expanded)
+                {
+                    if (seen.TryGetValue(t, out Syntax.Ast.PublicationObject? prior))
+                    {
+                        bool filtersDiffer = (prior.RowFilterColumns != null) != (item.RowFilterColumns != null) || (prior.Columns != null) != (item.Columns != null);
+                        if (filtersDiffer && t == table)
+                        {
+                            throw Reject("conflicting or redundant WHERE clauses or column lists for table \"" + t.Name + "\"");
+                        }
+                        continue;
+                    }
+                    seen[t] = item;
+                    result.Add((t, item));
+                }
+            }
+            return result;
+        }
+
+        private void CheckPublishable(TableObject table)
+        {
+            if (table.Persistence == Persistence.Unlogged)
+            {
+                throw Reject("cannot add relation \"" + table.Name + "\" to publication: unlogged tables are not supported");
+            }
+            if (table.Persistence == Persistence.Temporary)
+            {
+                throw Reject("cannot add relation \"" + table.Name + "\" to publication: temporary tables are not supported");
+            }
+            if (table.Schema.IsSystem)
+            {
+                throw Reject("cannot add relation \"" + table.Name + "\" to publication: system tables are not supported");
+            }
+        }
+
+        private PublicationRelation MakeRow(PublicationObject publication, TableObject table, Syntax.Ast.PublicationObject item, bool isNamedTable)
+        {
+            var row = new PublicationRelation(publication, table, _current);
+            if (!isNamedTable)
+            {
+                return row; // inheritance children get a plain row
+            }
+            if (item.Columns != null)
+            {
+                if (table.IsPartitioned && !publication.ViaPartitionRoot)
+                {
+                    throw Reject("cannot use column list for relation \"" + table.QualifiedName + "\" in publication \"" + publication.Name + "\"");
+                }
+                var columns = new List<ColumnObject>();
+                foreach (Identifier name in item.Columns)
+                {
+                    ColumnObject column = RequireColumn(table, name.Name);
+                    if (columns.Contains(column))
+                    {
+                        throw Reject("duplicate column \"" + name.Name + "\" in publication column list");
+                    }
+                    if (column.Generated != GeneratedKind.None && _version < 18)
+                    {
+                        throw Reject("cannot use generated column \"" + name.Name + "\" in publication column list");
+                    }
+                    columns.Add(column);
+                }
+                row.Columns = columns;
+            }
+            if (item.RowFilterColumns != null)
+            {
+                if (table.IsPartitioned && !publication.ViaPartitionRoot)
+                {
+                    throw Reject("cannot use publication WHERE clause for relation \"" + table.Name + "\"");
+                }
+                var columns = new List<ColumnObject>();
+                foreach (string name in item.RowFilterColumns)
+                {
+                    ColumnObject? column = table.FindColumn(name);
+                    if (column == null && !table.ColumnsUnknown)
+                    {
+                        throw Reject("column \"" + name + "\" does not exist");
+                    }
+                    columns.Add(column ?? RequireColumn(table, name));
+                }
+                row.RowFilterColumns = columns;
+            }
+            return row;
+        }
+
+        private void AddObjects(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects, bool ifNotExists)
+        {
+            if (objects.Count == 0)
+            {
+                return;
+            }
+            var tables = new List<Syntax.Ast.PublicationObject>();
+            var schemas = new List<SchemaObject>();
+            foreach (Syntax.Ast.PublicationObject item in objects)
+            {
+                if (item.IsSchema)
+                {
+                    SchemaObject schema = ResolvePublicationSchema(item);
+                    if (!schemas.Contains(schema))
+                    {
+                        schemas.Add(schema);
+                    }
+                }
+                else
+                {
+                    tables.Add(item);
+                }
+            }
+            foreach ((TableObject table, Syntax.Ast.PublicationObject item) in ResolveTables(tables))
+            {
+                CheckPublishable(table);
+                if (table.PublicationRows.ContainsKey(publication))
+                {
+                    if (ifNotExists)
+                    {
+                        continue;
+                    }
+                    throw Reject("relation \"" + table.Name + "\" is already member of publication \"" + publication.Name + "\"");
+                }
+                _catalog.AddPublicationRow(MakeRow(publication, table, item, RequireTable(item.Table!) == table));
+            }
+            foreach (SchemaObject schema in schemas)
+            {
+                if (publication.Schemas.ContainsKey(schema))
+                {
+                    if (ifNotExists)
+                    {
+                        continue;
+                    }
+                    throw Reject("schema \"" + schema.Name + "\" is already member of publication \"" + publication.Name + "\"");
+                }
+                _catalog.AddPublicationSchema(publication, schema, _current);
+            }
+        }
+
+        private SchemaObject ResolvePublicationSchema(Syntax.Ast.PublicationObject item)
+        {
+            SchemaObject? schema;
+            if (item.IsCurrentSchema)
+            {
+                schema = _catalog.CreationSchema(out bool temporary);
+                if (schema == null || temporary)
+                {
+                    throw Reject("no schema has been selected for CURRENT_SCHEMA");
+                }
+            }
+            else
+            {
+                schema = RequireSchema(item.Schema!.Name);
+            }
+            if (schema.IsSystem || schema.IsTemporary)
+            {
+                throw Reject("cannot add schema \"" + schema.Name + "\" to publication");
+            }
+            return schema;
+        }
+
+        private void DropObjects(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects)
+        {
+            var tables = new List<Syntax.Ast.PublicationObject>();
+            foreach (Syntax.Ast.PublicationObject item in objects)
+            {
+                if (item.IsSchema)
+                {
+                    SchemaObject schema = ResolvePublicationSchema(item);
+                    if (!publication.Schemas.ContainsKey(schema))
+                    {
+                        throw Reject("tables from schema \"" + schema.Name + "\" are not part of the publication");
+                    }
+                    _catalog.RemovePublicationSchema(publication, schema);
+                }
+                else
+                {
+                    if (item.Columns != null || item.RowFilterColumns != null)
+                    {
+                        throw Reject("cannot use a WHERE clause or column list when removing a table from a publication");
+                    }
+                    tables.Add(item);
+                }
+            }
+            foreach ((TableObject table, Syntax.Ast.PublicationObject _) in ResolveTables(tables))
+            {
+                if (!table.PublicationRows.ContainsKey(publication))
+                {
+                    throw Reject("relation \"" + table.Name + "\" is not part of the publication");
+                }
+                _catalog.RemovePublicationRow(publication, table);
+            }
+        }
+
+        /// <summary>SET replaces the table list and the schema list together: SET TABLE removes all schemas, and vice versa.</summary>
+        private void SetObjects(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects)
+        {
+            foreach (TableObject table in new List<TableObject>(publication.Tables))
+            {
+                _catalog.RemovePublicationRow(publication, table);
+            }
+            foreach (SchemaObject schema in new List<SchemaObject>(publication.Schemas.Keys))
+            {
+                _catalog.RemovePublicationSchema(publication, schema);
+            }
+            AddObjects(publication, objects, ifNotExists: false);
+        }
+    }
+
+    /// <summary>The publish option: 'insert, update, delete, truncate' (parse_publication_options).</summary>
+    public static class PublishList
+    {
+        public static bool TryParse(string value, out PublishActions actions, out string? error)
+        {
+            actions = PublishActions.None;
+            error = null;
+            List<string>? items = SearchPathList.Split(value);
+            if (items == null)
+            {
+                error = "invalid list syntax in parameter \"publish\"";
+                return false;
+            }
+            foreach (string item in items)
+            {
+                switch (item)
+                {
+                    case "insert": actions |= PublishActions.Insert; break;
+                    case "update": actions |= PublishActions.Update; break;
+                    case "delete": actions |= PublishActions.Delete; break;
+                    case "truncate": actions |= PublishActions.Truncate; break;
+                    default:
+                        error = "unrecognized value for publication option \"publish\": \"" + item + "\"";
+                        return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,535 @@
+using System.Collections.Generic;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Model
+{
+    /// <summary>CREATE TABLE in every form, CREATE VIEW/SEQUENCE/..., and DROP of every kind.</summary>
+    public sealed partial class Replayer
+    {
+        /// <summary>Where a new relation goes and whether it is temporary (RangeVarGetAndCheckCreationNamespace).</summary>
+        private SchemaObject CreationSchema(ObjectName name, ref Persistence persistence)
+        {
+            SchemaObject schema;
+            if (name.Schema != null)
+            {
+                schema = RequireSchema(name.Schema);
+                if (schema.IsTemporary)
+                {
+                    persistence = Persistence.Temporary;
+                }
+                else if (persistence == Persistence.Temporary)
+                {
+                    throw Reject("cannot create temporary relation in non-temporary schema");
+                }
+            }
+            else if (persistence == Persistence.Temporary)
+            {
+                schema = _catalog.TempSchema();
+            }
+            else
+            {
+                SchemaObject? first = _catalog.CreationSchema(out bool temporary);
+                if (first == null)
+                {
+                    throw Reject("no schema has been selected to create in");
+                }
+                schema = first;
+                if (temporary)
+                {
+                    persistence = Persistence.Temporary;
+                }
+            }
+            if (schema.IsSystem)
+            {
+                throw Reject("permission denied to create \"" + schema.Name + "." + name.Name + "\"");
+            }
+            return schema;
+        }
+
+        private void ApplyCreateTable(CreateTableStatement s)
+        {
+            Persistence persistence = s.Persistence;
+            SchemaObject schema = CreationSchema(s.Name, ref persistence);
+            if (schema.Relations.ContainsKey(s.Name.Name))
+            {
+                if (s.IfNotExists)
+                {
+                    return; // NOTICE: relation already exists, skipping
+                }
+                throw Reject("relation \"" + s.Name.Name + "\" already exists");
+            }
+            if (s.IsPartitioned && persistence == Persistence.Unlogged)
+            {
+                throw Reject("partitioned tables cannot be unlogged");
+            }
+
+            var table = new TableObject(s.Name.Name, schema, s.IsPartitioned ? RelationKind.PartitionedTable : RelationKind.Table, persistence, _current);
+            _catalog.AddRelation(table);
+
+            if (s.IsAsQuery)
+            {
+                table.ColumnsUnknown = true;
+                foreach (Identifier column in s.AsColumnNames)
+                {
+                    table.Columns.Add(new ColumnObject(column.Name, notNull: false));
+                }
+                return;
+            }
+
+            TableObject? partitionParent = null;
+            if (s.PartitionOf != null)
+            {
+                partitionParent = RequireTable(s.PartitionOf);
+                if (!partitionParent.IsPartitioned)
+                {
+                    throw Reject("\"" + partitionParent.Name + "\" is not partitioned");
+                }
+                CheckChildPersistence(partitionParent, persistence, partition: true);
+                foreach (ColumnObject parentColumn in partitionParent.Columns)
+                {
+                    table.Columns.Add(new ColumnObject(parentColumn.Name, parentColumn.NotNull)
+                    {
+                        Generated = parentColumn.Generated,
+                        IsIdentity = parentColumn.IsIdentity,
+                        InheritCount = 1,
+                        IsLocal = false,
+                    });
+                }
+                table.ColumnsUnknown = partitionParent.ColumnsUnknown;
+            }
+
+            foreach (ObjectName parentName in s.Inherits)
+            {
+                TableObject parent = RequireTable(parentName);
+                if (parent.IsPartitioned)
+                {
+                    throw Reject("cannot inherit from partitioned table \"" + parent.Name + "\"");
+                }
+                if (parent.PartitionParent != null)
+                {
+                    throw Reject("cannot inherit from partition \"" + parent.Name + "\"");
+                }
+                CheckChildPersistence(parent, persistence, partition: false);
+                if (table.InheritParents.Contains(parent))
+                {
+                    throw Reject("relation \"" + parent.Name + "\" would be inherited from more than once");
+                }
+                foreach (ColumnObject parentColumn in parent.Columns)
+                {
+                    ColumnObject? existing = table.FindColumn(parentColumn.Name);
+                    if (existing != null)
+                    {
+                        existing.InheritCount++;
+                        existing.NotNull |= parentColumn.NotNull;
+                    }
+                    else
+                    {
+                        table.Columns.Add(new ColumnObject(parentColumn.Name, parentColumn.NotNull) { Generated = parentColumn.Generated, InheritCount = 1, IsLocal = false });
+                    }
+                }
+                table.ColumnsUnknown |= parent.ColumnsUnknown;
+                table.InheritParents.Add(parent);
+                _catalog.AddToList(parent.InheritChildren, table);
+            }
+
+            var likeSources = new List<(LikeClause Like, TableObject? Source)>();
+            foreach (LikeClause like in s.Likes)
+            {
+                RelationObject? source = _catalog.FindRelation(like.Source);
+                if (source == null)
+                {
+                    throw Reject("relation \"" + like.Source + "\" does not exist");
+                }
+                var sourceTable = source as TableObject;
+                if (sourceTable == null)
+                {
+                    table.ColumnsUnknown = true; // a view or foreign table: columns we do not model
+                }
+                else
+                {
+                    foreach (ColumnObject sourceColumn in sourceTable.Columns)
+                    {
+                        AddLocalColumn(table, sourceColumn.Name, sourceColumn.NotNull, like.IncludingGenerated ? sourceColumn.Generated : GeneratedKind.None, like.IncludingIdentity && sourceColumn.IsIdentity);
+                    }
+                    table.ColumnsUnknown |= sourceTable.ColumnsUnknown;
+                }
+                likeSources.Add((like, sourceTable));
+            }
+
+            var localNames = new HashSet<string>();
+            foreach (ColumnDefinition column in s.Columns)
+            {
+                if (!localNames.Add(column.Name.Name))
+                {
+                    throw Reject("column \"" + column.Name.Name + "\" specified more than once");
+                }
+                if (partitionParent != null)
+                {
+                    // PARTITION OF (col WITH OPTIONS ...): only constraints on existing columns.
+                    ColumnObject existing = RequireColumn(table, column.Name.Name);
+                    existing.NotNull |= column.NotNull || column.ImplicitNotNull;
+                    continue;
+                }
+                AddLocalColumn(table, column.Name.Name, column.NotNull || column.ImplicitNotNull, column.Generated, column.IsIdentity);
+            }
+            foreach (TableConstraint constraint in s.Constraints)
+            {
+                if (constraint.Kind == ConstraintKind.NotNull && constraint.Columns.Count == 1)
+                {
+                    RequireColumn(table, constraint.Columns[0].Name).NotNull = true;
+                }
+            }
+
+            if (partitionParent != null)
+            {
+                table.PartitionParent = partitionParent;
+                _catalog.AddToList(partitionParent.Partitions, table);
+                foreach (IndexObject parentIndex in new List<IndexObject>(partitionParent.Indexes))
+                {
+                    CreateIndex(table, IndexSpec.From(parentIndex), recurse: true, parentIndex);
+                }
+            }
+
+            foreach (IndexSpec spec in ConstraintIndexes(s))
+            {
+                CreateIndex(table, spec, recurse: true, parentIndex: null);
+            }
+
+            foreach ((LikeClause like, TableObject? source) in likeSources)
+            {
+                if (source == null || !like.IncludingIndexes)
+                {
+                    continue;
+                }
+                foreach (IndexObject index in source.Indexes)
+                {
+                    CreateIndex(table, IndexSpec.From(index), recurse: true, parentIndex: null);
+                }
+            }
+        }
+
+        /// <summary>A column defined by the table itself; merges with an inherited one of the same name.</summary>
+        private void AddLocalColumn(TableObject table, string name, bool notNull, GeneratedKind generated, bool identity)
+        {
+            ColumnObject? existing = table.FindColumn(name);
+            if (existing != null)
+            {
+                if (existing.IsLocal)
+                {
+                    throw Reject("column \"" + name + "\" specified more than once");
+                }
+                existing.IsLocal = true;
+                existing.NotNull |= notNull;
+                return;
+            }
+            table.Columns.Add(new ColumnObject(name, notNull) { Generated = generated, IsIdentity = identity });
+        }
+
+        private void CheckChildPersistence(TableObject parent, Persistence child, bool partition)
+        {
+            if (parent.Persistence == Persistence.Temporary && child != Persistence.Temporary)
+            {
+                throw Reject(partition
+                    ? "cannot create a permanent relation as partition of temporary relation \"" + parent.Name + "\""
+                    : "cannot inherit from temporary relation \"" + parent.Name + "\"");
+            }
+            if (partition && parent.Persistence != Persistence.Temporary && child == Persistence.Temporary)
+            {
+                throw Reject("cannot create a temporary relation as partition of permanent relation \"" + parent.Name + "\"");
+            }
+        }
+
+        /// <summary>
+        /// PRIMARY KEY and UNIQUE constraints of a CREATE TABLE as index definitions, in PostgreSQL's order: the
+        /// primary key first, then the rest; a constraint identical to an earlier one is merged into it
+        /// (transformIndexConstraints).
+        /// </summary>
+        private static List<IndexSpec> ConstraintIndexes(CreateTableStatement s)
+        {
+            var all = new List<IndexSpec>();
+            IndexSpec? primary = null;
+            foreach (ColumnDefinition column in s.Columns)
+            {
+                foreach (TableConstraint c in column.Constraints)
+                {
+                    IndexSpec spec = FromConstraint(c);
+                    if (c.Kind == ConstraintKind.PrimaryKey && primary == null)
+                    {
+                        primary = spec;
+                    }
+                    all.Add(spec);
+                }
+            }
+            foreach (TableConstraint c in s.Constraints)
+            {
+                if (c.Kind != ConstraintKind.PrimaryKey && c.Kind != ConstraintKind.Unique && c.Kind != ConstraintKind.Exclude)
+                {
+                    continue;
+                }
+                IndexSpec spec = FromConstraint(c);
+                if (c.Kind == ConstraintKind.PrimaryKey && primary == null)
+                {
+                    primary = spec;
+                }
+                all.Add(spec);
+            }
+
+            var result = new List<IndexSpec>();
+            if (primary != null)
+            {
+                result.Add(primary);
+            }
+            foreach (IndexSpec spec in all)
+            {
+                if (spec == primary)
+                {
+                    continue;
+                }
+                IndexSpec? same = result.Find(prior => !spec.Exclusion && !prior.Exclusion && prior.SameKeyAs(spec) && prior.Deferrable == spec.Deferrable);
+                if (same != null && !spec.Primary)
+                {
+                    same.Name ??= spec.Name;
+                    continue;
+                }
+                result.Add(spec);
+            }
+            return result;
+        }
+
+        private static IndexSpec FromConstraint(TableConstraint c)
+        {
+            var spec = new IndexSpec
+            {
+                Name = c.Name?.Name,
+                Primary = c.Kind == ConstraintKind.PrimaryKey,
+                Unique = c.Kind != ConstraintKind.Exclude,
+                Constraint = true,
+                Exclusion = c.Kind == ConstraintKind.Exclude,
+                Deferrable = c.Deferrable,
+                NullsNotDistinct = c.NullsNotDistinct,
+                Method = c.Kind == ConstraintKind.Exclude ? "gist" : "btree",
+            };
+            foreach (Identifier column in c.Columns)
+            {
+                spec.Columns.Add(column.Name);
+                spec.NamingColumns.Add(column.Name);
+            }
+            return spec;
+        }
+
+        private void ApplyCreateOther(CreateOtherRelationStatement s)
+        {
+            Persistence persistence = s.Temporary ? Persistence.Temporary : Persistence.Permanent;
+            SchemaObject schema = CreationSchema(s.Name, ref persistence);
+            if (schema.Relations.TryGetValue(s.Name.Name, out RelationObject? existing))
+            {
+                if (s.IfNotExists || (s.OrReplace && existing.Kind == KindOf(s.Kind)))
+                {
+                    return;
+                }
+                throw Reject("relation \"" + s.Name.Name + "\" already exists");
+            }
+            _catalog.AddRelation(new OtherRelation(s.Name.Name, schema, KindOf(s.Kind)));
+        }
+
+        private static RelationKind KindOf(OtherRelationKind kind)
+        {
+            switch (kind)
+            {
+                case OtherRelationKind.View: return RelationKind.View;
+                case OtherRelationKind.MaterializedView: return RelationKind.MaterializedView;
+                case OtherRelationKind.ForeignTable: return RelationKind.ForeignTable;
+                default: return RelationKind.Sequence;
+            }
+        }
+
+        private void ApplyAlterOther(AlterOtherRelationStatement s)
+        {
+            RelationObject? relation = _catalog.FindRelation(s.Name);
+            if (relation == null)
+            {
+                if (s.IfExists)
+                {
+                    return;
+                }
+                throw Reject("relation \"" + s.Name + "\" does not exist");
+            }
+            if (s.RenameTo != null)
+            {
+                RenameRelation(relation, s.RenameTo.Name);
+            }
+            else if (s.SetSchema != null)
+            {
+                MoveRelation(relation, s.SetSchema.Name);
+            }
+        }
+
+        private void ApplyDrop(DropStatement s)
+        {
+            switch (s.Kind)
+            {
+                case DropObjectKind.Table:
+                    DropTables(s);
+                    break;
+                case DropObjectKind.Index:
+                    DropIndexes(s);
+                    break;
+                case DropObjectKind.Schema:
+                    DropSchemas(s);
+                    break;
+                case DropObjectKind.Publication:
+                    foreach (ObjectName name in s.Names)
+                    {
+                        PublicationObject? publication = _catalog.FindPublication(name.Name);
+                        if (publication == null)
+                        {
+                            if (s.IfExists)
+                            {
+                                continue;
+                            }
+                            throw Reject("publication \"" + name.Name + "\" does not exist");
+                        }
+                        _catalog.RemovePublication(publication);
+                    }
+                    break;
+                default:
+                    DropOthers(s);
+                    break;
+            }
+        }
+
+        private void DropOthers(DropStatement s)
+        {
+            RelationKind kind = s.Kind == DropObjectKind.View ? RelationKind.View
+                : s.Kind == DropObjectKind.MaterializedView ? RelationKind.MaterializedView
+                : s.Kind == DropObjectKind.ForeignTable ? RelationKind.ForeignTable
+                : RelationKind.Sequence;
+            foreach (ObjectName name in s.Names)
+            {
+                RelationObject? relation = _catalog.FindRelation(name);
+                if (relation == null || relation.Kind != kind)
+                {
+                    if (relation == null && s.IfExists)
+                    {
+                        continue;
+                    }
+                    throw Reject(relation == null ? "relation \"" + name + "\" does not exist" : "\"" + name.Name + "\" is not the kind of relation DROP names");
+                }
+                _catalog.RemoveRelation(relation);
+            }
+        }
+
+        private void DropTables(DropStatement s)
+        {
+            var targets = new List<TableObject>();
+            foreach (ObjectName name in s.Names)
+            {
+                RelationObject? relation = _catalog.FindRelation(name);
+                if (relation == null)
+                {
+                    if (s.IfExists)
+                    {
+                        continue;
+                    }
+                    throw Reject("table \"" + name.Name + "\" does not exist");
+                }
+                if (!(relation is TableObject table))
+                {
+                    throw Reject("\"" + name.Name + "\" is not a table");
+                }
+                if (!targets.Contains(table))
+                {
+                    targets.Add(table);
+                }
+            }
+            if (!s.Cascade)
+            {
+                // Inheritance children must be dropped too, or CASCADE given; partitions always go with their parent.
+                foreach (TableObject table in targets)
+                {
+                    foreach (TableObject child in table.InheritChildren)
+                    {
+                        if (!targets.Contains(child))
+                        {
+                            throw Reject("cannot drop table " + table.Name + " because other objects depend on it");
+                        }
+                    }
+                }
+            }
+            foreach (TableObject table in targets)
+            {
+                DropTableObject(table);
+            }
+        }
+
+        /// <summary>Drops a table with its indexes, partitions, inheritance children (cascade) and publication rows.</summary>
+        private void DropTableObject(TableObject table)
+        {
+            if (table.Dropped)
+            {
+                return;
+            }
+            foreach (TableObject partition in new List<TableObject>(table.Partitions))
+            {
+                DropTableObject(partition);
+            }
+            foreach (TableObject child in new List<TableObject>(table.InheritChildren))
+            {
+                DropTableObject(child);
+            }
+            foreach (IndexObject index in new List<IndexObject>(table.Indexes))
+            {
+                _catalog.RemoveRelation(index);
+            }
+            foreach (PublicationObject publication in new List<PublicationObject>(table.PublicationRows.Keys))
+            {
+                _catalog.RemovePublicationRow(publication, table);
+            }
+            if (table.PartitionParent != null)
+            {
+                _catalog.RemoveFromList(table.PartitionParent.Partitions, table);
+            }
+            foreach (TableObject parent in table.InheritParents)
+            {
+                _catalog.RemoveFromList(parent.InheritChildren, table);
+            }
+            _catalog.RemoveRelation(table);
+        }
+
+        private void MoveRelation(RelationObject relation, string schemaName)
+        {
+            SchemaObject target = RequireSchema(schemaName);
+            if (target == relation.Schema)
+            {
+                return;
+            }
+            if (target.IsTemporary || relation.Schema.IsTemporary)
+            {
+                throw Reject("cannot move objects into or out of temporary schemas");
+            }
+            if (target.IsSystem)
+            {
+                throw Reject("cannot move objects into or out of TOAST schema");
+            }
+            if (target.Relations.ContainsKey(relation.Name))
+            {
+                throw Reject("relation \"" + relation.Name + "\" already exists in schema \"" + target.Name + "\"");
+            }
+            _catalog.MoveRelation(relation, target);
+            if (relation is TableObject table)
+            {
+                foreach (IndexObject index in table.Indexes)
+                {
+                    if (target.Relations.ContainsKey(index.Name))
+                    {
+                        throw Reject("relation \"" + index.Name + "\" already exists in schema \"" + target.Name + "\"");
+                    }
+                    _catalog.MoveRelation(index, target);
+                }
+                StatementRef? previous = table.MovedBy;
+                table.MovedBy = _current;
+                _catalog.Record(() => table.MovedBy = previous);
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Model
+{
+    /// <summary>A statement the model predicts PostgreSQL rejects; it leaves no trace in the catalog.</summary>
+    public sealed class RejectedStatement
+    {
+        public RejectedStatement(StatementRef statement, string message)
+        {
+            Statement = statement;
+            Message = message;
+        }
+
+        public StatementRef Statement { get; }
+        public string Message { get; }
+
+        public override string ToString() => Statement + ": " + Message;
+    }
+
+    /// <summary>Receives each statement before and after it is applied (the rules that judge statements listen here).</summary>
+    public interface IReplayListener
+    {
+        /// <summary>Before the statement changes anything: the catalog is as PostgreSQL sees it when the statement starts.</summary>
+        void BeforeStatement(StatementRef statement, Catalog catalog);
+    }
+
+    /// <summary>
+    /// Replays statements into a <see cref="Catalog"/> with PostgreSQL's semantics (postgres-semantics.md). A
+    /// statement the server would reject is rolled back entirely and recorded in <see cref="Rejected"/>.
+    /// </summary>
+    public sealed partial class Replayer
+    {
+        private readonly Catalog _catalog;
+        private readonly int _version;
+        private readonly List<IReplayListener> _listeners = new List<IReplayListener>();
+        private readonly Dictionary<TableObject, bool> _touched = new Dictionary<TableObject, bool>();
+        private StatementRef _current = null!;
+
+        public Replayer(AnalysisSettings settings)
+        {
+            _catalog = new Catalog(settings.SearchPath, settings.UserName);
+            _version = settings.PostgresVersion;
+            DeclarePublications(settings);
+        }
+
+        public Catalog Catalog => _catalog;
+
+        public List<RejectedStatement> Rejected { get; } = new List<RejectedStatement>();
+
+        public void AddListener(IReplayListener listener) => _listeners.Add(listener);
+
+        public void Apply(StatementRef statement)
+        {
+            _current = statement;
+            foreach (IReplayListener listener in _listeners)
+            {
+                listener.BeforeStatement(statement, _catalog);
+            }
+
+            int mark = _catalog.Mark;
+            _touched.Clear();
+            try
+            {
+                Dispatch(statement.Statement);
+                RecordIdentityLoss();
+            }
+            catch (RejectedException rejected)
+            {
+                _catalog.RollbackTo(mark);
+                Rejected.Add(new RejectedStatement(statement, rejected.Message));
+            }
+            _catalog.StatementCompleted();
+        }
+
+        private void Dispatch(Statement statement)
+        {
+            switch (statement)
+            {
+                case SetSearchPathStatement set:
+                    _catalog.SetSearchPath(set.Schemas, set.IsLocal);
+                    break;
+                case TransactionStatement tx:
+                    ApplyTransaction(tx);
+                    break;
+                case CreateSchemaStatement createSchema:
+                    ApplyCreateSchema(createSchema);
+                    break;
+                case AlterSchemaStatement alterSchema:
+                    ApplyAlterSchema(alterSchema);
+                    break;
+                case CreateTableStatement createTable:
+                    ApplyCreateTable(createTable);
+                    break;
+                case AlterTableStatement alterTable:
+                    ApplyAlterTable(alterTable);
+                    break;
+                case CreateIndexStatement createIndex:
+                    ApplyCreateIndex(createIndex);
+                    break;
+                case AlterIndexStatement alterIndex:
+                    ApplyAlterIndex(alterIndex);
+                    break;
+                case DropStatement drop:
+                    ApplyDrop(drop);
+                    break;
+                case CreateOtherRelationStatement createOther:
+                    ApplyCreateOther(createOther);
+                    break;
+                case AlterOtherRelationStatement alterOther:
+                    ApplyAlterOther(alterOther);
+                    break;
+                case CreatePublicationStatement createPublication:
+                    ApplyCreatePublication(createPublication);
+                    break;
+                case AlterPublicationStatement alterPublication:
+                    ApplyAlterPublication(alterPublication);
+                    break;
+            }
+        }
+
+        private void ApplyTransaction(TransactionStatement tx)
+        {
+            switch (tx.Action)
+            {
+                case TransactionAction.Begin:
+                    _catalog.BeginTransaction();
+                    break;
+                case TransactionAction.Commit:
+                    _catalog.EndTransaction(commit: true);
+                    break;
+                case TransactionAction.Rollback:
+                    _catalog.EndTransaction(commit: false);
+                    break;
+                case TransactionAction.Savepoint:
+                    if (!_catalog.InTransaction)
+                    {
+                        throw Reject("SAVEPOINT can only be used in transaction blocks");
+                    }
+                    _catalog.Savepoint(tx.Savepoint ?? "");
+                    break;
+                case TransactionAction.RollbackToSavepoint:
+                case TransactionAction.ReleaseSavepoint:
+                    if (!_catalog.RollbackToSavepoint(tx.Savepoint ?? "", tx.Action == TransactionAction.ReleaseSavepoint))
+                    {
+                        throw Reject("savepoint \"" + tx.Savepoint + "\" does not exist");
+                    }
+                    break;
+            }
+        }
+
+        // ----- rejection -----
+
+        private sealed class RejectedException : Exception
+        {
+            public RejectedException(string message)
+                : base(message)
+            {
+            }
+        }
+
+        private static Exception Reject(string message) => new RejectedException(message);
+
+        // ----- identity bookkeeping -----
+
+        /// <summary>Remembers whether the table had a usable identity before this statement first changed it.</summary>
+        private void Touch(TableObject table)
+        {
+            if (!_touched.ContainsKey(table))
+            {
+                _touched[table] = IdentityRules.HasUsableIdentity(table);
+            }
+        }
+
+        private void RecordIdentityLoss()
+        {
+            foreach (KeyValuePair<TableObject, bool> entry in _touched)
+            {
+                TableObject table = entry.Key;
+                if (entry.Value && !table.Dropped && !IdentityRules.HasUsableIdentity(table))
+                {
+                    StatementRef? previous = table.IdentityLostBy;
+                    table.IdentityLostBy = _current;
+                    _catalog.Record(() => table.IdentityLostBy = previous);
+                }
+            }
+        }
+
+        private void SetIdentity(TableObject table, ReplicaIdentityKind kind, IndexObject? index)
+        {
+            Touch(table);
+            _catalog.Set(table.Identity, kind, v => table.Identity = v);
+            _catalog.Set(table.IdentityIndex, index, v => table.IdentityIndex = v);
+        }
+
+        private void SetNotNull(TableObject table, ColumnObject column, bool value)
+        {
+            Touch(table);
+            _catalog.Set(column.NotNull, value, v => column.NotNull = v);
+        }
+
+        // ----- lookups -----
+
+        private SchemaObject RequireSchema(string name)
+        {
+            SchemaObject? schema = _catalog.FindSchema(name);
+            if (schema == null)
+            {
+                throw Reject("schema \"" + name + "\" does not exist");
+            }
+            return schema;
+        }
+
+        private TableObject RequireTable(ObjectName name)
+        {
+            RelationObject? relation = _catalog.FindRelation(name);
+            if (relation == null)
+            {
+                throw Reject("relation \"" + name + "\" does not exist");
+            }
+            if (!(relation is TableObject table))
+            {
+                throw Reject("\"" + name.Name + "\" is not a table");
+            }
+            return table;
+        }
+
+        /// <summary>A column of the table; for a table whose columns are unknown (CREATE TABLE AS), a nullable stand-in.</summary>
+        private ColumnObject RequireColumn(TableObject table, string name)
+        {
+            ColumnObject? column = table.FindColumn(name);
+            if (column != null)
+            {
+                return column;
+            }
+            if (table.ColumnsUnknown)
+            {
+                column = new ColumnObject(name, notNull: false) { IsLocal = true };
+                _catalog.AddToList(table.Columns, column);
+                return column;
+            }
+            throw Reject("column \"" + name + "\" of relation \"" + table.Name + "\" does not exist");
+        }
+
+        private static IEnumerable<TableObject> PartitionTree(TableObject table)
+        {
+            foreach (TableObject partition in table.Partitions)
+            {
+                yield return partition;
+                foreach (TableObject deeper in PartitionTree(partition))
+                {
+                    yield return deeper;
+                }
+            }
+        }
+
+        /// <summary>Partitions and inheritance children, every level (what ALTER TABLE without ONLY recurses to).</summary>
+        private static List<TableObject> Descendants(TableObject table)
+        {
+            var result = new List<TableObject>();
+            var seen = new HashSet<TableObject> { table };
+            var queue = new Queue<TableObject>();
+            queue.Enqueue(table);
+            while (queue.Count > 0)
+            {
+                TableObject current = queue.Dequeue();
+                foreach (TableObject child in current.Partitions)
+                {
+                    if (seen.Add(child))
+                    {
+                        result.Add(child);
+                        queue.Enqueue(child);
+                    }
+                }
+                foreach (TableObject child in current.InheritChildren)
+                {
+                    if (seen.Add(child))
+                    {
+                        result.Add(child);
+                        queue.Enqueue(child);
+                    }
+                }
+            }
+            return result;
+        }
+
+        private static bool HasChildren(TableObject table) => table.Partitions.Count > 0 || table.InheritChildren.Count > 0;
+    }
+}

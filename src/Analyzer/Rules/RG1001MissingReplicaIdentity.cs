@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using System.Text;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Model;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Rules
+{
+    /// <summary>
+    /// RG1001: at the end of the history, a table covered by a publication that publishes UPDATE or DELETE has no
+    /// usable replica identity. One result per table, at the latest of its creation, the publication statement
+    /// that covers it and the statement that lost its identity; the others are related locations.
+    /// </summary>
+    public sealed class RG1001MissingReplicaIdentity : Rule
+    {
+        public RG1001MissingReplicaIdentity(RuleContext context)
+            : base(context)
+        {
+        }
+
+        public override RuleDescriptor Descriptor => RuleCatalog.RG1001;
+
+        public override void AfterHistory(Catalog catalog)
+        {
+            AnalysisSettings settings = Context.Settings;
+            foreach (TableObject table in catalog.AllTables)
+            {
+                if (table.Dropped)
+                {
+                    continue;
+                }
+                IdentityVerdict verdict = IdentityRules.Check(table, catalog, settings.SearchPath, settings.PostgresVersion);
+                if (!verdict.LacksIdentity)
+                {
+                    continue;
+                }
+                Report(table, verdict);
+            }
+        }
+
+        private void Report(TableObject table, IdentityVerdict verdict)
+        {
+            var publications = new List<Coverage>();
+            foreach (Coverage coverage in verdict.Coverage)
+            {
+                if ((coverage.Publication.Publish & (PublishActions.Update | PublishActions.Delete)) != 0)
+                {
+                    publications.Add(coverage);
+                }
+            }
+
+            var causes = new List<StatementRef> { table.CreatedBy };
+            foreach (Coverage coverage in publications)
+            {
+                if (coverage.Cause != null && !causes.Contains(coverage.Cause))
+                {
+                    causes.Add(coverage.Cause);
+                }
+            }
+            if (table.IdentityLostBy != null && !causes.Contains(table.IdentityLostBy))
+            {
+                causes.Add(table.IdentityLostBy);
+            }
+            StatementRef primary = causes[0];
+            foreach (StatementRef cause in causes)
+            {
+                if (cause.Order > primary.Order)
+                {
+                    primary = cause;
+                }
+            }
+            var related = new List<Location>();
+            foreach (StatementRef cause in causes)
+            {
+                if (cause != primary)
+                {
+                    related.Add(cause.HeadLocation);
+                }
+            }
+
+            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related);
+        }
+
+        private static string Message(TableObject table, IdentityVerdict verdict, List<Coverage> publications)
+        {
+            bool update = verdict.Update == IdentityFailure.NoIdentity;
+            bool delete = verdict.Delete == IdentityFailure.NoIdentity;
+            var sb = new StringBuilder();
+            sb.Append("Table ").Append(table.QualifiedName).Append(' ').Append(Reason(table));
+            sb.Append(" and is published by ");
+            for (int i = 0; i < publications.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(i == publications.Count - 1 ? " and " : ", ");
+                }
+                sb.Append('"').Append(publications[i].Publication.Name).Append('"');
+            }
+            sb.Append(": every ").Append(update && delete ? "UPDATE and DELETE" : update ? "UPDATE" : "DELETE").Append(" on it will fail with \"");
+            sb.Append(update
+                ? "cannot update table \"" + table.Name + "\" because it does not have a replica identity and publishes updates"
+                : "cannot delete from table \"" + table.Name + "\" because it does not have a replica identity and publishes deletes");
+            sb.Append("\". Add a primary key, or set REPLICA IDENTITY USING INDEX or FULL.");
+            return sb.ToString();
+        }
+
+        /// <summary>Why the table has no usable identity, in the words a reviewer needs.</summary>
+        private static string Reason(TableObject table)
+        {
+            switch (table.Identity)
+            {
+                case ReplicaIdentityKind.Nothing:
+                    return "has REPLICA IDENTITY NOTHING";
+                case ReplicaIdentityKind.Index:
+                    return table.IdentityIndex == null || table.IdentityIndex.Dropped
+                        ? "has lost its replica identity index (REPLICA IDENTITY USING INDEX on an index that was dropped)"
+                        : "has a replica identity index \"" + table.IdentityIndex.Name + "\" that cannot be used";
+                default:
+                    IndexObject? pk = table.PrimaryKey;
+                    if (pk == null)
+                    {
+                        return "has no primary key";
+                    }
+                    if (pk.Deferrable)
+                    {
+                        return "has only a DEFERRABLE primary key, which cannot be the replica identity";
+                    }
+                    return "has a primary key \"" + pk.Name + "\" that is not valid";
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using System.Collections.Generic;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Syntax.Ast
+{
+    public enum Persistence
+    {
+        Permanent,
+        Unlogged,
+        Temporary,
+    }
+
+    /// <summary>Every CREATE TABLE form, plus CREATE TABLE AS and SELECT ... INTO (<see cref="IsAsQuery"/>).</summary>
+    public sealed class CreateTableStatement : Statement
+    {
+        public ObjectName Name { get; internal set; } = null!;
+        public Persistence Persistence { get; internal set; }
+        public bool IfNotExists { get; internal set; }
+        public List<ColumnDefinition> Columns { get; } = new List<ColumnDefinition>();
+        public List<TableConstraint> Constraints { get; } = new List<TableConstraint>();
+        public List<LikeClause> Likes { get; } = new List<LikeClause>();
+        public List<ObjectName> Inherits { get; } = new List<ObjectName>();
+
+        /// <summary>PARTITION OF parent.</summary>
+        public ObjectName? PartitionOf { get; internal set; }
+
+        /// <summary>PARTITION BY ...: the table is partitioned (relkind 'p').</summary>
+        public bool IsPartitioned { get; internal set; }
+
+        /// <summary>CREATE TABLE AS / SELECT INTO: a table with no keys whose columns come from a query.</summary>
+        public bool IsAsQuery { get; internal set; }
+
+        /// <summary>Column names listed for CREATE TABLE AS (name list) when given.</summary>
+        public List<Identifier> AsColumnNames { get; } = new List<Identifier>();
+
+        /// <summary>Position just after the last table element (before the closing parenthesis), or -1.</summary>
+        public int ElementsEnd { get; internal set; } = -1;
+
+        /// <summary>Span of the closing parenthesis of the element list, when there is one.</summary>
+        public TextSpan? CloseParenSpan { get; internal set; }
+    }
+
+    public sealed class ColumnDefinition
+    {
+        public ColumnDefinition(Identifier name)
+        {
+            Name = name;
+        }
+
+        public Identifier Name { get; }
+        public TextSpan Span { get; internal set; }
+
+        /// <summary>Type text as written (lower-cased), for serial detection and messages.</summary>
+        public string TypeName { get; internal set; } = "";
+        public bool NotNull { get; internal set; }
+
+        /// <summary>serial types and identity columns are NOT NULL without saying so.</summary>
+        public bool ImplicitNotNull { get; internal set; }
+        public bool IsIdentity { get; internal set; }
+        public GeneratedKind Generated { get; internal set; }
+
+        /// <summary>Inline PRIMARY KEY / UNIQUE constraints on this column.</summary>
+        public List<TableConstraint> Constraints { get; } = new List<TableConstraint>();
+    }
+
+    public enum GeneratedKind
+    {
+        None,
+        Stored,
+        Virtual,
+    }
+
+    public enum ConstraintKind
+    {
+        PrimaryKey,
+        Unique,
+        Exclude,
+        Check,
+        ForeignKey,
+        NotNull,
+    }
+
+    public sealed class TableConstraint
+    {
+        public TableConstraint(ConstraintKind kind)
+        {
+            Kind = kind;
+        }
+
+        public ConstraintKind Kind { get; }
+        public Identifier? Name { get; internal set; }
+        public List<Identifier> Columns { get; } = new List<Identifier>();
+        public bool Deferrable { get; internal set; }
+        public bool InitiallyDeferred { get; internal set; }
+
+        /// <summary>ADD CONSTRAINT ... PRIMARY KEY | UNIQUE USING INDEX i.</summary>
+        public Identifier? UsingIndex { get; internal set; }
+        public bool NullsNotDistinct { get; internal set; }
+        public bool NotValid { get; internal set; }
+        public TextSpan Span { get; internal set; }
+    }
+
+    public sealed class LikeClause
+    {
+        public LikeClause(ObjectName source)
+        {
+            Source = source;
+        }
+
+        public ObjectName Source { get; }
+        public bool IncludingIndexes { get; internal set; }
+        public bool IncludingConstraints { get; internal set; }
+        public bool IncludingIdentity { get; internal set; }
+        public bool IncludingGenerated { get; internal set; }
+    }
+
+    public sealed class AlterTableStatement : Statement
+    {
+        public ObjectName Name { get; internal set; } = null!;
+        public bool IfExists { get; internal set; }
+        public bool Only { get; internal set; }
+        public List<AlterTableAction> Actions { get; } = new List<AlterTableAction>();
+
+        /// <summary>ALTER TABLE ... could also be ALTER VIEW/FOREIGN TABLE written as TABLE; the kind written.</summary>
+        public string ObjectKeyword { get; internal set; } = "TABLE";
+    }
+
+    public enum AlterTableActionKind
+    {
+        AddColumn,
+        DropColumn,
+        SetNotNull,
+        DropNotNull,
+        AlterColumnType,
+        AddIdentity,
+        AddConstraint,
+        DropConstraint,
+        RenameConstraint,
+        ReplicaIdentity,
+        SetLogged,
+        SetUnlogged,
+        RenameTable,
+        RenameColumn,
+        SetSchema,
+        AttachPartition,
+        DetachPartition,
+        Inherit,
+        NoInherit,
+        Other,
+    }
+
+    public enum ReplicaIdentityKind
+    {
+        Default,
+        Full,
+        Nothing,
+        Index,
+    }
+
+    public sealed class AlterTableAction
+    {
+        public AlterTableAction(AlterTableActionKind kind)
+        {
+            Kind = kind;
+        }
+
+        public AlterTableActionKind Kind { get; }
+        public TextSpan Span { get; internal set; }
+
+        /// <summary>Column concerned (DROP/ALTER COLUMN, RENAME COLUMN old name).</summary>
+        public Identifier? Column { get; internal set; }
+
+        /// <summary>New name (RENAME ... TO, SET SCHEMA), constraint name (DROP CONSTRAINT), index (REPLICA IDENTITY USING INDEX).</summary>
+        public Identifier? Target { get; internal set; }
+        public ObjectName? Relation { get; internal set; }
+        public ColumnDefinition? ColumnDefinition { get; internal set; }
+        public TableConstraint? Constraint { get; internal set; }
+        public ReplicaIdentityKind Identity { get; internal set; }
+        public bool IfExists { get; internal set; }
+        public bool IfNotExists { get; internal set; }
+        public bool Cascade { get; internal set; }
+    }
+
+    public sealed class CreateIndexStatement : Statement
+    {
+        public Identifier? Name { get; internal set; }
+        public ObjectName Table { get; internal set; } = null!;
+        public bool Unique { get; internal set; }
+        public bool Concurrently { get; internal set; }
+        public bool IfNotExists { get; internal set; }
+        public bool Only { get; internal set; }
+        public string Method { get; internal set; } = "btree";
+        public List<IndexElement> Elements { get; } = new List<IndexElement>();
+        public bool HasPredicate { get; internal set; }
+        public bool NullsNotDistinct { get; internal set; }
+    }
+
+    public sealed class IndexElement
+    {
+        /// <summary>The column, or null for an expression.</summary>
+        public Identifier? Column { get; internal set; }
+
+        /// <summary>The name PostgreSQL gives an expression column when it names the index (function name), or null for "expr".</summary>
+        public string? NamingName { get; internal set; }
+
+        /// <summary>Column names mentioned by an expression (dropping one drops the index).</summary>
+        public List<string> ReferencedColumns { get; } = new List<string>();
+
+        /// <summary>False when an opclass, collation, DESC or NULLS FIRST/LAST changes the default ordering.</summary>
+        public bool DefaultOrdering { get; internal set; } = true;
+    }
+
+    public sealed class AlterIndexStatement : Statement
+    {
+        public ObjectName Name { get; internal set; } = null!;
+        public bool IfExists { get; internal set; }
+        public Identifier? RenameTo { get; internal set; }
+        public Identifier? SetSchema { get; internal set; }
+        public ObjectName? AttachPartition { get; internal set; }
+    }
+
+    /// <summary>ALTER TABLE/INDEX/SEQUENCE/VIEW ... RENAME or SET SCHEMA on a relation that is not a table.</summary>
+    public sealed class AlterOtherRelationStatement : Statement
+    {
+        public AlterOtherRelationStatement(OtherRelationKind kind, ObjectName name, bool ifExists, Identifier? renameTo, Identifier? setSchema)
+        {
+            Kind = kind;
+            Name = name;
+            IfExists = ifExists;
+            RenameTo = renameTo;
+            SetSchema = setSchema;
+        }
+
+        public OtherRelationKind Kind { get; }
+        public ObjectName Name { get; }
+        public bool IfExists { get; }
+        public Identifier? RenameTo { get; }
+        public Identifier? SetSchema { get; }
+    }
+}

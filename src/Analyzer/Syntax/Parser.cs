@@ -1,0 +1,441 @@
+using System.Collections.Generic;
+using ReplicaGuard.Syntax.Ast;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Syntax
+{
+    /// <summary>
+    /// Error-tolerant parser: models the statements that can change the catalog, keeps every other statement as
+    /// an <see cref="OpaqueStatement"/>, and turns a statement it cannot read into an <see cref="UnparsedStatement"/>.
+    /// Never throws: a failure sets an error on the cursor and the statement is abandoned.
+    /// </summary>
+    public static class Parser
+    {
+        public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion)
+        {
+            TokenList tokens = Lexer.Lex(file.Text);
+            List<StatementRange> ranges = StatementSplitter.Split(tokens);
+            var significant = new List<int>(tokens.Count / 2 + 1);
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                Token t = tokens[i];
+                if (!t.IsTrivia && t.Kind != SyntaxKind.EndOfFile)
+                {
+                    significant.Add(i);
+                }
+            }
+
+            int[] sig = significant.ToArray();
+            var statements = new List<Statement>(ranges.Count);
+            int s = 0;
+            foreach (StatementRange range in ranges)
+            {
+                while (s < sig.Length && sig[s] < range.FirstToken)
+                {
+                    s++;
+                }
+                int first = s;
+                while (s < sig.Length && sig[s] < range.EndToken)
+                {
+                    s++;
+                }
+                if (s == first)
+                {
+                    continue; // only trivia
+                }
+                var cursor = new StatementParser(tokens, sig, first, s, postgresVersion);
+                Statement statement = cursor.ParseStatement();
+                statement.SemicolonToken = range.SemicolonToken;
+                statements.Add(statement);
+            }
+            return new ParsedFile(file, tokens, statements);
+        }
+    }
+
+    /// <summary>A cursor over the significant tokens of one statement, and the statement grammar on top of it.</summary>
+    internal sealed partial class StatementParser
+    {
+        private readonly TokenList _tokens;
+        private readonly string _text;
+        private readonly int[] _sig;
+        private readonly int _start;
+        private int _end; // narrowed while parsing the elements of CREATE SCHEMA
+        private readonly int _version;
+        private int _pos;
+        private string? _error;
+        private TextSpan _errorSpan;
+
+        public StatementParser(TokenList tokens, int[] significant, int start, int end, int postgresVersion)
+        {
+            _tokens = tokens;
+            _text = tokens.Text;
+            _sig = significant;
+            _start = start;
+            _end = end;
+            _pos = start;
+            _version = postgresVersion;
+        }
+
+        private bool Failed => _error != null;
+
+        private Token Cur => _pos < _end ? _tokens[_sig[_pos]] : new Token(SyntaxKind.EndOfFile, EndOffset, 0);
+
+        private int EndOffset => _end > _start ? _tokens[_sig[_end - 1]].End : 0;
+
+        /// <summary>At the end of the statement: past the last token or at its ';'.</summary>
+        private bool AtEnd => _pos >= _end || _tokens[_sig[_pos]].Kind == SyntaxKind.Semicolon;
+
+        private Token PeekToken(int offset) => _pos + offset < _end ? _tokens[_sig[_pos + offset]] : new Token(SyntaxKind.EndOfFile, EndOffset, 0);
+
+        private bool IsKind(SyntaxKind kind) => !AtEnd && Cur.Kind == kind;
+
+        private bool IsKw(string word) => IsKwAt(0, word);
+
+        private bool IsKwAt(int offset, string word)
+        {
+            int p = _pos + offset;
+            return p < _end && _tokens[_sig[p]].Kind == SyntaxKind.Identifier && _tokens.Is(_sig[p], word);
+        }
+
+        private bool AcceptKw(string word)
+        {
+            if (IsKw(word))
+            {
+                _pos++;
+                return true;
+            }
+            return false;
+        }
+
+        private bool AcceptKws(string first, string second)
+        {
+            if (IsKwAt(0, first) && IsKwAt(1, second))
+            {
+                _pos += 2;
+                return true;
+            }
+            return false;
+        }
+
+        private bool Accept(SyntaxKind kind)
+        {
+            if (IsKind(kind))
+            {
+                _pos++;
+                return true;
+            }
+            return false;
+        }
+
+        private void ExpectKw(string word)
+        {
+            if (!AcceptKw(word))
+            {
+                Fail("expected " + word);
+            }
+        }
+
+        private void Expect(SyntaxKind kind, string what)
+        {
+            if (!Accept(kind))
+            {
+                Fail("expected " + what);
+            }
+        }
+
+        private void Fail(string message)
+        {
+            if (_error == null)
+            {
+                Token t = Cur;
+                string found = AtEnd ? "end of statement" : "'" + Clip(_tokens.GetText(t)) + "'";
+                _error = message + ", found " + found;
+                _errorSpan = t.Length > 0 ? t.Span : new TextSpan(t.Start, 0);
+            }
+            _pos = _end; // abandon the statement
+        }
+
+        private static string Clip(string s) => s.Length <= 30 ? s : s.Substring(0, 27) + "...";
+
+        private bool IsIdentifierToken(Token t) =>
+            t.Kind == SyntaxKind.Identifier || t.Kind == SyntaxKind.QuotedIdentifier || t.Kind == SyntaxKind.UnicodeQuotedIdentifier;
+
+        private bool IsName => !AtEnd && IsIdentifierToken(Cur);
+
+        private Identifier? ParseIdentifier(string what)
+        {
+            if (!IsName)
+            {
+                Fail("expected " + what);
+                return null;
+            }
+            Token t = Cur;
+            _pos++;
+            return new Identifier(Identifiers.Normalize(_text, t), t.Span);
+        }
+
+        /// <summary>name, schema.name or catalog.schema.name (the catalog is ignored).</summary>
+        private ObjectName? ParseObjectName(string what)
+        {
+            if (!IsName)
+            {
+                Fail("expected " + what);
+                return null;
+            }
+            int startOffset = Cur.Start;
+            var parts = new List<string>(3);
+            Token t = Cur;
+            _pos++;
+            parts.Add(Identifiers.Normalize(_text, t));
+            int endOffset = t.End;
+            while (IsKind(SyntaxKind.Dot) && IsIdentifierToken(PeekToken(1)))
+            {
+                _pos++;
+                t = Cur;
+                _pos++;
+                parts.Add(Identifiers.Normalize(_text, t));
+                endOffset = t.End;
+            }
+            var span = TextSpan.FromBounds(startOffset, endOffset);
+            if (parts.Count == 1)
+            {
+                return new ObjectName(null, parts[0], span);
+            }
+            return new ObjectName(parts[parts.Count - 2], parts[parts.Count - 1], span);
+        }
+
+        /// <summary>Skips a balanced parenthesised group starting at '('.</summary>
+        private void SkipParens()
+        {
+            if (!IsKind(SyntaxKind.OpenParen))
+            {
+                return;
+            }
+            int depth = 0;
+            while (_pos < _end)
+            {
+                SyntaxKind k = _tokens[_sig[_pos]].Kind;
+                _pos++;
+                if (k == SyntaxKind.OpenParen || k == SyntaxKind.OpenBracket)
+                {
+                    depth++;
+                }
+                else if (k == SyntaxKind.CloseParen || k == SyntaxKind.CloseBracket)
+                {
+                    depth--;
+                    if (depth == 0)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Skips to the next ',' or ')' at the current nesting level (not consuming it), or the end.</summary>
+        private void SkipToCommaOrClose()
+        {
+            while (!AtEnd)
+            {
+                SyntaxKind k = Cur.Kind;
+                if (k == SyntaxKind.Comma || k == SyntaxKind.CloseParen || k == SyntaxKind.CloseBracket)
+                {
+                    return;
+                }
+                if (k == SyntaxKind.OpenParen || k == SyntaxKind.OpenBracket)
+                {
+                    SkipParens();
+                }
+                else
+                {
+                    _pos++;
+                }
+            }
+        }
+
+        /// <summary>( a, b, c ) of plain column names.</summary>
+        private List<Identifier> ParseColumnList()
+        {
+            var list = new List<Identifier>();
+            Expect(SyntaxKind.OpenParen, "'('");
+            while (!Failed)
+            {
+                Identifier? id = ParseIdentifier("a column name");
+                if (id == null)
+                {
+                    break;
+                }
+                list.Add(id);
+                if (Accept(SyntaxKind.Comma))
+                {
+                    continue;
+                }
+                Expect(SyntaxKind.CloseParen, "')' or ','");
+                break;
+            }
+            return list;
+        }
+
+        /// <summary>Every unquoted or quoted word in [from, to) that could be a column reference of an expression.</summary>
+        private List<string> CollectNames(int from, int to)
+        {
+            var names = new List<string>();
+            for (int p = from; p < to; p++)
+            {
+                Token t = _tokens[_sig[p]];
+                if (!IsIdentifierToken(t))
+                {
+                    continue;
+                }
+                // A word followed by '(' is a function name; a word after '::' is a type.
+                if (p + 1 < to && _tokens[_sig[p + 1]].Kind == SyntaxKind.OpenParen)
+                {
+                    continue;
+                }
+                if (p > from && _tokens[_sig[p - 1]].Kind == SyntaxKind.DoubleColon)
+                {
+                    continue;
+                }
+                string name = Identifiers.Normalize(_text, t);
+                if (t.Kind == SyntaxKind.Identifier && Keywords.IsReserved(name))
+                {
+                    continue;
+                }
+                names.Add(name);
+            }
+            return names;
+        }
+
+        private TextSpan SpanFrom(int startPos)
+        {
+            int last = _pos - 1;
+            if (last < startPos)
+            {
+                last = startPos;
+            }
+            if (startPos >= _end)
+            {
+                return new TextSpan(EndOffset, 0);
+            }
+            if (last >= _end)
+            {
+                last = _end - 1;
+            }
+            return TextSpan.FromBounds(_tokens[_sig[startPos]].Start, _tokens[_sig[last]].End);
+        }
+
+        private TextSpan StatementSpan()
+        {
+            return TextSpan.FromBounds(_tokens[_sig[_start]].Start, _tokens[_sig[_end - 1]].End);
+        }
+
+        public Statement ParseStatement()
+        {
+            Statement statement;
+            int headEnd;
+            statement = ParseAny(out headEnd);
+            if (_error != null && !(statement is UnparsedStatement))
+            {
+                statement = new UnparsedStatement(_error, _errorSpan);
+            }
+            statement.Span = StatementSpan();
+            if (headEnd <= _start)
+            {
+                headEnd = _start + 1;
+            }
+            if (headEnd > _end)
+            {
+                headEnd = _end;
+            }
+            int lastHead = headEnd - 1;
+            if (_tokens[_sig[lastHead]].Kind == SyntaxKind.Semicolon && lastHead > _start)
+            {
+                lastHead--;
+            }
+            statement.HeadSpan = TextSpan.FromBounds(_tokens[_sig[_start]].Start, _tokens[_sig[lastHead]].End);
+            return statement;
+        }
+
+        /// <summary>Dispatches on the leading keywords. headEnd: end of the part a diagnostic should underline.</summary>
+        private Statement ParseAny(out int headEnd)
+        {
+            headEnd = _start + 1;
+            Token first = Cur;
+            if (first.Kind == SyntaxKind.PsqlMetaCommand || first.Kind != SyntaxKind.Identifier)
+            {
+                return new OpaqueStatement();
+            }
+
+            if (AcceptKw("create"))
+            {
+                return ParseCreate(out headEnd);
+            }
+            if (AcceptKw("alter"))
+            {
+                return ParseAlter(out headEnd);
+            }
+            if (AcceptKw("drop"))
+            {
+                return ParseDrop(out headEnd);
+            }
+            if (IsKw("set") || IsKw("reset"))
+            {
+                return ParseSetOrReset();
+            }
+            if (IsKw("select") || IsKw("with") || IsKw("update") || IsKw("delete") || IsKw("insert") || IsKw("merge"))
+            {
+                return ParseQueryStatement(out headEnd);
+            }
+            if (IsKw("begin") || IsKw("start") || IsKw("commit") || IsKw("end") || IsKw("rollback") || IsKw("abort")
+                || IsKw("savepoint") || IsKw("release"))
+            {
+                return ParseTransaction();
+            }
+            if (IsKw("do"))
+            {
+                return ParseDo();
+            }
+            return new OpaqueStatement();
+        }
+
+        private Statement ParseTransaction()
+        {
+            if (AcceptKw("begin") || AcceptKw("start"))
+            {
+                return new TransactionStatement(TransactionAction.Begin, null);
+            }
+            if (AcceptKw("commit") || AcceptKw("end"))
+            {
+                if (AcceptKw("prepared"))
+                {
+                    return new OpaqueStatement();
+                }
+                return new TransactionStatement(TransactionAction.Commit, null);
+            }
+            if (AcceptKw("savepoint"))
+            {
+                return new TransactionStatement(TransactionAction.Savepoint, ParseIdentifier("a savepoint name")?.Name);
+            }
+            if (AcceptKw("release"))
+            {
+                AcceptKw("savepoint");
+                return new TransactionStatement(TransactionAction.ReleaseSavepoint, ParseIdentifier("a savepoint name")?.Name);
+            }
+            // ROLLBACK / ABORT [WORK|TRANSACTION] [TO [SAVEPOINT] name] [AND [NO] CHAIN]; ROLLBACK PREPARED
+            _pos++;
+            if (AcceptKw("prepared"))
+            {
+                return new OpaqueStatement();
+            }
+            if (!AcceptKw("work"))
+            {
+                AcceptKw("transaction");
+            }
+            if (AcceptKw("to"))
+            {
+                AcceptKw("savepoint");
+                return new TransactionStatement(TransactionAction.RollbackToSavepoint, ParseIdentifier("a savepoint name")?.Name);
+            }
+            return new TransactionStatement(TransactionAction.Rollback, null);
+        }
+    }
+}

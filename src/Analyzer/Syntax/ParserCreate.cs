@@ -1,0 +1,1030 @@
+using System.Collections.Generic;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Syntax
+{
+    /// <summary>CREATE statements: tables in every form, indexes, schemas, and relations that are never published.</summary>
+    internal sealed partial class StatementParser
+    {
+        /// <summary>Token position just after the name of the table being created (end of the diagnostic span).</summary>
+        private int _nameEnd;
+
+        private Statement ParseCreate(out int headEnd)
+        {
+            headEnd = _pos;
+            bool orReplace = AcceptKws("or", "replace");
+            Persistence persistence = Persistence.Permanent;
+            if (AcceptKw("global") || AcceptKw("local"))
+            {
+                // GLOBAL/LOCAL TEMP: both are ordinary temporary tables.
+            }
+            if (AcceptKw("temp") || AcceptKw("temporary"))
+            {
+                persistence = Persistence.Temporary;
+            }
+            else if (AcceptKw("unlogged"))
+            {
+                persistence = Persistence.Unlogged;
+            }
+            AcceptKw("recursive");
+
+            if (AcceptKw("table"))
+            {
+                var stmt = new CreateTableStatement { Persistence = persistence };
+                ParseCreateTableBody(stmt);
+                headEnd = _nameEnd;
+                return stmt;
+            }
+            if (IsKw("unique") || IsKw("index"))
+            {
+                return ParseCreateIndex(out headEnd);
+            }
+            if (AcceptKw("schema"))
+            {
+                return ParseCreateSchema(out headEnd);
+            }
+            if (AcceptKw("publication"))
+            {
+                return ParseCreatePublication(out headEnd);
+            }
+            if (AcceptKw("view"))
+            {
+                return ParseCreateOther(OtherRelationKind.View, orReplace, persistence, out headEnd);
+            }
+            if (AcceptKws("materialized", "view"))
+            {
+                return ParseCreateOther(OtherRelationKind.MaterializedView, orReplace, persistence, out headEnd);
+            }
+            if (AcceptKws("foreign", "table"))
+            {
+                return ParseCreateOther(OtherRelationKind.ForeignTable, orReplace, persistence, out headEnd);
+            }
+            if (AcceptKw("sequence"))
+            {
+                return ParseCreateOther(OtherRelationKind.Sequence, orReplace, persistence, out headEnd);
+            }
+            return new OpaqueStatement();
+        }
+
+        private Statement ParseCreateOther(OtherRelationKind kind, bool orReplace, Persistence persistence, out int headEnd)
+        {
+            bool ifNotExists = AcceptIfNotExists();
+            ObjectName? name = ParseObjectName("a name");
+            headEnd = _pos;
+            if (name == null)
+            {
+                return new OpaqueStatement();
+            }
+            return new CreateOtherRelationStatement(kind, name, orReplace, ifNotExists, persistence == Persistence.Temporary);
+        }
+
+        private bool AcceptIfNotExists()
+        {
+            if (IsKw("if") && IsKwAt(1, "not") && IsKwAt(2, "exists"))
+            {
+                _pos += 3;
+                return true;
+            }
+            return false;
+        }
+
+        private bool AcceptIfExists()
+        {
+            if (IsKw("if") && IsKwAt(1, "exists"))
+            {
+                _pos += 2;
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>After CREATE ... TABLE: every form, including AS query.</summary>
+        private void ParseCreateTableBody(CreateTableStatement stmt)
+        {
+            stmt.IfNotExists = AcceptIfNotExists();
+            ObjectName? name = ParseObjectName("a table name");
+            _nameEnd = _pos;
+            if (name == null)
+            {
+                return;
+            }
+            stmt.Name = name;
+
+            if (HasTopLevelAs())
+            {
+                stmt.IsAsQuery = true;
+                if (IsKind(SyntaxKind.OpenParen))
+                {
+                    stmt.AsColumnNames.AddRange(ParseColumnList());
+                }
+                _pos = _end;
+                return;
+            }
+
+            if (AcceptKws("partition", "of"))
+            {
+                stmt.PartitionOf = ParseObjectName("the parent table");
+                if (IsKind(SyntaxKind.OpenParen))
+                {
+                    ParseTableElements(stmt, partitionColumns: true);
+                }
+                ParseTableTail(stmt);
+                return;
+            }
+
+            if (AcceptKw("of"))
+            {
+                // Typed table: columns come from a composite type we do not model.
+                ParseObjectName("a type name");
+                if (IsKind(SyntaxKind.OpenParen))
+                {
+                    ParseTableElements(stmt, partitionColumns: true);
+                }
+                ParseTableTail(stmt);
+                return;
+            }
+
+            if (!IsKind(SyntaxKind.OpenParen))
+            {
+                Fail("expected '(' or AS");
+                return;
+            }
+            ParseTableElements(stmt, partitionColumns: false);
+            ParseTableTail(stmt);
+        }
+
+        /// <summary>True when an AS keyword follows at the top level: CREATE TABLE ... AS query.</summary>
+        private bool HasTopLevelAs()
+        {
+            int depth = 0;
+            for (int p = _pos; p < _end; p++)
+            {
+                Token t = _tokens[_sig[p]];
+                if (t.Kind == SyntaxKind.OpenParen)
+                {
+                    depth++;
+                }
+                else if (t.Kind == SyntaxKind.CloseParen)
+                {
+                    depth--;
+                }
+                else if (depth == 0 && t.Kind == SyntaxKind.Identifier)
+                {
+                    if (_tokens.Is(_sig[p], "as"))
+                    {
+                        return true;
+                    }
+                    if (_tokens.Is(_sig[p], "partition") || _tokens.Is(_sig[p], "inherits") || _tokens.Is(_sig[p], "of"))
+                    {
+                        return false;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private void ParseTableTail(CreateTableStatement stmt)
+        {
+            while (!AtEnd && !Failed)
+            {
+                if (AcceptKw("inherits"))
+                {
+                    Expect(SyntaxKind.OpenParen, "'('");
+                    while (!Failed)
+                    {
+                        ObjectName? parent = ParseObjectName("a parent table");
+                        if (parent == null)
+                        {
+                            break;
+                        }
+                        stmt.Inherits.Add(parent);
+                        if (!Accept(SyntaxKind.Comma))
+                        {
+                            Expect(SyntaxKind.CloseParen, "')'");
+                            break;
+                        }
+                    }
+                }
+                else if (AcceptKws("partition", "by"))
+                {
+                    stmt.IsPartitioned = true;
+                    _pos++; // RANGE | LIST | HASH
+                    SkipParens();
+                }
+                else if (IsKind(SyntaxKind.OpenParen))
+                {
+                    SkipParens();
+                }
+                else
+                {
+                    _pos++;
+                }
+            }
+        }
+
+        private void ParseTableElements(CreateTableStatement stmt, bool partitionColumns)
+        {
+            Expect(SyntaxKind.OpenParen, "'('");
+            if (Accept(SyntaxKind.CloseParen))
+            {
+                stmt.CloseParenSpan = _tokens[_sig[_pos - 1]].Span;
+                return;
+            }
+            while (!Failed)
+            {
+                if (IsKw("like"))
+                {
+                    _pos++;
+                    LikeClause? like = ParseLike();
+                    if (like != null)
+                    {
+                        stmt.Likes.Add(like);
+                    }
+                }
+                else if (IsTableConstraintStart())
+                {
+                    TableConstraint? c = ParseTableConstraint();
+                    if (c != null)
+                    {
+                        stmt.Constraints.Add(c);
+                    }
+                }
+                else
+                {
+                    ColumnDefinition? col = ParseColumnDefinition(partitionColumns);
+                    if (col != null)
+                    {
+                        stmt.Columns.Add(col);
+                    }
+                }
+
+                if (Failed)
+                {
+                    return;
+                }
+                if (Accept(SyntaxKind.Comma))
+                {
+                    continue;
+                }
+                if (IsKind(SyntaxKind.CloseParen))
+                {
+                    stmt.CloseParenSpan = Cur.Span;
+                    _pos++;
+                    return;
+                }
+                Fail("expected ',' or ')' after a table element");
+            }
+        }
+
+        private bool IsTableConstraintStart()
+        {
+            if (IsKw("constraint") || IsKw("primary") || IsKw("unique") || IsKw("check") || IsKw("foreign"))
+            {
+                return true;
+            }
+            // EXCLUDE is not reserved: a column may be called exclude.
+            return IsKw("exclude") && (IsKwAt(1, "using") || PeekToken(1).Kind == SyntaxKind.OpenParen);
+        }
+
+        private LikeClause? ParseLike()
+        {
+            ObjectName? source = ParseObjectName("the LIKE source table");
+            if (source == null)
+            {
+                return null;
+            }
+            var like = new LikeClause(source);
+            while (IsKw("including") || IsKw("excluding"))
+            {
+                bool including = IsKw("including");
+                _pos++;
+                bool all = IsKw("all");
+                if (all || IsKw("indexes"))
+                {
+                    like.IncludingIndexes = including;
+                }
+                if (all || IsKw("constraints"))
+                {
+                    like.IncludingConstraints = including;
+                }
+                if (all || IsKw("identity"))
+                {
+                    like.IncludingIdentity = including;
+                }
+                if (all || IsKw("generated"))
+                {
+                    like.IncludingGenerated = including;
+                }
+                _pos++;
+            }
+            return like;
+        }
+
+        private static readonly string[] ColumnConstraintWords =
+        {
+            "constraint", "not", "null", "primary", "unique", "check", "default", "generated", "references",
+            "deferrable", "initially", "collate", "storage", "compression",
+        };
+
+        private bool IsColumnConstraintWord()
+        {
+            if (Cur.Kind != SyntaxKind.Identifier)
+            {
+                return false;
+            }
+            foreach (string w in ColumnConstraintWords)
+            {
+                if (IsKw(w))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private ColumnDefinition? ParseColumnDefinition(bool partitionColumn)
+        {
+            int startPos = _pos;
+            Identifier? name = ParseIdentifier("a column name");
+            if (name == null)
+            {
+                return null;
+            }
+            var col = new ColumnDefinition(name);
+
+            if (partitionColumn)
+            {
+                AcceptKws("with", "options");
+            }
+            else
+            {
+                // The type runs up to the first column constraint keyword at depth 0.
+                int typeStart = _pos;
+                while (!AtEnd && !IsKind(SyntaxKind.Comma) && !IsKind(SyntaxKind.CloseParen) && !IsColumnConstraintWord())
+                {
+                    if (IsKind(SyntaxKind.OpenParen) || IsKind(SyntaxKind.OpenBracket))
+                    {
+                        SkipParens();
+                    }
+                    else
+                    {
+                        _pos++;
+                    }
+                }
+                if (_pos == typeStart)
+                {
+                    Fail("expected a data type for column \"" + name.Name + "\"");
+                    return null;
+                }
+                Token typeToken = _tokens[_sig[typeStart]];
+                string typeWord = typeToken.Kind == SyntaxKind.Identifier ? Identifiers.FoldCase(_text, typeToken.Start, typeToken.Length) : "";
+                col.TypeName = typeWord;
+                bool qualified = typeStart + 1 < _pos && _tokens[_sig[typeStart + 1]].Kind == SyntaxKind.Dot;
+                if (!qualified && (typeWord == "serial" || typeWord == "serial4" || typeWord == "bigserial" || typeWord == "serial8"
+                    || typeWord == "smallserial" || typeWord == "serial2"))
+                {
+                    col.ImplicitNotNull = true;
+                }
+            }
+
+            ParseColumnConstraints(col);
+            col.Span = SpanFrom(startPos);
+            return col;
+        }
+
+        private void ParseColumnConstraints(ColumnDefinition col)
+        {
+            Identifier? pendingName = null;
+            TableConstraint? last = null;
+            while (!AtEnd && !Failed && !IsKind(SyntaxKind.Comma) && !IsKind(SyntaxKind.CloseParen))
+            {
+                if (AcceptKw("constraint"))
+                {
+                    pendingName = ParseIdentifier("a constraint name");
+                    continue;
+                }
+                if (AcceptKws("not", "null"))
+                {
+                    col.NotNull = true;
+                    pendingName = null;
+                    continue;
+                }
+                if (AcceptKw("null"))
+                {
+                    pendingName = null;
+                    continue;
+                }
+                if (IsKw("primary") || IsKw("unique"))
+                {
+                    int cstart = _pos;
+                    bool primary = AcceptKw("primary");
+                    if (primary)
+                    {
+                        ExpectKw("key");
+                    }
+                    else
+                    {
+                        _pos++;
+                        AcceptNullsDistinct(out bool notDistinct);
+                        last = new TableConstraint(ConstraintKind.Unique) { NullsNotDistinct = notDistinct };
+                    }
+                    if (primary)
+                    {
+                        last = new TableConstraint(ConstraintKind.PrimaryKey);
+                        col.NotNull = true;
+                    }
+                    last!.Name = pendingName;
+                    last.Columns.Add(col.Name);
+                    SkipIndexParameters();
+                    last.Span = SpanFrom(cstart);
+                    col.Constraints.Add(last);
+                    pendingName = null;
+                    continue;
+                }
+                if (AcceptKw("check"))
+                {
+                    SkipParens();
+                    AcceptKws("no", "inherit");
+                    pendingName = null;
+                    last = null;
+                    continue;
+                }
+                if (AcceptKw("default"))
+                {
+                    SkipExpression();
+                    continue;
+                }
+                if (AcceptKw("generated"))
+                {
+                    if (AcceptKw("always") || AcceptKws("by", "default"))
+                    {
+                    }
+                    ExpectKw("as");
+                    if (AcceptKw("identity"))
+                    {
+                        col.IsIdentity = true;
+                        col.ImplicitNotNull = true;
+                        SkipParens();
+                    }
+                    else
+                    {
+                        SkipParens();
+                        if (AcceptKw("stored"))
+                        {
+                            col.Generated = GeneratedKind.Stored;
+                        }
+                        else
+                        {
+                            // PG 18 made VIRTUAL the default; before 18 only STORED exists.
+                            AcceptKw("virtual");
+                            col.Generated = _version >= 18 ? GeneratedKind.Virtual : GeneratedKind.Stored;
+                        }
+                    }
+                    continue;
+                }
+                if (AcceptKw("references"))
+                {
+                    ParseObjectName("a referenced table");
+                    SkipParens();
+                    SkipForeignKeyActions();
+                    last = null;
+                    continue;
+                }
+                if (AcceptKw("deferrable"))
+                {
+                    if (last != null)
+                    {
+                        last.Deferrable = true;
+                    }
+                    continue;
+                }
+                if (AcceptKws("not", "deferrable"))
+                {
+                    continue;
+                }
+                if (AcceptKw("initially"))
+                {
+                    if (AcceptKw("deferred") && last != null)
+                    {
+                        last.InitiallyDeferred = true;
+                    }
+                    else
+                    {
+                        AcceptKw("immediate");
+                    }
+                    continue;
+                }
+                if (AcceptKw("not"))
+                {
+                    AcceptKw("enforced");
+                    continue;
+                }
+                // COLLATE x, STORAGE x, COMPRESSION x, ENFORCED and anything else: skip one item.
+                if (IsKind(SyntaxKind.OpenParen))
+                {
+                    SkipParens();
+                }
+                else
+                {
+                    _pos++;
+                }
+            }
+        }
+
+        private bool WasKw(int offset, string word)
+        {
+            int p = _pos + offset;
+            return p >= _start && p < _end && _tokens[_sig[p]].Kind == SyntaxKind.Identifier && _tokens.Is(_sig[p], word);
+        }
+
+        private void AcceptNullsDistinct(out bool notDistinct)
+        {
+            notDistinct = false;
+            if (IsKw("nulls"))
+            {
+                _pos++;
+                notDistinct = AcceptKw("not");
+                AcceptKw("distinct");
+            }
+        }
+
+        /// <summary>INCLUDE (...), WITH (...), USING INDEX TABLESPACE name.</summary>
+        private void SkipIndexParameters()
+        {
+            while (!AtEnd)
+            {
+                if (AcceptKw("include") || AcceptKw("with"))
+                {
+                    SkipParens();
+                }
+                else if (IsKw("using") && IsKwAt(1, "index") && IsKwAt(2, "tablespace"))
+                {
+                    _pos += 3;
+                    ParseIdentifier("a tablespace");
+                }
+                else
+                {
+                    return;
+                }
+            }
+        }
+
+        private void SkipForeignKeyActions()
+        {
+            while (!AtEnd)
+            {
+                if (AcceptKw("match"))
+                {
+                    _pos++;
+                }
+                else if (IsKw("on") && (IsKwAt(1, "delete") || IsKwAt(1, "update")))
+                {
+                    _pos += 2;
+                    if (AcceptKws("no", "action") || AcceptKw("restrict") || AcceptKw("cascade"))
+                    {
+                    }
+                    else if (AcceptKw("set"))
+                    {
+                        _pos++; // NULL | DEFAULT
+                        SkipParens();
+                    }
+                }
+                else
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Skips a DEFAULT expression: up to the next column constraint, ',' or ')' at depth 0.</summary>
+        private void SkipExpression()
+        {
+            bool first = true;
+            while (!AtEnd && !IsKind(SyntaxKind.Comma) && !IsKind(SyntaxKind.CloseParen))
+            {
+                if (!first && IsExpressionStopWord())
+                {
+                    return;
+                }
+                first = false;
+                if (IsKind(SyntaxKind.OpenParen) || IsKind(SyntaxKind.OpenBracket))
+                {
+                    SkipParens();
+                }
+                else
+                {
+                    _pos++;
+                }
+            }
+        }
+
+        private bool IsExpressionStopWord()
+        {
+            if (Cur.Kind != SyntaxKind.Identifier)
+            {
+                return false;
+            }
+            if (IsKw("constraint") || IsKw("primary") || IsKw("unique") || IsKw("check") || IsKw("references")
+                || IsKw("generated") || IsKw("deferrable") || IsKw("initially"))
+            {
+                return true;
+            }
+            if (IsKw("not"))
+            {
+                return IsKwAt(1, "null") && !WasKw(-1, "is") || IsKwAt(1, "deferrable");
+            }
+            if (IsKw("null"))
+            {
+                // "DEFAULT NULL" and "x IS NULL" keep NULL in the expression; a NULL after a finished operand ends it.
+                Token prev = _tokens[_sig[_pos - 1]];
+                if (prev.Kind == SyntaxKind.Identifier)
+                {
+                    return !(WasKw(-1, "is") || WasKw(-1, "not") || WasKw(-1, "then") || WasKw(-1, "else") || WasKw(-1, "when")
+                        || WasKw(-1, "and") || WasKw(-1, "or") || WasKw(-1, "default"));
+                }
+                return prev.Kind == SyntaxKind.CloseParen || prev.Kind == SyntaxKind.String || prev.Kind == SyntaxKind.Number;
+            }
+            return false;
+        }
+
+        private TableConstraint? ParseTableConstraint()
+        {
+            int start = _pos;
+            Identifier? name = null;
+            if (AcceptKw("constraint"))
+            {
+                name = ParseIdentifier("a constraint name");
+            }
+            TableConstraint c;
+            if (AcceptKw("primary"))
+            {
+                ExpectKw("key");
+                c = new TableConstraint(ConstraintKind.PrimaryKey);
+                ParseKeyColumnsOrUsingIndex(c);
+            }
+            else if (AcceptKw("unique"))
+            {
+                AcceptNullsDistinct(out bool notDistinct);
+                c = new TableConstraint(ConstraintKind.Unique) { NullsNotDistinct = notDistinct };
+                ParseKeyColumnsOrUsingIndex(c);
+            }
+            else if (AcceptKw("check"))
+            {
+                c = new TableConstraint(ConstraintKind.Check);
+                SkipParens();
+                AcceptKws("no", "inherit");
+            }
+            else if (AcceptKw("foreign"))
+            {
+                ExpectKw("key");
+                c = new TableConstraint(ConstraintKind.ForeignKey);
+                SkipParens();
+                ExpectKw("references");
+                ParseObjectName("a referenced table");
+                SkipParens();
+                SkipForeignKeyActions();
+            }
+            else if (AcceptKw("exclude"))
+            {
+                c = new TableConstraint(ConstraintKind.Exclude);
+                if (AcceptKw("using"))
+                {
+                    _pos++;
+                }
+                SkipParens();
+                SkipIndexParameters();
+                if (AcceptKw("where"))
+                {
+                    SkipParens();
+                }
+            }
+            else if (AcceptKws("not", "null"))
+            {
+                // PG 18 table-level NOT NULL constraint: CONSTRAINT n NOT NULL col.
+                c = new TableConstraint(ConstraintKind.NotNull);
+                Identifier? col = ParseIdentifier("a column name");
+                if (col != null)
+                {
+                    c.Columns.Add(col);
+                }
+            }
+            else
+            {
+                Fail("expected PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY or EXCLUDE");
+                return null;
+            }
+            c.Name = name;
+            ParseConstraintAttributes(c);
+            c.Span = SpanFrom(start);
+            return c;
+        }
+
+        private void ParseKeyColumnsOrUsingIndex(TableConstraint c)
+        {
+            if (IsKw("using") && IsKwAt(1, "index") && !IsKwAt(2, "tablespace"))
+            {
+                _pos += 2;
+                c.UsingIndex = ParseIdentifier("an index name");
+                return;
+            }
+            Expect(SyntaxKind.OpenParen, "'('");
+            while (!Failed)
+            {
+                Identifier? col = ParseIdentifier("a column name");
+                if (col == null)
+                {
+                    return;
+                }
+                c.Columns.Add(col);
+                AcceptKws("without", "overlaps");
+                if (Accept(SyntaxKind.Comma))
+                {
+                    continue;
+                }
+                Expect(SyntaxKind.CloseParen, "')'");
+                break;
+            }
+            SkipIndexParameters();
+        }
+
+        private void ParseConstraintAttributes(TableConstraint c)
+        {
+            while (!AtEnd)
+            {
+                if (AcceptKw("deferrable"))
+                {
+                    c.Deferrable = true;
+                }
+                else if (AcceptKws("not", "deferrable"))
+                {
+                }
+                else if (AcceptKw("initially"))
+                {
+                    c.InitiallyDeferred = AcceptKw("deferred");
+                    if (!c.InitiallyDeferred)
+                    {
+                        AcceptKw("immediate");
+                    }
+                }
+                else if (AcceptKws("not", "valid"))
+                {
+                    c.NotValid = true;
+                }
+                else if (AcceptKws("no", "inherit") || AcceptKw("enforced") || AcceptKws("not", "enforced"))
+                {
+                }
+                else
+                {
+                    return;
+                }
+            }
+        }
+
+        private Statement ParseCreateIndex(out int headEnd)
+        {
+            var stmt = new CreateIndexStatement();
+            stmt.Unique = AcceptKw("unique");
+            ExpectKw("index");
+            stmt.Concurrently = AcceptKw("concurrently");
+            stmt.IfNotExists = AcceptIfNotExists();
+            if (!IsKw("on"))
+            {
+                stmt.Name = ParseIdentifier("an index name");
+            }
+            ExpectKw("on");
+            stmt.Only = AcceptKw("only");
+            ObjectName? table = ParseObjectName("a table name");
+            headEnd = _pos;
+            if (table == null)
+            {
+                return stmt;
+            }
+            stmt.Table = table;
+            Accept(SyntaxKind.Operator); // t * (inheritance marker)
+            if (AcceptKw("using"))
+            {
+                Identifier? method = ParseIdentifier("an index method");
+                if (method != null)
+                {
+                    stmt.Method = method.Name;
+                }
+            }
+            ParseIndexElements(stmt);
+            while (!AtEnd && !Failed)
+            {
+                if (AcceptKw("include") || AcceptKw("with"))
+                {
+                    SkipParens();
+                }
+                else if (IsKw("nulls"))
+                {
+                    AcceptNullsDistinct(out bool notDistinct);
+                    stmt.NullsNotDistinct = notDistinct;
+                }
+                else if (AcceptKw("tablespace"))
+                {
+                    _pos++;
+                }
+                else if (AcceptKw("where"))
+                {
+                    stmt.HasPredicate = true;
+                    _pos = _end;
+                }
+                else
+                {
+                    _pos++;
+                }
+            }
+            return stmt;
+        }
+
+        private void ParseIndexElements(CreateIndexStatement stmt)
+        {
+            Expect(SyntaxKind.OpenParen, "'('");
+            while (!Failed)
+            {
+                var element = new IndexElement();
+                int elementStart = _pos;
+                if (IsName && IsElementEnd(1))
+                {
+                    element.Column = ParseIdentifier("a column");
+                }
+                else if (IsName && PeekToken(1).Kind != SyntaxKind.OpenParen && PeekToken(1).Kind != SyntaxKind.Dot
+                    && PeekToken(1).Kind != SyntaxKind.Operator && PeekToken(1).Kind != SyntaxKind.DoubleColon)
+                {
+                    // column followed by COLLATE / opclass / ASC / DESC / NULLS
+                    element.Column = ParseIdentifier("a column");
+                }
+                else
+                {
+                    // Expression: (expr) or f(x)
+                    int exprStart = _pos;
+                    if (IsKind(SyntaxKind.OpenParen))
+                    {
+                        SkipParens();
+                    }
+                    else
+                    {
+                        while (!AtEnd && !IsKind(SyntaxKind.Comma) && !IsKind(SyntaxKind.CloseParen))
+                        {
+                            if (IsKind(SyntaxKind.OpenParen))
+                            {
+                                SkipParens();
+                                break;
+                            }
+                            _pos++;
+                        }
+                    }
+                    element.ReferencedColumns.AddRange(CollectNames(exprStart, _pos));
+                    element.NamingName = ExpressionColumnName(exprStart);
+                }
+
+                // Options after the column or expression.
+                while (!AtEnd && !Failed && !IsKind(SyntaxKind.Comma) && !IsKind(SyntaxKind.CloseParen))
+                {
+                    if (AcceptKw("asc"))
+                    {
+                        continue;
+                    }
+                    if (AcceptKw("desc"))
+                    {
+                        element.DefaultOrdering = false;
+                        continue;
+                    }
+                    if (AcceptKw("nulls"))
+                    {
+                        // NULLS LAST is the default for ASC; anything written explicitly we treat conservatively.
+                        if (AcceptKw("first"))
+                        {
+                            element.DefaultOrdering = false;
+                        }
+                        else
+                        {
+                            AcceptKw("last");
+                        }
+                        continue;
+                    }
+                    if (AcceptKw("collate"))
+                    {
+                        ParseObjectName("a collation");
+                        element.DefaultOrdering = false;
+                        continue;
+                    }
+                    // An operator class, possibly with parameters.
+                    element.DefaultOrdering = false;
+                    if (IsKind(SyntaxKind.OpenParen))
+                    {
+                        SkipParens();
+                    }
+                    else
+                    {
+                        _pos++;
+                    }
+                }
+                if (element.Column == null && element.ReferencedColumns.Count == 0 && _pos == elementStart)
+                {
+                    Fail("expected an index column or expression");
+                    return;
+                }
+                stmt.Elements.Add(element);
+                if (Accept(SyntaxKind.Comma))
+                {
+                    continue;
+                }
+                Expect(SyntaxKind.CloseParen, "')'");
+                return;
+            }
+        }
+
+        private int NextSchemaElementStart(int from, int end)
+        {
+            int depth = 0;
+            for (int p = from; p < end; p++)
+            {
+                Token t = _tokens[_sig[p]];
+                if (t.Kind == SyntaxKind.OpenParen)
+                {
+                    depth++;
+                }
+                else if (t.Kind == SyntaxKind.CloseParen)
+                {
+                    depth--;
+                }
+                else if (depth == 0 && t.Kind == SyntaxKind.Identifier && (_tokens.Is(_sig[p], "create") || _tokens.Is(_sig[p], "grant")))
+                {
+                    return p;
+                }
+            }
+            return end;
+        }
+
+        /// <summary>FigureIndexColname: a function call names the column after the function; anything else is "expr".</summary>
+        private string? ExpressionColumnName(int exprStart)
+        {
+            int p = exprStart;
+            if (p < _end && _tokens[_sig[p]].Kind == SyntaxKind.OpenParen)
+            {
+                p++;
+            }
+            while (p + 2 < _end && IsIdentifierToken(_tokens[_sig[p]]) && _tokens[_sig[p + 1]].Kind == SyntaxKind.Dot)
+            {
+                p += 2; // schema-qualified function: the last name counts
+            }
+            if (p + 1 < _end && IsIdentifierToken(_tokens[_sig[p]]) && _tokens[_sig[p + 1]].Kind == SyntaxKind.OpenParen)
+            {
+                return Identifiers.Normalize(_text, _tokens[_sig[p]]);
+            }
+            return null;
+        }
+
+        private bool IsElementEnd(int offset)
+        {
+            SyntaxKind k = PeekToken(offset).Kind;
+            return k == SyntaxKind.Comma || k == SyntaxKind.CloseParen;
+        }
+
+        private Statement ParseCreateSchema(out int headEnd)
+        {
+            bool ifNotExists = AcceptIfNotExists();
+            Identifier? name = null;
+            string? authorization = null;
+            if (!IsKw("authorization"))
+            {
+                name = ParseIdentifier("a schema name");
+            }
+            if (AcceptKw("authorization"))
+            {
+                Identifier? role = ParseIdentifier("a role name");
+                authorization = role?.Name;
+            }
+            headEnd = _pos;
+            var elements = new List<Statement>();
+            // Schema elements (CREATE TABLE/VIEW/INDEX/SEQUENCE/TRIGGER, GRANT) follow without separators:
+            // parse each within its own bounds, found at the top-level CREATE and GRANT keywords.
+            int statementEnd = _end;
+            while (!AtEnd && !Failed)
+            {
+                int elementStart = _pos;
+                int next = NextSchemaElementStart(elementStart + 1, statementEnd);
+                _end = next;
+                if (AcceptKw("create"))
+                {
+                    Statement element = ParseCreate(out _);
+                    if (!Failed)
+                    {
+                        element.Span = SpanFrom(elementStart);
+                        element.HeadSpan = element.Span;
+                        elements.Add(element);
+                    }
+                }
+                _end = statementEnd;
+                if (Failed)
+                {
+                    break;
+                }
+                _pos = next;
+            }
+            return new CreateSchemaStatement(name, authorization, ifNotExists, elements);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Syntax
+{
+    /// <summary>
+    /// Queries: SELECT ... INTO (creates a table), SELECT set_config('search_path', ...), and the DML PostgreSQL
+    /// checks against the replica identity, including data-modifying CTEs.
+    /// </summary>
+    internal sealed partial class StatementParser
+    {
+        private Statement ParseQueryStatement(out int headEnd)
+        {
+            headEnd = _start + 1;
+            if (IsKw("select"))
+            {
+                Statement? setConfig = TryParseSetConfig();
+                if (setConfig != null)
+                {
+                    return setConfig;
+                }
+                int into = FindSelectInto(_pos, _end);
+                if (into >= 0)
+                {
+                    return ParseSelectInto(into, out headEnd);
+                }
+                return new OpaqueStatement();
+            }
+
+            var dml = new DmlStatement();
+            if (AcceptKw("with"))
+            {
+                AcceptKw("recursive");
+                // name [(cols)] AS [NOT] [MATERIALIZED] ( query ), ...
+                while (!AtEnd && !Failed)
+                {
+                    ParseIdentifier("a CTE name");
+                    if (IsKind(SyntaxKind.OpenParen))
+                    {
+                        SkipParens();
+                    }
+                    ExpectKw("as");
+                    AcceptKw("not");
+                    AcceptKw("materialized");
+                    if (!IsKind(SyntaxKind.OpenParen))
+                    {
+                        Fail("expected '('");
+                        break;
+                    }
+                    int open = _pos;
+                    SkipParens();
+                    int close = _pos - 1;
+                    ParseDmlTargets(dml, open + 1, close);
+                    // SEARCH / CYCLE clauses
+                    while (!AtEnd && !IsKind(SyntaxKind.Comma) && (IsKw("search") || IsKw("cycle")))
+                    {
+                        while (!AtEnd && !IsKind(SyntaxKind.Comma) && !IsKw("select") && !IsKw("update") && !IsKw("delete") && !IsKw("insert") && !IsKw("merge"))
+                        {
+                            _pos++;
+                        }
+                    }
+                    if (!Accept(SyntaxKind.Comma))
+                    {
+                        break;
+                    }
+                }
+                if (Failed)
+                {
+                    return dml;
+                }
+                if (IsKw("select"))
+                {
+                    int into = FindSelectInto(_pos, _end);
+                    if (into >= 0)
+                    {
+                        return ParseSelectInto(into, out headEnd);
+                    }
+                }
+            }
+            int mainStart = _pos;
+            ParseDmlTargets(dml, mainStart, _end);
+            _pos = _end;
+            headEnd = mainStart + 1;
+            if (dml.Targets.Count == 0)
+            {
+                return new OpaqueStatement();
+            }
+            return dml;
+        }
+
+        /// <summary>Finds DML targets in the statement that starts at token position <paramref name="from"/>.</summary>
+        private void ParseDmlTargets(DmlStatement dml, int from, int to)
+        {
+            // Parse within [from, to) and leave the outer cursor where it was; a target we cannot read is
+            // simply not checked (it cannot change the catalog).
+            int savedPos = _pos;
+            int savedEnd = _end;
+            _pos = from;
+            _end = to;
+            if (AcceptKw("update"))
+            {
+                bool only = AcceptKw("only");
+                ObjectName? table = ParseObjectName("a table name");
+                if (table != null)
+                {
+                    dml.Targets.Add(new DmlTarget(DmlKind.Update, table, only));
+                }
+            }
+            else if (AcceptKw("delete"))
+            {
+                ExpectKw("from");
+                bool only = AcceptKw("only");
+                ObjectName? table = ParseObjectName("a table name");
+                if (table != null)
+                {
+                    dml.Targets.Add(new DmlTarget(DmlKind.Delete, table, only));
+                }
+            }
+            else if (AcceptKw("insert"))
+            {
+                ExpectKw("into");
+                ObjectName? table = ParseObjectName("a table name");
+                if (table != null && HasOnConflictDoUpdate(_pos, _end))
+                {
+                    dml.Targets.Add(new DmlTarget(DmlKind.InsertOnConflictUpdate, table, false));
+                }
+            }
+            else if (AcceptKw("merge"))
+            {
+                ExpectKw("into");
+                bool only = AcceptKw("only");
+                ObjectName? table = ParseObjectName("a table name");
+                if (table != null)
+                {
+                    var target = new DmlTarget(DmlKind.Merge, table, only);
+                    ScanMergeActions(target, _pos, _end);
+                    if (target.MergeUpdates || target.MergeDeletes)
+                    {
+                        dml.Targets.Add(target);
+                    }
+                }
+            }
+            _error = null;
+            _pos = savedPos;
+            _end = savedEnd;
+        }
+
+        private bool HasOnConflictDoUpdate(int from, int to)
+        {
+            int depth = 0;
+            for (int p = from; p + 1 < to; p++)
+            {
+                Token t = _tokens[_sig[p]];
+                if (t.Kind == SyntaxKind.OpenParen)
+                {
+                    depth++;
+                }
+                else if (t.Kind == SyntaxKind.CloseParen)
+                {
+                    depth--;
+                }
+                else if (depth == 0 && t.Kind == SyntaxKind.Identifier && _tokens.Is(_sig[p], "do") && _tokens.Is(_sig[p + 1], "update"))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>WHEN [NOT] MATCHED [BY SOURCE|TARGET] [AND ...] THEN UPDATE | DELETE | INSERT | DO NOTHING.</summary>
+        private void ScanMergeActions(DmlTarget target, int from, int to)
+        {
+            int depth = 0;
+            for (int p = from; p + 1 < to; p++)
+            {
+                Token t = _tokens[_sig[p]];
+                if (t.Kind == SyntaxKind.OpenParen)
+                {
+                    depth++;
+                }
+                else if (t.Kind == SyntaxKind.CloseParen)
+                {
+                    depth--;
+                }
+                else if (depth == 0 && _tokens.Is(_sig[p], "then"))
+                {
+                    if (_tokens.Is(_sig[p + 1], "update"))
+                    {
+                        target.MergeUpdates = true;
+                    }
+                    else if (_tokens.Is(_sig[p + 1], "delete"))
+                    {
+                        target.MergeDeletes = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>SELECT [pg_catalog.]set_config('search_path', 'value', is_local).</summary>
+        private Statement? TryParseSetConfig()
+        {
+            int p = 1;
+            if (IsKwAt(p, "pg_catalog") && PeekToken(p + 1).Kind == SyntaxKind.Dot)
+            {
+                p += 2;
+            }
+            if (!IsKwAt(p, "set_config") || PeekToken(p + 1).Kind != SyntaxKind.OpenParen)
+            {
+                return null;
+            }
+            Token name = PeekToken(p + 2);
+            if (name.Kind != SyntaxKind.String || Identifiers.StringValue(_text, name) != "search_path")
+            {
+                return null;
+            }
+            Token value = PeekToken(p + 4);
+            if (PeekToken(p + 3).Kind != SyntaxKind.Comma || value.Kind != SyntaxKind.String || PeekToken(p + 5).Kind != SyntaxKind.Comma)
+            {
+                return new UnparsedStatement("search_path is set to a computed value; later unqualified names may resolve elsewhere", name.Span);
+            }
+            bool isLocal = IsKwAt(p + 6, "true");
+            var schemas = SearchPathList.Split(Identifiers.StringValue(_text, value));
+            if (schemas == null)
+            {
+                return new OpaqueStatement(); // the server rejects an invalid list; nothing changes
+            }
+            _pos = _end;
+            return new SetSearchPathStatement(schemas, isLocal);
+        }
+
+        /// <summary>Position of INTO at depth 0 of a SELECT (SELECT ... INTO new_table FROM ...), or -1.</summary>
+        private int FindSelectInto(int from, int to)
+        {
+            int depth = 0;
+            for (int p = from; p < to; p++)
+            {
+                Token t = _tokens[_sig[p]];
+                if (t.Kind == SyntaxKind.OpenParen)
+                {
+                    depth++;
+                }
+                else if (t.Kind == SyntaxKind.CloseParen)
+                {
+                    depth--;
+                }
+                else if (depth == 0 && t.Kind == SyntaxKind.Identifier)
+                {
+                    if (_tokens.Is(_sig[p], "into"))
+                    {
+                        return p;
+                    }
+                    if (_tokens.Is(_sig[p], "from") || _tokens.Is(_sig[p], "union") || _tokens.Is(_sig[p], "where"))
+                    {
+                        return -1;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private Statement ParseSelectInto(int into, out int headEnd)
+        {
+            _pos = into + 1;
+            var stmt = new CreateTableStatement { IsAsQuery = true };
+            if (AcceptKw("temp") || AcceptKw("temporary"))
+            {
+                stmt.Persistence = Persistence.Temporary;
+            }
+            else if (AcceptKw("unlogged"))
+            {
+                stmt.Persistence = Persistence.Unlogged;
+            }
+            AcceptKw("table");
+            ObjectName? name = ParseObjectName("a table name");
+            headEnd = _pos;
+            if (name != null)
+            {
+                stmt.Name = name;
+            }
+            _pos = _end;
+            return stmt;
+        }
+    }
+}
