@@ -86,7 +86,6 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
-        [Ignore("enable after config parsing merge: the stub ReplicaGuardConfig.Parse accepts any text")]
         public void InvalidConfigNamesTheFileAndTheKey()
         {
             string folder = TestData.NewTempFolder();

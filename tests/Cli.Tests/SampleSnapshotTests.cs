@@ -19,7 +19,6 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
-        [Ignore("enable after engine merge")]
         public void AlembicZeroText()
         {
             (int exitCode, string report) = Check("check", "samples/alembic-zero");
@@ -30,7 +29,6 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
-        [Ignore("enable after engine merge")]
         public void AlembicZeroSarif()
         {
             (int exitCode, string report) = Check("check", "samples/alembic-zero", "--format", "sarif");

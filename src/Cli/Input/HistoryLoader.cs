@@ -177,8 +177,7 @@ namespace ReplicaGuard.Cli.Input
             return SourcePreparation.Prepare(shown, text, settings.Placeholders);
         }
 
-        // TODO: MigrationFileReader — replace with MigrationFileReader.Read(fullPath).Text once it lands.
-        private static string ReadMigrationText(string fullPath) => File.ReadAllText(fullPath);
+        private static string ReadMigrationText(string fullPath) => MigrationFileReader.Read(fullPath).Text;
 
         private static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
     }
