@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Fixes;
+using ReplicaGuard.Model;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Rules
+{
+    /// <summary>
+    /// RG1003: REPLICA IDENTITY USING INDEX or ADD ... PRIMARY KEY | UNIQUE USING INDEX that PostgreSQL rejects,
+    /// with PostgreSQL's reason. The replayer decides (Replayer.IdentityIndexProblem, AddConstraintUsingIndex);
+    /// this rule reports its rejections of that kind, judged right after the statement so fixes see the catalog
+    /// as it was.
+    /// </summary>
+    public sealed class RG1003InvalidIdentityIndex : Rule
+    {
+        private int _seen;
+
+        public RG1003InvalidIdentityIndex(RuleContext context)
+            : base(context)
+        {
+        }
+
+        public override RuleDescriptor Descriptor => RuleCatalog.RG1003;
+
+        public override void BeforeStatement(StatementRef statement, Catalog catalog) => ReportNew(catalog);
+
+        public override void AfterHistory(Catalog catalog) => ReportNew(catalog);
+
+        /// <summary>The rejections added since the last statement: the catalog is still as it was before that statement.</summary>
+        private void ReportNew(Catalog catalog)
+        {
+            IReadOnlyList<RejectedStatement> rejected = Context.Rejected;
+            for (; _seen < rejected.Count; _seen++)
+            {
+                RejectedStatement r = rejected[_seen];
+                if (r.Kind == RejectionKind.IdentityIndex)
+                {
+                    Report(r, catalog);
+                }
+            }
+        }
+
+        private void Report(RejectedStatement rejected, Catalog catalog)
+        {
+            StatementRef statement = rejected.Statement;
+            var alter = statement.Statement as AlterTableStatement;
+            TableObject? table = alter == null ? null : catalog.FindTable(alter.Name);
+            AlterTableAction? action = alter?.Actions.Find(a =>
+                (a.Kind == AlterTableActionKind.ReplicaIdentity && a.Identity == ReplicaIdentityKind.Index)
+                || (a.Kind == AlterTableActionKind.AddConstraint && a.Constraint?.UsingIndex != null));
+            string what = action?.Kind == AlterTableActionKind.AddConstraint
+                ? (action.Constraint!.Kind == ConstraintKind.PrimaryKey ? "ADD PRIMARY KEY USING INDEX" : "ADD UNIQUE USING INDEX")
+                : "REPLICA IDENTITY USING INDEX";
+            string message = "PostgreSQL rejects this " + what + (table != null ? " on " + table.QualifiedName : "") + ": \"" + rejected.Message
+                + "\". The statement fails, so the table keeps its previous replica identity. Use an index that is unique, immediate (not DEFERRABLE), not partial, without expressions, on NOT NULL columns of this table.";
+            var fixes = new List<CodeFix>();
+            if (table != null && action != null)
+            {
+                AddFixes(statement, table, action, rejected.Message, fixes);
+            }
+            Location location = action != null ? statement.ToLocation(action.Span) : statement.HeadLocation;
+            Context.Report(Descriptor, message, location, table?.QualifiedName, null, fixes);
+        }
+
+        private static void AddFixes(StatementRef statement, TableObject table, AlterTableAction action, string reason, List<CodeFix> fixes)
+        {
+            string? indexName = action.Kind == AlterTableActionKind.ReplicaIdentity ? action.Target?.Name : action.Constraint!.UsingIndex!.Name;
+            IndexObject? index = indexName != null && table.Schema.Relations.TryGetValue(indexName, out RelationObject? r) ? r as IndexObject : null;
+            if (index != null && index.Table == table && reason.EndsWith("is nullable", System.StringComparison.Ordinal))
+            {
+                var nullable = new List<string>();
+                var sql = new System.Text.StringBuilder();
+                foreach (ColumnObject? column in index.Columns)
+                {
+                    if (column != null && !column.NotNull && !nullable.Contains(column.Name))
+                    {
+                        nullable.Add(column.Name);
+                        if (sql.Length > 0)
+                        {
+                            sql.Append(FixText.LineEnding(statement.File.File));
+                        }
+                        sql.Append("ALTER TABLE ").Append(FixText.Qualified(table)).Append(" ALTER COLUMN ").Append(Identifiers.Quote(column.Name)).Append(" SET NOT NULL;");
+                    }
+                }
+                fixes.Add(new CodeFix(
+                    "Make " + string.Join(", ", nullable.ToArray()) + " NOT NULL first (fails if existing rows have NULL there)",
+                    new[] { FixText.InsertBefore(statement, sql.ToString()) },
+                    "ReplicaGuard.SetNotNull"));
+            }
+            if (action.Kind == AlterTableActionKind.ReplicaIdentity && action.Target != null)
+            {
+                foreach (IndexObject candidate in table.Indexes)
+                {
+                    if (candidate != index && !candidate.Dropped && candidate.Valid && Replayer.IdentityIndexProblem(table, candidate) == null)
+                    {
+                        fixes.Add(new CodeFix(
+                            "Use index " + candidate.Name + " instead",
+                            new[] { new TextEdit(statement.File.File, statement.File.File.ToOriginal(action.Target.Span), Identifiers.Quote(candidate.Name)) },
+                            FixKinds.ReplicaIdentityUsingIndex));
+                    }
+                }
+            }
+        }
+    }
+}
