@@ -105,7 +105,7 @@ namespace ReplicaGuard.Fixes
                 FixKinds.ReplicaIdentityUsingIndex);
         }
 
-        /// <summary>Primary keys on the columns of a unique index that cannot be promoted as is, or on an "id" / identity column.</summary>
+        /// <summary>Primary keys on the columns of a unique index that cannot be promoted as is, or on a likely key column.</summary>
         private static void AddPrimaryKeyFixes(FixRequest request, List<CodeFix> fixes)
         {
             TableObject table = request.Table;
@@ -130,13 +130,12 @@ namespace ReplicaGuard.Fixes
             {
                 return; // a primary key must contain the partition key, which only a unique index is sure to
             }
-            foreach (ColumnObject column in table.Columns)
+            // No unique index: an identity column or one named "id", else the only column (alembic_version's case).
+            ColumnObject? candidate = table.Columns.Find(c => c.IsIdentity) ?? table.Columns.Find(c => c.Name == "id")
+                ?? (table.Columns.Count == 1 && !table.ColumnsUnknown ? table.Columns[0] : null);
+            if (candidate != null && candidate.Generated == GeneratedKind.None)
             {
-                if (column.IsIdentity || column.Name == "id")
-                {
-                    AddPrimaryKeyFix(request, new List<ColumnObject> { column }, "not known to be unique", seen, fixes);
-                    break;
-                }
+                AddPrimaryKeyFix(request, new List<ColumnObject> { candidate }, "not known to be unique", seen, fixes);
             }
         }
 
