@@ -110,6 +110,9 @@ namespace ReplicaGuard.Model
         /// <summary>The index marked as replica identity (indisreplident) when <see cref="Identity"/> is Index.</summary>
         public IndexObject? IdentityIndex { get; internal set; }
 
+        /// <summary>PARTITION BY key columns of a partitioned table; null entries are expressions.</summary>
+        public List<ColumnObject?> PartitionKey { get; } = new List<ColumnObject?>();
+
         public TableObject? PartitionParent { get; internal set; }
         public List<TableObject> Partitions { get; } = new List<TableObject>();
         public List<TableObject> InheritParents { get; } = new List<TableObject>();

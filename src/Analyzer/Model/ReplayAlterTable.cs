@@ -256,6 +256,10 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("cannot drop column from only the partitioned table when partitions exist");
             }
+            if (table.PartitionKey.Contains(column))
+            {
+                throw Reject("cannot drop column \"" + name + "\" because it is part of the partition key of relation \"" + table.Name + "\"");
+            }
 
             foreach (PublicationObject publication in new List<PublicationObject>(table.PublicationRows.Keys))
             {

@@ -21,6 +21,20 @@ namespace ReplicaGuard.Model
             {
                 columns.Add(name == null ? null : RequireColumn(table, name));
             }
+            if (table.IsPartitioned && (spec.Unique || spec.Primary || spec.Exclusion))
+            {
+                foreach (ColumnObject? key in table.PartitionKey)
+                {
+                    if (key == null)
+                    {
+                        throw Reject("unsupported " + (spec.Primary ? "PRIMARY KEY" : "UNIQUE") + " constraint with partition key definition");
+                    }
+                    if (!columns.Contains(key))
+                    {
+                        throw Reject("unique constraint on partitioned table must include all partitioning columns");
+                    }
+                }
+            }
             var expressionColumns = new List<ColumnObject>();
             foreach (string name in spec.ExpressionColumns)
             {

@@ -117,6 +117,19 @@ namespace ReplicaGuard.Syntax
                 {
                     stmt.AsColumnNames.AddRange(ParseColumnList());
                 }
+                while (!AtEnd && !IsKw("as"))
+                {
+                    if (IsKind(SyntaxKind.OpenParen))
+                    {
+                        SkipParens();
+                    }
+                    else
+                    {
+                        _pos++;
+                    }
+                }
+                AcceptKw("as");
+                ParseQueryShape(stmt, _pos, _end, -1);
                 _pos = _end;
                 return;
             }
@@ -209,7 +222,7 @@ namespace ReplicaGuard.Syntax
                 {
                     stmt.IsPartitioned = true;
                     _pos++; // RANGE | LIST | HASH
-                    SkipParens();
+                    ParsePartitionKey(stmt);
                 }
                 else if (IsKind(SyntaxKind.OpenParen))
                 {
@@ -219,6 +232,34 @@ namespace ReplicaGuard.Syntax
                 {
                     _pos++;
                 }
+            }
+        }
+
+        /// <summary>( col | (expr) | f(x) [COLLATE c] [opclass], ... ): plain columns by name, expressions as null.</summary>
+        private void ParsePartitionKey(CreateTableStatement stmt)
+        {
+            if (!Accept(SyntaxKind.OpenParen))
+            {
+                return;
+            }
+            while (!AtEnd)
+            {
+                if (IsName && (IsElementEnd(1) || PeekToken(1).Kind == SyntaxKind.Identifier))
+                {
+                    stmt.PartitionKey.Add(Identifiers.Normalize(_text, Cur));
+                    _pos++;
+                }
+                else
+                {
+                    stmt.PartitionKey.Add(null);
+                }
+                SkipToCommaOrClose();
+                if (Accept(SyntaxKind.Comma))
+                {
+                    continue;
+                }
+                Accept(SyntaxKind.CloseParen);
+                return;
             }
         }
 

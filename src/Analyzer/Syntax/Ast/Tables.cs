@@ -33,6 +33,21 @@ namespace ReplicaGuard.Syntax.Ast
         /// <summary>Column names listed for CREATE TABLE AS (name list) when given.</summary>
         public List<Identifier> AsColumnNames { get; } = new List<Identifier>();
 
+        /// <summary>The query's output columns as PostgreSQL names them; a null entry is "SELECT *" from <see cref="QueryStarSource"/>.</summary>
+        public List<string?> QueryColumns { get; } = new List<string?>();
+
+        /// <summary>The single relation a "SELECT *" reads, when that is the whole FROM clause.</summary>
+        public ObjectName? QueryStarSource { get; internal set; }
+
+        /// <summary>Plain relation names the query reads (FROM/JOIN): the server rejects the statement when one is missing.</summary>
+        public List<ObjectName> QueryRelations { get; } = new List<ObjectName>();
+
+        /// <summary>True when the query's columns could not be worked out (VALUES, set operations, complex items).</summary>
+        public bool QueryColumnsUnknown { get; internal set; }
+
+        /// <summary>PARTITION BY key columns; null entries are expressions.</summary>
+        public List<string?> PartitionKey { get; } = new List<string?>();
+
         /// <summary>Position just after the last table element (before the closing parenthesis), or -1.</summary>
         public int ElementsEnd { get; internal set; } = -1;
 
