@@ -666,8 +666,10 @@ namespace ReplicaGuard.Model
             }
             foreach (ColumnObject column in partition.Columns)
             {
+                // A partition's columns are all inherited, never its own (MergeAttributesIntoExisting).
                 ColumnObject c = column;
                 _catalog.Set(c.InheritCount, c.InheritCount + 1, v => c.InheritCount = v);
+                _catalog.Set(c.IsLocal, false, v => c.IsLocal = v);
             }
             _catalog.Set(partition.PartitionParent, parent, v => partition.PartitionParent = v);
             _catalog.AddToList(parent.Partitions, partition);
