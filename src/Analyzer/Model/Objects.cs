@@ -110,6 +110,12 @@ namespace ReplicaGuard.Model
         /// <summary>The index marked as replica identity (indisreplident) when <see cref="Identity"/> is Index.</summary>
         public IndexObject? IdentityIndex { get; internal set; }
 
+        /// <summary>range, list or hash for a partitioned table.</summary>
+        public string? PartitionStrategy { get; internal set; }
+
+        /// <summary>This partition's bound within its parent.</summary>
+        public PartitionBound? PartitionBound { get; internal set; }
+
         /// <summary>PARTITION BY key columns of a partitioned table; null entries are expressions.</summary>
         public List<ColumnObject?> PartitionKey { get; } = new List<ColumnObject?>();
 

@@ -126,7 +126,7 @@ namespace ReplicaGuard.Model
                     AddConstraint(table, a.Constraint!, recurse);
                     break;
                 case AlterTableActionKind.DropConstraint:
-                    DropConstraint(table, a.Target!.Name, a.IfExists);
+                    DropConstraint(table, a.Target!.Name, recurse);
                     break;
                 case AlterTableActionKind.RenameConstraint:
                     {
@@ -154,7 +154,7 @@ namespace ReplicaGuard.Model
                     MoveRelation(table, a.Target!.Name);
                     break;
                 case AlterTableActionKind.AttachPartition:
-                    AttachPartition(table, a.Relation!);
+                    AttachPartition(table, a.Relation!, a.Bound);
                     break;
                 case AlterTableActionKind.DetachPartition:
                     DetachPartition(table, a.Relation!);
@@ -455,6 +455,17 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("multiple primary keys for table \"" + table.Name + "\" are not allowed");
             }
+            if (primary)
+            {
+                var seen = new HashSet<ColumnObject>();
+                foreach (ColumnObject? column in index.Columns)
+                {
+                    if (column != null && !seen.Add(column))
+                    {
+                        throw Reject("column \"" + column.Name + "\" appears twice in primary key constraint");
+                    }
+                }
+            }
             Touch(table);
             string constraintName = c.Name?.Name ?? indexName;
             if (constraintName != indexName)
@@ -479,7 +490,7 @@ namespace ReplicaGuard.Model
             }
         }
 
-        private void DropConstraint(TableObject table, string name, bool ifExists)
+        private void DropConstraint(TableObject table, string name, bool recurse)
         {
             IndexObject? index = FindConstraintIndex(table, name);
             if (index == null)
@@ -490,6 +501,12 @@ namespace ReplicaGuard.Model
             if (index.ParentIndex != null)
             {
                 throw Reject("cannot drop inherited constraint \"" + name + "\" of relation \"" + table.Name + "\"");
+            }
+            if (recurse && !table.IsPartitioned && table.InheritChildren.Count > 0)
+            {
+                // ATExecDropConstraint recurses into inheritance children looking for a constraint of the same
+                // name; key constraints are never inherited, so it is not there.
+                throw Reject("constraint \"" + name + "\" of relation \"" + table.InheritChildren[0].Name + "\" does not exist");
             }
             DropIndexObject(index);
         }
@@ -613,7 +630,7 @@ namespace ReplicaGuard.Model
             }
         }
 
-        private void AttachPartition(TableObject parent, ObjectName partitionName)
+        private void AttachPartition(TableObject parent, ObjectName partitionName, PartitionBound? bound)
         {
             if (!parent.IsPartitioned)
             {
@@ -671,6 +688,8 @@ namespace ReplicaGuard.Model
                 _catalog.Set(c.InheritCount, c.InheritCount + 1, v => c.InheritCount = v);
                 _catalog.Set(c.IsLocal, false, v => c.IsLocal = v);
             }
+            CheckPartitionBound(parent, bound, partition.Name);
+            _catalog.Set(partition.PartitionBound, bound, v => partition.PartitionBound = v);
             _catalog.Set(partition.PartitionParent, parent, v => partition.PartitionParent = v);
             _catalog.AddToList(parent.Partitions, partition);
             foreach (IndexObject parentIndex in new List<IndexObject>(parent.Indexes))

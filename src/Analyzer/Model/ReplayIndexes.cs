@@ -21,6 +21,17 @@ namespace ReplicaGuard.Model
             {
                 columns.Add(name == null ? null : RequireColumn(table, name));
             }
+            if (spec.Constraint || spec.Primary)
+            {
+                var seen = new HashSet<ColumnObject>();
+                foreach (ColumnObject? column in columns)
+                {
+                    if (column != null && !seen.Add(column))
+                    {
+                        throw Reject("column \"" + column.Name + "\" appears twice in " + (spec.Primary ? "primary key" : "unique") + " constraint");
+                    }
+                }
+            }
             if (table.IsPartitioned && (spec.Unique || spec.Primary || spec.Exclusion))
             {
                 foreach (ColumnObject? key in table.PartitionKey)

@@ -176,6 +176,12 @@ namespace ReplicaGuard.Model
                 }
             }
 
+            table.PartitionStrategy = s.PartitionStrategy;
+            if (partitionParent != null)
+            {
+                CheckPartitionBound(partitionParent, s.Bound, table.Name);
+                table.PartitionBound = s.Bound;
+            }
             foreach (string? keyColumn in s.PartitionKey)
             {
                 table.PartitionKey.Add(keyColumn == null ? null : RequireColumn(table, keyColumn));
