@@ -182,6 +182,12 @@ namespace ReplicaGuard.Model
         public bool Unique { get; internal set; }
         public bool IsPrimary { get; internal set; }
 
+        /// <summary>
+        /// pg_constraint.connoinherit is false: the constraint was cloned from a partitioned parent (it stays so
+        /// after DETACH), so DROP CONSTRAINT looks for it in inheritance children too.
+        /// </summary>
+        public bool ConstraintRecurses { get; internal set; }
+
         /// <summary>Backs a PRIMARY KEY or UNIQUE constraint (named like the index).</summary>
         public bool IsConstraint { get; internal set; }
         public bool Deferrable { get; internal set; }

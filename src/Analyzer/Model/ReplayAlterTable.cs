@@ -502,10 +502,10 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("cannot drop inherited constraint \"" + name + "\" of relation \"" + table.Name + "\"");
             }
-            if (recurse && !table.IsPartitioned && table.InheritChildren.Count > 0)
+            if (index.ConstraintRecurses && recurse && !table.IsPartitioned && table.InheritChildren.Count > 0)
             {
-                // ATExecDropConstraint recurses into inheritance children looking for a constraint of the same
-                // name; key constraints are never inherited, so it is not there.
+                // A constraint cloned from a partitioned parent is not NO INHERIT: ATExecDropConstraint looks for
+                // it in inheritance children, where key constraints never are (checked on PostgreSQL 15).
                 throw Reject("constraint \"" + name + "\" of relation \"" + table.InheritChildren[0].Name + "\" does not exist");
             }
             DropIndexObject(index);

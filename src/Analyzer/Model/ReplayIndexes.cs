@@ -83,6 +83,7 @@ namespace ReplicaGuard.Model
                 NullsNotDistinct = spec.NullsNotDistinct,
                 CreatedBy = _current,
                 ParentIndex = parentIndex,
+                ConstraintRecurses = parentIndex != null || table.IsPartitioned,
             };
             index.Columns.AddRange(columns);
             index.ExpressionColumns.AddRange(expressionColumns);
