@@ -40,6 +40,7 @@ namespace ReplicaGuard
             int order = 0;
             foreach (ParsedFile file in files)
             {
+                replayer.BeginFile();
                 foreach (Statement statement in file.Statements)
                 {
                     if ((order & 255) == 0)

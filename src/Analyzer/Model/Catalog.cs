@@ -128,6 +128,17 @@ namespace ReplicaGuard.Model
             return false;
         }
 
+        /// <summary>
+        /// A new migration file starts like a new session: search_path back to the initial setting. An open
+        /// transaction is taken as committed (migration tools commit each file).
+        /// </summary>
+        internal void ResetSession()
+        {
+            EndTransaction(commit: true);
+            SessionSearchPath = _initialSearchPath;
+            LocalSearchPath = null;
+        }
+
         // ----- search_path -----
 
         internal void SetSearchPath(IReadOnlyList<string>? schemas, bool isLocal)

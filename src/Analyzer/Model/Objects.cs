@@ -110,6 +110,15 @@ namespace ReplicaGuard.Model
         /// <summary>The index marked as replica identity (indisreplident) when <see cref="Identity"/> is Index.</summary>
         public IndexObject? IdentityIndex { get; internal set; }
 
+        /// <summary>range, list or hash for a partitioned table.</summary>
+        public string? PartitionStrategy { get; internal set; }
+
+        /// <summary>This partition's bound within its parent.</summary>
+        public PartitionBound? PartitionBound { get; internal set; }
+
+        /// <summary>PARTITION BY key columns of a partitioned table; null entries are expressions.</summary>
+        public List<ColumnObject?> PartitionKey { get; } = new List<ColumnObject?>();
+
         public TableObject? PartitionParent { get; internal set; }
         public List<TableObject> Partitions { get; } = new List<TableObject>();
         public List<TableObject> InheritParents { get; } = new List<TableObject>();
@@ -172,6 +181,12 @@ namespace ReplicaGuard.Model
 
         public bool Unique { get; internal set; }
         public bool IsPrimary { get; internal set; }
+
+        /// <summary>
+        /// pg_constraint.connoinherit is false: the constraint was cloned from a partitioned parent (it stays so
+        /// after DETACH), so DROP CONSTRAINT looks for it in inheritance children too.
+        /// </summary>
+        public bool ConstraintRecurses { get; internal set; }
 
         /// <summary>Backs a PRIMARY KEY or UNIQUE constraint (named like the index).</summary>
         public bool IsConstraint { get; internal set; }

@@ -126,7 +126,7 @@ namespace ReplicaGuard.Model
                     AddConstraint(table, a.Constraint!, recurse);
                     break;
                 case AlterTableActionKind.DropConstraint:
-                    DropConstraint(table, a.Target!.Name, a.IfExists);
+                    DropConstraint(table, a.Target!.Name, recurse);
                     break;
                 case AlterTableActionKind.RenameConstraint:
                     {
@@ -154,7 +154,7 @@ namespace ReplicaGuard.Model
                     MoveRelation(table, a.Target!.Name);
                     break;
                 case AlterTableActionKind.AttachPartition:
-                    AttachPartition(table, a.Relation!);
+                    AttachPartition(table, a.Relation!, a.Bound);
                     break;
                 case AlterTableActionKind.DetachPartition:
                     DetachPartition(table, a.Relation!);
@@ -255,6 +255,10 @@ namespace ReplicaGuard.Model
             if (top && !recurse && table.IsPartitioned && table.Partitions.Count > 0)
             {
                 throw Reject("cannot drop column from only the partitioned table when partitions exist");
+            }
+            if (table.PartitionKey.Contains(column))
+            {
+                throw Reject("cannot drop column \"" + name + "\" because it is part of the partition key of relation \"" + table.Name + "\"");
             }
 
             foreach (PublicationObject publication in new List<PublicationObject>(table.PublicationRows.Keys))
@@ -451,6 +455,17 @@ namespace ReplicaGuard.Model
             {
                 throw RejectIdentityIndex("multiple primary keys for table \"" + table.Name + "\" are not allowed");
             }
+            if (primary)
+            {
+                var seen = new HashSet<ColumnObject>();
+                foreach (ColumnObject? column in index.Columns)
+                {
+                    if (column != null && !seen.Add(column))
+                    {
+                        throw Reject("column \"" + column.Name + "\" appears twice in primary key constraint");
+                    }
+                }
+            }
             Touch(table);
             string constraintName = c.Name?.Name ?? indexName;
             if (constraintName != indexName)
@@ -475,7 +490,7 @@ namespace ReplicaGuard.Model
             }
         }
 
-        private void DropConstraint(TableObject table, string name, bool ifExists)
+        private void DropConstraint(TableObject table, string name, bool recurse)
         {
             IndexObject? index = FindConstraintIndex(table, name);
             if (index == null)
@@ -486,6 +501,12 @@ namespace ReplicaGuard.Model
             if (index.ParentIndex != null)
             {
                 throw Reject("cannot drop inherited constraint \"" + name + "\" of relation \"" + table.Name + "\"");
+            }
+            if (index.ConstraintRecurses && recurse && !table.IsPartitioned && table.InheritChildren.Count > 0)
+            {
+                // A constraint cloned from a partitioned parent is not NO INHERIT: ATExecDropConstraint looks for
+                // it in inheritance children, where key constraints never are (checked on PostgreSQL 15).
+                throw Reject("constraint \"" + name + "\" of relation \"" + table.InheritChildren[0].Name + "\" does not exist");
             }
             DropIndexObject(index);
         }
@@ -609,7 +630,7 @@ namespace ReplicaGuard.Model
             }
         }
 
-        private void AttachPartition(TableObject parent, ObjectName partitionName)
+        private void AttachPartition(TableObject parent, ObjectName partitionName, PartitionBound? bound)
         {
             if (!parent.IsPartitioned)
             {
@@ -662,9 +683,13 @@ namespace ReplicaGuard.Model
             }
             foreach (ColumnObject column in partition.Columns)
             {
+                // A partition's columns are all inherited, never its own (MergeAttributesIntoExisting).
                 ColumnObject c = column;
                 _catalog.Set(c.InheritCount, c.InheritCount + 1, v => c.InheritCount = v);
+                _catalog.Set(c.IsLocal, false, v => c.IsLocal = v);
             }
+            CheckPartitionBound(parent, bound, partition.Name);
+            _catalog.Set(partition.PartitionBound, bound, v => partition.PartitionBound = v);
             _catalog.Set(partition.PartitionParent, parent, v => partition.PartitionParent = v);
             _catalog.AddToList(parent.Partitions, partition);
             foreach (IndexObject parentIndex in new List<IndexObject>(parent.Indexes))

@@ -21,6 +21,31 @@ namespace ReplicaGuard.Model
             {
                 columns.Add(name == null ? null : RequireColumn(table, name));
             }
+            if (spec.Constraint || spec.Primary)
+            {
+                var seen = new HashSet<ColumnObject>();
+                foreach (ColumnObject? column in columns)
+                {
+                    if (column != null && !seen.Add(column))
+                    {
+                        throw Reject("column \"" + column.Name + "\" appears twice in " + (spec.Primary ? "primary key" : "unique") + " constraint");
+                    }
+                }
+            }
+            if (table.IsPartitioned && (spec.Unique || spec.Primary || spec.Exclusion))
+            {
+                foreach (ColumnObject? key in table.PartitionKey)
+                {
+                    if (key == null)
+                    {
+                        throw Reject("unsupported " + (spec.Primary ? "PRIMARY KEY" : "UNIQUE") + " constraint with partition key definition");
+                    }
+                    if (!columns.Contains(key))
+                    {
+                        throw Reject("unique constraint on partitioned table must include all partitioning columns");
+                    }
+                }
+            }
             var expressionColumns = new List<ColumnObject>();
             foreach (string name in spec.ExpressionColumns)
             {
@@ -58,6 +83,7 @@ namespace ReplicaGuard.Model
                 NullsNotDistinct = spec.NullsNotDistinct,
                 CreatedBy = _current,
                 ParentIndex = parentIndex,
+                ConstraintRecurses = parentIndex != null || table.IsPartitioned,
             };
             index.Columns.AddRange(columns);
             index.ExpressionColumns.AddRange(expressionColumns);

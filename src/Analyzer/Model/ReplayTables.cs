@@ -68,11 +68,7 @@ namespace ReplicaGuard.Model
 
             if (s.IsAsQuery)
             {
-                table.ColumnsUnknown = true;
-                foreach (Identifier column in s.AsColumnNames)
-                {
-                    table.Columns.Add(new ColumnObject(column.Name, notNull: false));
-                }
+                AddQueryColumns(table, s);
                 return;
             }
 
@@ -180,6 +176,17 @@ namespace ReplicaGuard.Model
                 }
             }
 
+            table.PartitionStrategy = s.PartitionStrategy;
+            if (partitionParent != null)
+            {
+                CheckPartitionBound(partitionParent, s.Bound, table.Name);
+                table.PartitionBound = s.Bound;
+            }
+            foreach (string? keyColumn in s.PartitionKey)
+            {
+                table.PartitionKey.Add(keyColumn == null ? null : RequireColumn(table, keyColumn));
+            }
+
             if (partitionParent != null)
             {
                 table.PartitionParent = partitionParent;
@@ -206,6 +213,66 @@ namespace ReplicaGuard.Model
                     CreateIndex(table, IndexSpec.From(index), recurse: true, parentIndex: null);
                 }
             }
+        }
+
+        /// <summary>
+        /// CREATE TABLE AS / SELECT INTO: the query's relations must exist; its output columns become nullable columns
+        /// (renamed by an explicit name list). Columns that cannot be worked out leave the table lenient.
+        /// </summary>
+        private void AddQueryColumns(TableObject table, CreateTableStatement s)
+        {
+            foreach (ObjectName relation in s.QueryRelations)
+            {
+                if (_catalog.FindRelation(relation) == null && !IsSystemRelationName(relation))
+                {
+                    throw Reject("relation \"" + relation + "\" does not exist");
+                }
+            }
+            var names = new List<string>();
+            bool unknown = s.QueryColumnsUnknown || s.QueryColumns.Count == 0;
+            foreach (string? name in s.QueryColumns)
+            {
+                if (name != null)
+                {
+                    names.Add(name);
+                    continue;
+                }
+                if (s.QueryStarSource != null && _catalog.FindRelation(s.QueryStarSource) is TableObject source && !source.ColumnsUnknown)
+                {
+                    foreach (ColumnObject column in source.Columns)
+                    {
+                        names.Add(column.Name);
+                    }
+                }
+                else
+                {
+                    unknown = true;
+                }
+            }
+            for (int i = 0; i < s.AsColumnNames.Count && i < names.Count; i++)
+            {
+                names[i] = s.AsColumnNames[i].Name;
+            }
+            for (int i = names.Count; i < s.AsColumnNames.Count; i++)
+            {
+                names.Add(s.AsColumnNames[i].Name);
+            }
+            var seen = new HashSet<string>();
+            foreach (string name in names)
+            {
+                if (!seen.Add(name))
+                {
+                    throw Reject("column \"" + name + "\" specified more than once");
+                }
+                table.Columns.Add(new ColumnObject(name, notNull: false));
+            }
+            table.ColumnsUnknown = unknown;
+        }
+
+        /// <summary>Catalog relations (pg_class, information_schema.tables, ...) exist although the files never create them.</summary>
+        private static bool IsSystemRelationName(ObjectName name)
+        {
+            return name.Schema == "pg_catalog" || name.Schema == "information_schema" || (name.Schema == null && name.Name.StartsWith("pg_", System.StringComparison.Ordinal));
         }
 
         /// <summary>A column defined by the table itself; merges with an inherited one of the same name.</summary>

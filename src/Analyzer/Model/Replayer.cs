@@ -63,6 +63,9 @@ namespace ReplicaGuard.Model
 
         public void AddListener(IReplayListener listener) => _listeners.Add(listener);
 
+        /// <summary>Called before the first statement of each file.</summary>
+        public void BeginFile() => _catalog.ResetSession();
+
         public void Apply(StatementRef statement)
         {
             _current = statement;

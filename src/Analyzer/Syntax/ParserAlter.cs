@@ -134,7 +134,11 @@ namespace ReplicaGuard.Syntax
                 int start = _pos;
                 _pos += 2;
                 var action = new AlterTableAction(AlterTableActionKind.AttachPartition) { Relation = ParseObjectName("a partition name") };
-                _pos = _end; // FOR VALUES ... | DEFAULT
+                if (!AtEnd)
+                {
+                    action.Bound = ParsePartitionBound();
+                }
+                _pos = _end;
                 action.Span = SpanFrom(start);
                 stmt.Actions.Add(action);
                 return stmt;

@@ -117,6 +117,19 @@ namespace ReplicaGuard.Syntax
                 {
                     stmt.AsColumnNames.AddRange(ParseColumnList());
                 }
+                while (!AtEnd && !IsKw("as"))
+                {
+                    if (IsKind(SyntaxKind.OpenParen))
+                    {
+                        SkipParens();
+                    }
+                    else
+                    {
+                        _pos++;
+                    }
+                }
+                AcceptKw("as");
+                ParseQueryShape(stmt, _pos, _end, -1);
                 _pos = _end;
                 return;
             }
@@ -208,8 +221,16 @@ namespace ReplicaGuard.Syntax
                 else if (AcceptKws("partition", "by"))
                 {
                     stmt.IsPartitioned = true;
-                    _pos++; // RANGE | LIST | HASH
-                    SkipParens();
+                    if (IsName)
+                    {
+                        stmt.PartitionStrategy = Identifiers.Normalize(_text, Cur);
+                        _pos++;
+                    }
+                    ParsePartitionKey(stmt);
+                }
+                else if (IsKw("for") && IsKwAt(1, "values") || IsKw("default") && stmt.PartitionOf != null && stmt.Bound == null)
+                {
+                    stmt.Bound = ParsePartitionBound();
                 }
                 else if (IsKind(SyntaxKind.OpenParen))
                 {
@@ -219,6 +240,122 @@ namespace ReplicaGuard.Syntax
                 {
                     _pos++;
                 }
+            }
+        }
+
+        /// <summary>FOR VALUES IN (...) | FROM (...) TO (...) | WITH (MODULUS m, REMAINDER r) | DEFAULT.</summary>
+        private PartitionBound ParsePartitionBound()
+        {
+            var bound = new PartitionBound();
+            if (AcceptKw("default"))
+            {
+                bound.Kind = PartitionBoundKind.Default;
+                return bound;
+            }
+            ExpectKw("for");
+            ExpectKw("values");
+            if (AcceptKw("in"))
+            {
+                bound.Kind = PartitionBoundKind.List;
+                ParseBoundValues(bound.Values);
+            }
+            else if (AcceptKw("from"))
+            {
+                bound.Kind = PartitionBoundKind.Range;
+                ParseBoundValues(bound.Values);
+                ExpectKw("to");
+                ParseBoundValues(bound.Upper);
+            }
+            else if (AcceptKw("with"))
+            {
+                bound.Kind = PartitionBoundKind.Hash;
+                int start = _pos;
+                SkipParens();
+                for (int p = start; p + 1 < _pos; p++)
+                {
+                    Token t = _tokens[_sig[p]];
+                    Token next = _tokens[_sig[p + 1]];
+                    if (next.Kind == SyntaxKind.Number && int.TryParse(_tokens.GetText(next), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value))
+                    {
+                        if (_tokens.Is(_sig[p], "modulus"))
+                        {
+                            bound.Modulus = value;
+                        }
+                        else if (_tokens.Is(_sig[p], "remainder"))
+                        {
+                            bound.Remainder = value;
+                        }
+                    }
+                    _ = t;
+                }
+            }
+            return bound;
+        }
+
+        /// <summary>( value, ... ) of a bound: literals as normalised text, one entry per top-level item.</summary>
+        private void ParseBoundValues(List<string> values)
+        {
+            if (!Accept(SyntaxKind.OpenParen))
+            {
+                Fail("expected '('");
+                return;
+            }
+            while (!AtEnd)
+            {
+                int start = _pos;
+                SkipToCommaOrClose();
+                var sb = new System.Text.StringBuilder();
+                for (int p = start; p < _pos; p++)
+                {
+                    Token t = _tokens[_sig[p]];
+                    if (t.Kind == SyntaxKind.String)
+                    {
+                        sb.Append(Identifiers.StringValue(_text, t));
+                    }
+                    else if (t.Kind == SyntaxKind.Identifier)
+                    {
+                        sb.Append(Identifiers.FoldCase(_text, t.Start, t.Length));
+                    }
+                    else
+                    {
+                        sb.Append(_tokens.GetText(t));
+                    }
+                }
+                values.Add(sb.ToString());
+                if (Accept(SyntaxKind.Comma))
+                {
+                    continue;
+                }
+                Accept(SyntaxKind.CloseParen);
+                return;
+            }
+        }
+
+        /// <summary>( col | (expr) | f(x) [COLLATE c] [opclass], ... ): plain columns by name, expressions as null.</summary>
+        private void ParsePartitionKey(CreateTableStatement stmt)
+        {
+            if (!Accept(SyntaxKind.OpenParen))
+            {
+                return;
+            }
+            while (!AtEnd)
+            {
+                if (IsName && (IsElementEnd(1) || PeekToken(1).Kind == SyntaxKind.Identifier))
+                {
+                    stmt.PartitionKey.Add(Identifiers.Normalize(_text, Cur));
+                    _pos++;
+                }
+                else
+                {
+                    stmt.PartitionKey.Add(null);
+                }
+                SkipToCommaOrClose();
+                if (Accept(SyntaxKind.Comma))
+                {
+                    continue;
+                }
+                Accept(SyntaxKind.CloseParen);
+                return;
             }
         }
 

@@ -72,7 +72,15 @@ namespace ReplicaGuard.Syntax
                     int into = FindSelectInto(_pos, _end);
                     if (into >= 0)
                     {
-                        return ParseSelectInto(into, out headEnd);
+                        Statement selectInto = ParseSelectInto(into, out headEnd);
+                        if (selectInto is CreateTableStatement withQuery)
+                        {
+                            // FROM may name the CTEs: neither their names nor their columns are relations we know.
+                            withQuery.QueryRelations.Clear();
+                            withQuery.QueryStarSource = null;
+                            withQuery.QueryColumnsUnknown = true;
+                        }
+                        return selectInto;
                     }
                 }
             }
@@ -259,6 +267,7 @@ namespace ReplicaGuard.Syntax
 
         private Statement ParseSelectInto(int into, out int headEnd)
         {
+            int selectStart = _pos;
             _pos = into + 1;
             var stmt = new CreateTableStatement { IsAsQuery = true };
             if (AcceptKw("temp") || AcceptKw("temporary"))
@@ -276,6 +285,7 @@ namespace ReplicaGuard.Syntax
             {
                 stmt.Name = name;
             }
+            ParseQueryShape(stmt, selectStart, _end, into);
             _pos = _end;
             return stmt;
         }

@@ -33,6 +33,27 @@ namespace ReplicaGuard.Syntax.Ast
         /// <summary>Column names listed for CREATE TABLE AS (name list) when given.</summary>
         public List<Identifier> AsColumnNames { get; } = new List<Identifier>();
 
+        /// <summary>The query's output columns as PostgreSQL names them; a null entry is "SELECT *" from <see cref="QueryStarSource"/>.</summary>
+        public List<string?> QueryColumns { get; } = new List<string?>();
+
+        /// <summary>The single relation a "SELECT *" reads, when that is the whole FROM clause.</summary>
+        public ObjectName? QueryStarSource { get; internal set; }
+
+        /// <summary>Plain relation names the query reads (FROM/JOIN): the server rejects the statement when one is missing.</summary>
+        public List<ObjectName> QueryRelations { get; } = new List<ObjectName>();
+
+        /// <summary>True when the query's columns could not be worked out (VALUES, set operations, complex items).</summary>
+        public bool QueryColumnsUnknown { get; internal set; }
+
+        /// <summary>PARTITION BY RANGE | LIST | HASH, lower case; null when not partitioned.</summary>
+        public string? PartitionStrategy { get; internal set; }
+
+        /// <summary>The bound of a PARTITION OF table.</summary>
+        public PartitionBound? Bound { get; internal set; }
+
+        /// <summary>PARTITION BY key columns; null entries are expressions.</summary>
+        public List<string?> PartitionKey { get; } = new List<string?>();
+
         /// <summary>Position just after the last table element (before the closing parenthesis), or -1.</summary>
         public int ElementsEnd { get; internal set; } = -1;
 
@@ -176,6 +197,9 @@ namespace ReplicaGuard.Syntax.Ast
         public ColumnDefinition? ColumnDefinition { get; internal set; }
         public TableConstraint? Constraint { get; internal set; }
         public ReplicaIdentityKind Identity { get; internal set; }
+
+        /// <summary>ATTACH PARTITION's bound.</summary>
+        public PartitionBound? Bound { get; internal set; }
         public bool IfExists { get; internal set; }
         public bool IfNotExists { get; internal set; }
         public bool Cascade { get; internal set; }
@@ -236,5 +260,29 @@ namespace ReplicaGuard.Syntax.Ast
         public bool IfExists { get; }
         public Identifier? RenameTo { get; }
         public Identifier? SetSchema { get; }
+    }
+}
+
+namespace ReplicaGuard.Syntax.Ast
+{
+    public enum PartitionBoundKind
+    {
+        None,
+        List,
+        Range,
+        Hash,
+        Default,
+    }
+
+    /// <summary>FOR VALUES IN (...) | FROM (...) TO (...) | WITH (MODULUS m, REMAINDER r) | DEFAULT.</summary>
+    public sealed class PartitionBound
+    {
+        public PartitionBoundKind Kind { get; internal set; }
+
+        /// <summary>List values, or range lower bounds, as normalised literal text (MINVALUE/MAXVALUE kept as words).</summary>
+        public System.Collections.Generic.List<string> Values { get; } = new System.Collections.Generic.List<string>();
+        public System.Collections.Generic.List<string> Upper { get; } = new System.Collections.Generic.List<string>();
+        public int Modulus { get; internal set; }
+        public int Remainder { get; internal set; }
     }
 }
