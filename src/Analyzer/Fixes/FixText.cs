@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Model;
 using ReplicaGuard.Syntax;
@@ -11,8 +12,12 @@ namespace ReplicaGuard.Fixes
         /// <summary>schema.table, each part quoted only when PostgreSQL would not read it back unquoted.</summary>
         public static string Qualified(TableObject table) => Identifiers.Quote(table.Schema.Name) + "." + Identifiers.Quote(table.Name);
 
-        /// <summary>The file's dominant line ending ("\r\n" when most breaks are CRLF, else "\n").</summary>
-        public static string LineEnding(SourceFile file)
+        private static readonly ConditionalWeakTable<SourceFile, string> LineEndings = new ConditionalWeakTable<SourceFile, string>();
+
+        /// <summary>The file's dominant line ending ("\r\n" when most breaks are CRLF, else "\n"); counted once per file.</summary>
+        public static string LineEnding(SourceFile file) => LineEndings.GetValue(file, CountLineEndings);
+
+        private static string CountLineEndings(SourceFile file)
         {
             string text = file.OriginalText;
             int crlf = 0, lf = 0;
