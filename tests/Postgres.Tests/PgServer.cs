@@ -113,7 +113,7 @@ namespace ReplicaGuard.Tests
         private static PgServer Start()
         {
             (string binDir, int major) = FindBinaries();
-            string root = Path.Combine(Path.GetTempPath(), "replicaguard-pg-" + Guid.NewGuid().ToString("N"));
+            string root = Path.Combine(ScratchRoot(), "replicaguard-pg-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(root);
             var server = new PgServer(binDir, major, root, FindFreePort());
             try
@@ -133,6 +133,13 @@ namespace ReplicaGuard.Tests
                 server.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>A RAM disk when there is one: DDL creates and unlinks relation files, which costs on a real disk.</summary>
+        private static string ScratchRoot()
+        {
+            const string shm = "/dev/shm";
+            return Directory.Exists(shm) && new DriveInfo(shm).AvailableFreeSpace > 1L << 30 ? shm : Path.GetTempPath();
         }
 
         /// <summary>/usr/lib/postgresql/N/bin with initdb, postgres and pg_ctl; 15 preferred, else the newest.</summary>
