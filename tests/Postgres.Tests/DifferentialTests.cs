@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using ReplicaGuard.Diagnostics;
 
@@ -24,28 +26,28 @@ namespace ReplicaGuard.Tests
             TestContext.WriteLine("REPLICAGUARD_SEED=" + seed + " REPLICAGUARD_DIFF_COUNT=" + count
                 + " (set these to reproduce; history i uses generator seed HistorySeed(seed, i))");
 
-            using var oracle = new ServerOracle(PgServer.Get());
-            var failures = new List<string>();
+            var failures = new ConcurrentDictionary<int, string>();
             var clock = Stopwatch.StartNew();
             int compared = 0;
-            for (int i = 0; i < count && failures.Count < MaxReportedFailures; i++)
+            ParallelOracle.For(PgServer.Get(), count, (oracle, i) =>
             {
                 History history = new HistoryGenerator(DifferentialRun.HistorySeed(seed, i)).Next();
                 OracleResult server = oracle.Run(history);
                 IReadOnlyList<Diagnostic> diagnostics = EngineOracle.Analyze(history, EngineOracle.Settings());
                 SortedSet<string> engine = EngineOracle.MissingIdentity(diagnostics);
-                compared++;
+                Interlocked.Increment(ref compared);
                 if (!server.MissingIdentity.SetEquals(engine))
                 {
-                    failures.Add(DescribeDisagreement(seed, i, history, server, engine, diagnostics));
+                    failures[i] = DescribeDisagreement(seed, i, history, server, engine, diagnostics);
                 }
-            }
+                return failures.Count < MaxReportedFailures;
+            });
             TestContext.WriteLine("compared " + compared + " histories in " + clock.Elapsed.TotalSeconds.ToString("F1") + " s; disagreements: " + failures.Count);
             if (failures.Count > 0)
             {
                 Assert.Fail("engine RG1001 disagrees with PostgreSQL on " + failures.Count + " of " + compared + " generated histories (seed " + seed
-                    + (failures.Count == MaxReportedFailures ? "; stopped after " + MaxReportedFailures : "") + "):"
-                    + Environment.NewLine + string.Join(Environment.NewLine, failures));
+                    + (failures.Count >= MaxReportedFailures ? "; stopped after " + MaxReportedFailures : "") + "):"
+                    + Environment.NewLine + string.Join(Environment.NewLine, failures.OrderBy(f => f.Key).Take(MaxReportedFailures).Select(f => f.Value)));
             }
         }
 

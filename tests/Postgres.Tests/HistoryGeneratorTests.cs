@@ -157,27 +157,32 @@ namespace ReplicaGuard.Tests
         {
             int seed = DifferentialRun.Seed();
             int count = DifferentialRun.Count();
-            using var oracle = new ServerOracle(PgServer.Get());
             var clock = Stopwatch.StartNew();
             int statements = 0, failed = 0, histories = 0, withMissing = 0, tables = 0, missingTables = 0, okUnderPublication = 0;
             var errors = new Dictionary<string, int>();
             var examples = new Dictionary<string, string>();
-            foreach (History history in Generate(seed, count))
+            var sync = new object();
+            ParallelOracle.For(PgServer.Get(), count, (oracle, i) =>
             {
+                History history = new HistoryGenerator(DifferentialRun.HistorySeed(seed, i)).Next();
                 OracleResult result = oracle.Run(history);
-                histories++;
-                statements += history.StatementCount;
-                failed += result.Failed.Count;
-                foreach (FailedStatement f in result.Failed)
+                lock (sync)
                 {
-                    errors[f.SqlState] = errors.TryGetValue(f.SqlState, out int n) ? n + 1 : 1;
-                    examples.TryAdd(f.SqlState, f.ToString());
+                    histories++;
+                    statements += history.StatementCount;
+                    failed += result.Failed.Count;
+                    foreach (FailedStatement f in result.Failed)
+                    {
+                        errors[f.SqlState] = errors.TryGetValue(f.SqlState, out int n) ? n + 1 : 1;
+                        examples.TryAdd(f.SqlState, f.ToString());
+                    }
+                    tables += result.Tables.Count;
+                    missingTables += result.MissingIdentity.Count;
+                    withMissing += result.MissingIdentity.Count > 0 ? 1 : 0;
+                    okUnderPublication += result.MissingIdentity.Count > 0 ? result.Tables.Count(t => !t.Fails) : 0;
                 }
-                tables += result.Tables.Count;
-                missingTables += result.MissingIdentity.Count;
-                withMissing += result.MissingIdentity.Count > 0 ? 1 : 0;
-                okUnderPublication += result.MissingIdentity.Count > 0 ? result.Tables.Count(t => !t.Fails) : 0;
-            }
+                return true;
+            });
             TimeSpan elapsed = clock.Elapsed;
             double failRate = (double)failed / statements;
             TestContext.WriteLine($"seed {seed}: {histories} histories, {statements} statements ({failRate:P1} rejected), {tables} tables probed, "

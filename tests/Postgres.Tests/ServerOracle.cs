@@ -72,12 +72,33 @@ namespace ReplicaGuard.Tests
     {
         private static int _databaseCounter;
         private readonly PgServer _server;
+        private readonly string? _privateDatabase;
         private NpgsqlConnection? _shared;
 
         public ServerOracle(PgServer server)
+            : this(server, null)
+        {
+        }
+
+        private ServerOracle(PgServer server, string? privateDatabase)
         {
             _server = server;
+            _privateDatabase = privateDatabase;
         }
+
+        /// <summary>An oracle whose transactions run in a database of its own (for running several at once).</summary>
+        public static ServerOracle InPrivateDatabase(PgServer server)
+        {
+            string database = NewDatabaseName();
+            using (NpgsqlConnection admin = server.Open())
+            {
+                Execute(admin, "CREATE DATABASE " + database);
+            }
+            return new ServerOracle(server, database);
+        }
+
+        private static string NewDatabaseName() =>
+            "rg_oracle_" + Environment.ProcessId + "_" + Interlocked.Increment(ref _databaseCounter);
 
         /// <summary>Statements appended on the server after the history (e.g. an assumed publication).</summary>
         public OracleResult Run(History history, IReadOnlyList<string>? epilogue = null, bool ownDatabase = false)
@@ -88,7 +109,7 @@ namespace ReplicaGuard.Tests
 
         private OracleResult RunInTransaction(History history, IReadOnlyList<string>? epilogue)
         {
-            _shared ??= _server.Open();
+            _shared ??= _server.Open(_privateDatabase ?? "postgres");
             var failed = new List<FailedStatement>();
             var skipped = new List<string>();
             Execute(_shared, "BEGIN");
@@ -124,7 +145,7 @@ namespace ReplicaGuard.Tests
 
         private OracleResult RunInOwnDatabase(History history, IReadOnlyList<string>? epilogue)
         {
-            string database = "rg_oracle_" + Environment.ProcessId + "_" + Interlocked.Increment(ref _databaseCounter);
+            string database = NewDatabaseName();
             using (NpgsqlConnection admin = _server.Open())
             {
                 Execute(admin, "CREATE DATABASE " + database);
@@ -279,6 +300,11 @@ namespace ReplicaGuard.Tests
         {
             _shared?.Dispose();
             _shared = null;
+            if (_privateDatabase != null)
+            {
+                using NpgsqlConnection admin = _server.Open();
+                Execute(admin, "DROP DATABASE IF EXISTS " + _privateDatabase + " WITH (FORCE)");
+            }
         }
 
         /// <summary>Formats a probe listing for failure messages.</summary>
