@@ -182,6 +182,7 @@ namespace ReplicaGuard.Tests
             string command = "exec '" + Path.Combine(BinDir, "postgres") + "' -D '" + DataDir + "' -p " + Port
                 + " -k '" + RootDir + "' -c listen_addresses='' -c wal_level=logical -c fsync=off"
                 + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=20"
+                + " -c max_locks_per_transaction=1024"
                 + " > '" + LogFile + "' 2>&1";
             _launcher = Process.Start(StartInfo("sh", new[] { "-c", command }, asPostgres: true, redirect: false));
         }
