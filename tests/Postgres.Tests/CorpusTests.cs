@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using ReplicaGuard.Diagnostics;
 
@@ -49,17 +50,17 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
-        public void SupabaseCarbon() => CompareSupabase(Corpus.SortedSql("supabase/carbon/supabase/migrations"));
+        public void SupabaseCarbon() => CompareSupabase(SupabaseMigrations("supabase/carbon/supabase/migrations"));
 
         [TestMethod]
-        public void SupabaseLiam() => CompareSupabase(Corpus.SortedSql("supabase/liam/supabase/migrations"));
+        public void SupabaseLiam() => CompareSupabase(SupabaseMigrations("supabase/liam/supabase/migrations"));
 
         /// <summary>The apps/api Supabase migrations; the drizzle packages-db-migrations-HEAD set has no baseline SQL (PROVENANCE).</summary>
         [TestMethod]
-        public void SupabaseMidday() => CompareSupabase(Corpus.SortedSql("supabase/midday/supabase/migrations"));
+        public void SupabaseMidday() => CompareSupabase(SupabaseMigrations("supabase/midday/supabase/migrations"));
 
         [TestMethod]
-        public void SupabaseNextjsSubscriptionPayments() => CompareSupabase(Corpus.SortedSql("supabase/nextjs-subscription-payments/supabase/migrations"));
+        public void SupabaseNextjsSubscriptionPayments() => CompareSupabase(SupabaseMigrations("supabase/nextjs-subscription-payments/supabase/migrations"));
 
         [TestMethod]
         public void EdFiDms() => Compare(Corpus.Load(Corpus.SortedSql("migrations/edfi-dms/Deploy/Scripts")));
@@ -92,7 +93,7 @@ namespace ReplicaGuard.Tests
         public void PowerSyncForAllTables()
         {
             const string folder = "powersync-for-all-tables/capacitor-powersync-supabase/supabase";
-            List<string> migrations = Corpus.SortedSql(folder + "/migrations");
+            List<string> migrations = SupabaseMigrations(folder + "/migrations");
             var order = new List<string> { migrations[0], Corpus.PathOf(folder + "/run_after_first_migration.sql") };
             order.AddRange(migrations.Skip(1));
             CompareSupabase(order);
@@ -100,6 +101,10 @@ namespace ReplicaGuard.Tests
 
         private void CompareSupabase(IEnumerable<string> migrations) =>
             Compare(Corpus.Load(new[] { Corpus.PathOf(SupabaseShim) }.Concat(migrations)));
+
+        /// <summary>Only &lt;timestamp&gt;_name.sql files, as the Supabase CLI applies them (midday keeps a seed.sql there).</summary>
+        private static List<string> SupabaseMigrations(string folder) =>
+            Corpus.SortedSql(folder).Where(m => Regex.IsMatch(Path.GetFileName(m), @"^\d+_")).ToList();
 
         /// <summary>Runs both sides, prints what the server rejected, runs extra server checks, then compares the sets.</summary>
         private OracleResult Compare(History history, IReadOnlyDictionary<string, string>? placeholders = null, Action<OracleResult>? serverChecks = null)

@@ -156,6 +156,18 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void OwnDatabaseRunsEachFileInATransactionUnlessItCannot()
+        {
+            OracleResult result = RunFiles(
+                new[] { "CREATE TABLE public.t (id int NOT NULL)", "CREATE UNIQUE INDEX CONCURRENTLY t_id ON public.t (id)" },
+                new[] { "LOCK TABLE public.t IN ACCESS EXCLUSIVE MODE", "ALTER TABLE public.t ADD PRIMARY KEY USING INDEX t_id", "SELECT 1/0" },
+                new[] { "CREATE TABLE public.u (x int)", "CREATE PUBLICATION p FOR ALL TABLES" });
+            Assert.AreEqual(1, result.Failed.Count, result.FailedText());
+            Assert.AreEqual("22012", result.Failed[0].SqlState);
+            CollectionAssert.AreEqual(new[] { "public.u" }, result.MissingIdentity.ToList());
+        }
+
+        [TestMethod]
         public void EachFileStartsWithTheDefaultSearchPath()
         {
             OracleResult result = RunFiles(

@@ -70,6 +70,7 @@ namespace ReplicaGuard.Tests
     /// </summary>
     public sealed class ServerOracle : IDisposable
     {
+        private const int LargeDumpStatements = 2000;
         private static int _databaseCounter;
         private readonly PgServer _server;
         private readonly string? _privateDatabase;
@@ -158,7 +159,16 @@ namespace ReplicaGuard.Tests
                 {
                     HistoryFile file = history.Files[f];
                     // A fresh session per file (also picks up ALTER DATABASE ... SET made by an earlier file).
+                    // Like most migration tools, a file runs in one transaction (LOCK TABLE needs one), unless it
+                    // holds a statement that refuses a transaction block, or it is a large dump (psql applies
+                    // those in autocommit; thousands of savepoints in one transaction make it 3x slower).
                     using NpgsqlConnection connection = _server.Open(database);
+                    bool fileTransaction = file.Statements.Count <= LargeDumpStatements
+                        && !file.Statements.Any(StatementClassifier.IsConcurrently);
+                    if (fileTransaction)
+                    {
+                        Execute(connection, "BEGIN");
+                    }
                     for (int s = 0; s < file.Statements.Count; s++)
                     {
                         string sql = file.Statements[s];
@@ -167,11 +177,18 @@ namespace ReplicaGuard.Tests
                             skipped.Add(sql);
                             continue;
                         }
-                        string? error = ExecuteAutocommit(connection, sql, out string state);
+                        string state;
+                        string? error = fileTransaction
+                            ? ExecuteInSavepoint(connection, sql, out state, batched: false)
+                            : ExecuteAutocommit(connection, sql, out state);
                         if (error != null)
                         {
                             failed.Add(new FailedStatement(f, file.Name, s, sql, state, error));
                         }
+                    }
+                    if (fileTransaction)
+                    {
+                        Execute(connection, "COMMIT");
                     }
                 }
                 using NpgsqlConnection last = _server.Open(database);
@@ -205,9 +222,20 @@ namespace ReplicaGuard.Tests
         }
 
         /// <summary>SAVEPOINT, the statement and RELEASE go in one round trip; only a failure costs a second.</summary>
-        private static string? ExecuteInSavepoint(NpgsqlConnection connection, string sql, out string sqlState)
+        /// <remarks>
+        /// Unbatched (three round trips) for corpus files: a statement text that holds several statements (while
+        /// the splitter is a stub) cannot be one command of a batch, but a plain command takes it.
+        /// </remarks>
+        private static string? ExecuteInSavepoint(NpgsqlConnection connection, string sql, out string sqlState, bool batched = true)
         {
             sqlState = "";
+            if (!batched)
+            {
+                Execute(connection, "SAVEPOINT rg_stmt");
+                string? plainError = ExecuteAutocommit(connection, sql, out sqlState);
+                Execute(connection, plainError == null ? "RELEASE SAVEPOINT rg_stmt" : "ROLLBACK TO SAVEPOINT rg_stmt");
+                return plainError;
+            }
             if (StatementClassifier.TrySplitCopy(sql, out string copyCommand, out string copyData))
             {
                 Execute(connection, "SAVEPOINT rg_stmt");
