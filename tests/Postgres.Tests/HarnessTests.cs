@@ -191,6 +191,17 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void AStatementTextThatCommitsDoesNotBreakTheFileTransaction()
+        {
+            OracleResult result = RunFiles(
+                new[] { "CREATE TABLE public.t (id int NOT NULL)", "CREATE UNIQUE INDEX CONCURRENTLY t_id ON public.t (id)" },
+                new[] { "CREATE TABLE public.a (x int); COMMIT; CREATE TABLE public.b (x int)", "CREATE TABLE public.c (x int)" },
+                new[] { "CREATE PUBLICATION p FOR ALL TABLES" });
+            Assert.AreEqual(0, result.Failed.Count, result.FailedText());
+            CollectionAssert.AreEqual(new[] { "public.a", "public.b", "public.c", "public.t" }, result.MissingIdentity.ToList());
+        }
+
+        [TestMethod]
         public void CopyFromStdinLoadsItsData()
         {
             OracleResult result = Run(

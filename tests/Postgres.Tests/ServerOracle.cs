@@ -71,6 +71,7 @@ namespace ReplicaGuard.Tests
     public sealed class ServerOracle : IDisposable
     {
         private const int LargeDumpStatements = 2000;
+        private const string NoActiveTransaction = "25P01";
         private static int _databaseCounter;
         private readonly PgServer _server;
         private readonly string? _privateDatabase;
@@ -233,7 +234,16 @@ namespace ReplicaGuard.Tests
             {
                 Execute(connection, "SAVEPOINT rg_stmt");
                 string? plainError = ExecuteAutocommit(connection, sql, out sqlState);
-                Execute(connection, plainError == null ? "RELEASE SAVEPOINT rg_stmt" : "ROLLBACK TO SAVEPOINT rg_stmt");
+                try
+                {
+                    Execute(connection, plainError == null ? "RELEASE SAVEPOINT rg_stmt" : "ROLLBACK TO SAVEPOINT rg_stmt");
+                }
+                catch (PostgresException ex) when (ex.SqlState == NoActiveTransaction)
+                {
+                    // The text ended the file's transaction itself (a COMMIT the splitter did not separate):
+                    // what it did stays done; open a new transaction for the rest of the file.
+                    Execute(connection, "BEGIN");
+                }
                 return plainError;
             }
             if (StatementClassifier.TrySplitCopy(sql, out string copyCommand, out string copyData))
