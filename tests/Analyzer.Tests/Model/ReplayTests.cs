@@ -1,0 +1,184 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using static ReplicaGuard.Tests.EngineTestHelper;
+
+namespace ReplicaGuard.Tests
+{
+    /// <summary>One test per statement family: what the replay must conclude, as PostgreSQL 15 does.</summary>
+    [TestClass]
+    public sealed class ReplayTests
+    {
+        private const string AllTables = "CREATE PUBLICATION p FOR ALL TABLES;";
+
+        [TestMethod]
+        [DataRow("CREATE TABLE t (a int);", "public.t")]
+        [DataRow("CREATE TABLE t (a int PRIMARY KEY);", "")]
+        [DataRow("CREATE TABLE t (a int, CONSTRAINT k PRIMARY KEY (a));", "")]
+        [DataRow("CREATE TABLE t (a int NOT NULL UNIQUE);", "public.t")] // a unique NOT NULL column is not the default identity
+        [DataRow("CREATE TABLE t (a int PRIMARY KEY DEFERRABLE);", "public.t")] // deferrable keys never qualify
+        [DataRow("CREATE UNLOGGED TABLE t (a int);", "")] // not publishable
+        [DataRow("CREATE TEMP TABLE t (a int);", "")]
+        [DataRow("CREATE TABLE t AS SELECT 1 AS a;", "public.t")]
+        [DataRow("SELECT 1 AS a INTO t;", "public.t")]
+        [DataRow("CREATE TABLE t (traversal_ids bigint[] DEFAULT '{}'::bigint[] NOT NULL, id int PRIMARY KEY);", "")] // array types
+        [DataRow("CREATE TABLE \"T\" (a int); CREATE TABLE t (a int PRIMARY KEY);", "public.T")] // quoted names keep case
+        public void CreateTableForms(string sql, string expected)
+        {
+            Assert.AreEqual(expected, Missing(Run(AllTables + sql)));
+        }
+
+        [TestMethod]
+        [DataRow("CREATE TABLE t (a int PRIMARY KEY); ALTER TABLE t REPLICA IDENTITY NOTHING;", "public.t")]
+        [DataRow("CREATE TABLE t (a int); ALTER TABLE t REPLICA IDENTITY FULL;", "")]
+        [DataRow("CREATE TABLE t (a int NOT NULL); CREATE UNIQUE INDEX i ON t (a); ALTER TABLE t REPLICA IDENTITY USING INDEX i;", "")]
+        [DataRow("CREATE TABLE t (a int NOT NULL); CREATE UNIQUE INDEX i ON t (a); ALTER TABLE t REPLICA IDENTITY USING INDEX i; DROP INDEX i;", "public.t")]
+        [DataRow("CREATE TABLE t (a int PRIMARY KEY); ALTER TABLE t DROP CONSTRAINT t_pkey;", "public.t")]
+        [DataRow("CREATE TABLE t (a int PRIMARY KEY, b int); ALTER TABLE t DROP COLUMN a;", "public.t")]
+        [DataRow("CREATE TABLE t (a int); ALTER TABLE t ADD PRIMARY KEY (a);", "")]
+        [DataRow("CREATE TABLE t (a int); CREATE UNIQUE INDEX i ON t (a); ALTER TABLE t ADD CONSTRAINT k PRIMARY KEY USING INDEX i;", "")]
+        [DataRow("CREATE TABLE t (a int); ALTER TABLE t ADD COLUMN id serial PRIMARY KEY;", "")]
+        [DataRow("CREATE TABLE t (a int PRIMARY KEY); ALTER TABLE t SET UNLOGGED;", "")]
+        [DataRow("CREATE UNLOGGED TABLE t (a int); ALTER TABLE t SET LOGGED;", "public.t")]
+        public void IdentityChanges(string sql, string expected)
+        {
+            Assert.AreEqual(expected, Missing(Run(AllTables + sql)));
+        }
+
+        [TestMethod]
+        public void ReplicaIdentityUsingANullableIndexIsRejectedAndChangesNothing()
+        {
+            var result = Run(AllTables + "CREATE TABLE t (a int); CREATE UNIQUE INDEX i ON t (a); ALTER TABLE t REPLICA IDENTITY USING INDEX i;");
+            Assert.AreEqual("public.t", Missing(result));
+            StringAssert.Contains(Rejected(result), "index \"i\" cannot be used as replica identity because column \"a\" is nullable");
+        }
+
+        [TestMethod]
+        public void AlterTableRunsSubcommandsInPostgresPassOrder()
+        {
+            // The primary key is added after the column although it is written first.
+            var result = Run(AllTables + "CREATE TABLE t (b int); ALTER TABLE t ADD PRIMARY KEY (a), ADD COLUMN a int;");
+            Assert.AreEqual("", Missing(result), Rejected(result));
+        }
+
+        [TestMethod]
+        public void ARejectedStatementLeavesNoTrace()
+        {
+            // The second action fails (no column c), so the first is rolled back too.
+            var result = Run(AllTables + "CREATE TABLE t (a int PRIMARY KEY); ALTER TABLE t DROP CONSTRAINT t_pkey, ALTER COLUMN c SET NOT NULL;");
+            Assert.AreEqual("", Missing(result));
+        }
+
+        [TestMethod]
+        public void RollbackUndoesTheTransaction()
+        {
+            Assert.AreEqual("", Missing(Run(AllTables + "CREATE TABLE t (a int PRIMARY KEY); BEGIN; ALTER TABLE t DROP CONSTRAINT t_pkey; ROLLBACK;")));
+            Assert.AreEqual("public.t", Missing(Run(AllTables + "CREATE TABLE t (a int PRIMARY KEY); BEGIN; ALTER TABLE t DROP CONSTRAINT t_pkey; COMMIT;")));
+        }
+
+        [TestMethod]
+        [DataRow("SET search_path = s; CREATE TABLE t (a int);", "s.t")]
+        [DataRow("SET search_path = missing, s; CREATE TABLE t (a int);", "s.t")]
+        [DataRow("SELECT pg_catalog.set_config('search_path', 's', false); CREATE TABLE t (a int);", "s.t")]
+        [DataRow("SET search_path = s; RESET search_path; CREATE TABLE t (a int);", "public.t")]
+        [DataRow("SET LOCAL search_path = s; CREATE TABLE t (a int);", "public.t")] // no effect outside a transaction
+        [DataRow("BEGIN; SET LOCAL search_path = s; CREATE TABLE t (a int); COMMIT;", "s.t")]
+        [DataRow("CREATE SCHEMA x CREATE TABLE t (a int);", "x.t")]
+        public void SearchPath(string sql, string expected)
+        {
+            Assert.AreEqual(expected, Missing(Run(AllTables + "CREATE SCHEMA s;" + sql)));
+        }
+
+        [TestMethod]
+        public void EachFileStartsANewSession()
+        {
+            Assert.AreEqual("public.t", Missing(Run(AllTables + "CREATE SCHEMA s; SET search_path = s;", "CREATE TABLE t (a int);")));
+        }
+
+        [TestMethod]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t;", "public.t")]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t WITH (publish = 'insert');", "")]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t WITH (publish = '');", "")]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t WITH (publish = ' Delete ');", "public.t")]
+        [DataRow("CREATE PUBLICATION p FOR TABLES IN SCHEMA public;", "public.t")]
+        [DataRow("CREATE PUBLICATION p FOR TABLES IN SCHEMA public; ALTER TABLE t SET SCHEMA s;", "")]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t; ALTER TABLE t SET SCHEMA s;", "s.t")] // membership follows the object
+        [DataRow("CREATE PUBLICATION p FOR TABLE t; DROP TABLE t; CREATE TABLE t (a int);", "")] // a new table is a new object
+        [DataRow("CREATE PUBLICATION p; ALTER PUBLICATION p ADD TABLE t;", "public.t")]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t; ALTER PUBLICATION p DROP TABLE t;", "")]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t; ALTER PUBLICATION p SET TABLES IN SCHEMA s;", "")]
+        [DataRow("CREATE PUBLICATION p FOR TABLES IN SCHEMA public; DROP SCHEMA s; ", "public.t")]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t; ALTER PUBLICATION p SET (publish = 'insert');", "")]
+        [DataRow("CREATE PUBLICATION p FOR TABLE t; DROP PUBLICATION p;", "")]
+        public void PublicationForms(string sql, string expected)
+        {
+            Assert.AreEqual(expected, Missing(Run("CREATE SCHEMA s; CREATE TABLE t (a int);" + sql)));
+        }
+
+        [TestMethod]
+        public void ForTableCoversInheritanceChildrenThatExistAtThatMoment()
+        {
+            Assert.AreEqual("public.c1,public.p", Missing(Run("CREATE TABLE p (a int); CREATE TABLE c1 () INHERITS (p); CREATE PUBLICATION pub FOR TABLE p; CREATE TABLE c2 () INHERITS (p);")));
+            Assert.AreEqual("public.p", Missing(Run("CREATE TABLE p (a int); CREATE TABLE c1 () INHERITS (p); CREATE PUBLICATION pub FOR TABLE ONLY p;")));
+        }
+
+        [TestMethod]
+        public void PartitionsAreCheckedAsLeavesAndFollowTheirParent()
+        {
+            string sql = "CREATE TABLE p (a int, b int) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); CREATE PUBLICATION pub FOR TABLE p; CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);";
+            Assert.AreEqual("public.p1,public.p2", Missing(Run(sql)));
+            string keyed = "CREATE TABLE p (a int, b int, PRIMARY KEY (a)) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); CREATE PUBLICATION pub FOR TABLE p;";
+            Assert.AreEqual("", Missing(Run(keyed)));
+            string onlyParent = "CREATE TABLE p (a int, b int) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); ALTER TABLE ONLY p ADD PRIMARY KEY (a); CREATE PUBLICATION pub FOR TABLE p;";
+            Assert.AreEqual("public.p1", Missing(Run(onlyParent)));
+        }
+
+        [TestMethod]
+        public void LikeCopiesKeysButNotTheIdentitySetting()
+        {
+            Assert.AreEqual("", Missing(Run(AllTables + "CREATE TABLE s (a int PRIMARY KEY); ALTER TABLE s REPLICA IDENTITY NOTHING; CREATE TABLE t (LIKE s INCLUDING ALL); DROP TABLE s;")));
+            Assert.AreEqual("public.t", Missing(Run(AllTables + "CREATE TABLE s (a int PRIMARY KEY); CREATE TABLE t (LIKE s); DROP TABLE s;")));
+        }
+
+        [TestMethod]
+        public void InheritanceChildGetsNoKey()
+        {
+            Assert.AreEqual("public.c", Missing(Run(AllTables + "CREATE TABLE p (a int PRIMARY KEY); CREATE TABLE c (b int) INHERITS (p);")));
+        }
+
+        [TestMethod]
+        public void GeneratedIndexNamesMatchPostgres()
+        {
+            // Later statements refer to the names PostgreSQL chose.
+            var result = Run(AllTables + "CREATE TABLE t (a int NOT NULL UNIQUE, b int NOT NULL); CREATE UNIQUE INDEX ON t (b); CREATE UNIQUE INDEX ON t (b);"
+                + "ALTER TABLE t REPLICA IDENTITY USING INDEX t_b_idx1; ALTER TABLE t DROP CONSTRAINT t_a_key; CREATE UNIQUE INDEX ON t (lower(b::text));"
+                + "ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY USING INDEX t_b_idx; DROP INDEX t_lower_idx;");
+            Assert.AreEqual("", Rejected(result), Rejected(result));
+            Assert.AreEqual("", Missing(result));
+        }
+
+        [TestMethod]
+        public void TablesInSchemaIsRejectedBeforePostgres15()
+        {
+            var result = Run(14, new string[0], "CREATE TABLE t (a int); CREATE PUBLICATION p FOR TABLES IN SCHEMA public;");
+            Assert.AreEqual("", Missing(result));
+            Assert.AreEqual(1, System.Linq.Enumerable.Count(Of(result, "RG9001")));
+        }
+
+        [TestMethod]
+        public void DoBlockThatChangesTablesIsReportedAsNotUnderstood()
+        {
+            var result = Run("DO $$ BEGIN EXECUTE 'ALTER TABLE ' || 'x' || ' REPLICA IDENTITY FULL'; END $$;");
+            Assert.AreEqual(1, System.Linq.Enumerable.Count(Of(result, "RG9001")));
+            Assert.AreEqual(0, Run("DO $$ BEGIN RAISE NOTICE 'hello'; END $$;").Diagnostics.Count);
+        }
+
+        [TestMethod]
+        public void DiagnosticPointsAtTheLatestCauseWithTheOthersRelated()
+        {
+            var result = Run("CREATE TABLE t (a int PRIMARY KEY);\nCREATE PUBLICATION p FOR TABLE t;\nALTER TABLE t DROP CONSTRAINT t_pkey;");
+            var d = System.Linq.Enumerable.Single(Of(result, "RG1001"));
+            Assert.AreEqual(2, d.Location.LineSpan.Start.Line);
+            Assert.AreEqual(2, d.RelatedLocations.Count);
+            Assert.AreEqual("public.t", d.ObjectName);
+        }
+    }
+}

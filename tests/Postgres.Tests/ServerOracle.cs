@@ -1,0 +1,359 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Npgsql;
+
+namespace ReplicaGuard.Tests
+{
+    /// <summary>A statement the server rejected (the history went on without it).</summary>
+    public sealed record FailedStatement(int FileIndex, string FileName, int StatementIndex, string Sql, string SqlState, string Message)
+    {
+        public override string ToString() =>
+            $"{FileName}#{StatementIndex + 1} [{SqlState}] {Message}: {Shorten(Sql)}";
+
+        internal static string Shorten(string sql)
+        {
+            string flat = sql.Replace("\r", " ").Replace("\n", " ").Trim();
+            return flat.Length <= 200 ? flat : flat.Substring(0, 200) + "...";
+        }
+    }
+
+    /// <summary>What the UPDATE and DELETE probes of one table said; null message = allowed.</summary>
+    public sealed record TableProbe(string Table, string? UpdateError, string? UpdateDetail, string? DeleteError, string? DeleteDetail)
+    {
+        public const string MissingIdentityText = "does not have a replica identity";
+
+        public bool MissingIdentity =>
+            (UpdateError != null && UpdateError.Contains(MissingIdentityText, StringComparison.Ordinal))
+            || (DeleteError != null && DeleteError.Contains(MissingIdentityText, StringComparison.Ordinal));
+
+        public bool Fails => UpdateError != null || DeleteError != null;
+
+        public override string ToString() =>
+            Table + ": UPDATE " + Describe(UpdateError, UpdateDetail) + "; DELETE " + Describe(DeleteError, DeleteDetail);
+
+        private static string Describe(string? error, string? detail) =>
+            error == null ? "ok" : detail == null ? error : error + " (DETAIL: " + detail + ")";
+    }
+
+    public sealed class OracleResult
+    {
+        public OracleResult(IReadOnlyList<FailedStatement> failed, IReadOnlyList<string> skipped, IReadOnlyList<TableProbe> tables)
+        {
+            Failed = failed;
+            Skipped = skipped;
+            Tables = tables;
+        }
+
+        public IReadOnlyList<FailedStatement> Failed { get; }
+
+        /// <summary>Statements not sent to the server (psql meta-commands, transaction control), as text.</summary>
+        public IReadOnlyList<string> Skipped { get; }
+
+        /// <summary>Every leaf permanent user table, schema.table as stored, with its probe results.</summary>
+        public IReadOnlyList<TableProbe> Tables { get; }
+
+        public SortedSet<string> MissingIdentity =>
+            new SortedSet<string>(Tables.Where(t => t.MissingIdentity).Select(t => t.Table), StringComparer.Ordinal);
+
+        public string FailedText() =>
+            Failed.Count == 0 ? "(none)" : string.Join(Environment.NewLine, Failed.Select(f => "  " + f));
+    }
+
+    /// <summary>
+    /// Applies a history to the private server and probes every table (semantics section 7).
+    /// Normally on one connection inside BEGIN ... ROLLBACK, each statement in a savepoint, so histories never
+    /// see each other. A history with CREATE INDEX CONCURRENTLY (which refuses a transaction block) gets a
+    /// database of its own, in autocommit. Each file starts like a new session: search_path is reset.
+    /// </summary>
+    public sealed class ServerOracle : IDisposable
+    {
+        private const int LargeDumpStatements = 2000;
+        private const string NoActiveTransaction = "25P01";
+        private static int _databaseCounter;
+        private readonly PgServer _server;
+        private readonly string? _privateDatabase;
+        private NpgsqlConnection? _shared;
+
+        public ServerOracle(PgServer server)
+            : this(server, null)
+        {
+        }
+
+        private ServerOracle(PgServer server, string? privateDatabase)
+        {
+            _server = server;
+            _privateDatabase = privateDatabase;
+        }
+
+        /// <summary>An oracle whose transactions run in a database of its own (for running several at once).</summary>
+        public static ServerOracle InPrivateDatabase(PgServer server)
+        {
+            string database = NewDatabaseName();
+            using (NpgsqlConnection admin = server.Open())
+            {
+                Execute(admin, "CREATE DATABASE " + database);
+            }
+            return new ServerOracle(server, database);
+        }
+
+        private static string NewDatabaseName() =>
+            "rg_oracle_" + Environment.ProcessId + "_" + Interlocked.Increment(ref _databaseCounter);
+
+        /// <summary>Statements appended on the server after the history (e.g. an assumed publication).</summary>
+        public OracleResult Run(History history, IReadOnlyList<string>? epilogue = null, bool ownDatabase = false)
+        {
+            bool needsOwnDatabase = ownDatabase || history.Files.Any(f => f.Statements.Any(StatementClassifier.IsConcurrently));
+            return needsOwnDatabase ? RunInOwnDatabase(history, epilogue) : RunInTransaction(history, epilogue);
+        }
+
+        private OracleResult RunInTransaction(History history, IReadOnlyList<string>? epilogue)
+        {
+            _shared ??= _server.Open(_privateDatabase ?? "postgres");
+            var failed = new List<FailedStatement>();
+            var skipped = new List<string>();
+            Execute(_shared, "BEGIN");
+            try
+            {
+                for (int f = 0; f < history.Files.Count; f++)
+                {
+                    HistoryFile file = history.Files[f];
+                    Execute(_shared, "RESET search_path");
+                    for (int s = 0; s < file.Statements.Count; s++)
+                    {
+                        string sql = file.Statements[s];
+                        if (StatementClassifier.ShouldSkip(sql))
+                        {
+                            skipped.Add(sql);
+                            continue;
+                        }
+                        string? error = ExecuteInSavepoint(_shared, sql, out string state);
+                        if (error != null)
+                        {
+                            failed.Add(new FailedStatement(f, file.Name, s, sql, state, error));
+                        }
+                    }
+                }
+                RunEpilogue(_shared, epilogue, failed, inTransaction: true);
+                return new OracleResult(failed, skipped, Probe(_shared));
+            }
+            finally
+            {
+                Execute(_shared, "ROLLBACK");
+            }
+        }
+
+        private OracleResult RunInOwnDatabase(History history, IReadOnlyList<string>? epilogue)
+        {
+            string database = NewDatabaseName();
+            using (NpgsqlConnection admin = _server.Open())
+            {
+                Execute(admin, "CREATE DATABASE " + database);
+            }
+            try
+            {
+                var failed = new List<FailedStatement>();
+                var skipped = new List<string>();
+                for (int f = 0; f < history.Files.Count; f++)
+                {
+                    HistoryFile file = history.Files[f];
+                    // A fresh session per file (also picks up ALTER DATABASE ... SET made by an earlier file).
+                    // Like most migration tools, a file runs in one transaction (LOCK TABLE needs one), unless it
+                    // holds a statement that refuses a transaction block, or it is a large dump (psql applies
+                    // those in autocommit; thousands of savepoints in one transaction make it 3x slower).
+                    using NpgsqlConnection connection = _server.Open(database);
+                    bool fileTransaction = file.Statements.Count <= LargeDumpStatements
+                        && !file.Statements.Any(StatementClassifier.IsConcurrently);
+                    if (fileTransaction)
+                    {
+                        Execute(connection, "BEGIN");
+                    }
+                    for (int s = 0; s < file.Statements.Count; s++)
+                    {
+                        string sql = file.Statements[s];
+                        if (StatementClassifier.ShouldSkip(sql))
+                        {
+                            skipped.Add(sql);
+                            continue;
+                        }
+                        string state;
+                        string? error = fileTransaction
+                            ? ExecuteInSavepoint(connection, sql, out state, batched: false)
+                            : ExecuteAutocommit(connection, sql, out state);
+                        if (error != null)
+                        {
+                            failed.Add(new FailedStatement(f, file.Name, s, sql, state, error));
+                        }
+                    }
+                    if (fileTransaction)
+                    {
+                        Execute(connection, "COMMIT");
+                    }
+                }
+                using NpgsqlConnection last = _server.Open(database);
+                RunEpilogue(last, epilogue, failed, inTransaction: false);
+                return new OracleResult(failed, skipped, Probe(last));
+            }
+            finally
+            {
+                using NpgsqlConnection admin = _server.Open();
+                Execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+
+        private static void RunEpilogue(NpgsqlConnection connection, IReadOnlyList<string>? epilogue, List<FailedStatement> failed, bool inTransaction)
+        {
+            if (epilogue == null)
+            {
+                return;
+            }
+            for (int i = 0; i < epilogue.Count; i++)
+            {
+                string state;
+                string? error = inTransaction
+                    ? ExecuteInSavepoint(connection, epilogue[i], out state)
+                    : ExecuteAutocommit(connection, epilogue[i], out state);
+                if (error != null)
+                {
+                    failed.Add(new FailedStatement(-1, "(epilogue)", i, epilogue[i], state, error));
+                }
+            }
+        }
+
+        /// <summary>SAVEPOINT, the statement and RELEASE go in one round trip; only a failure costs a second.</summary>
+        /// <remarks>
+        /// Unbatched (three round trips) for corpus files: a statement text that holds several statements (while
+        /// the splitter is a stub) cannot be one command of a batch, but a plain command takes it.
+        /// </remarks>
+        private static string? ExecuteInSavepoint(NpgsqlConnection connection, string sql, out string sqlState, bool batched = true)
+        {
+            sqlState = "";
+            if (!batched)
+            {
+                Execute(connection, "SAVEPOINT rg_stmt");
+                string? plainError = ExecuteAutocommit(connection, sql, out sqlState);
+                try
+                {
+                    Execute(connection, plainError == null ? "RELEASE SAVEPOINT rg_stmt" : "ROLLBACK TO SAVEPOINT rg_stmt");
+                }
+                catch (PostgresException ex) when (ex.SqlState == NoActiveTransaction)
+                {
+                    // The text ended the file's transaction itself (a COMMIT the splitter did not separate):
+                    // what it did stays done; open a new transaction for the rest of the file.
+                    Execute(connection, "BEGIN");
+                }
+                return plainError;
+            }
+            if (StatementClassifier.TrySplitCopy(sql, out string copyCommand, out string copyData))
+            {
+                Execute(connection, "SAVEPOINT rg_stmt");
+                string? copyError = Copy(connection, copyCommand, copyData, out sqlState);
+                Execute(connection, copyError == null ? "RELEASE SAVEPOINT rg_stmt" : "ROLLBACK TO SAVEPOINT rg_stmt");
+                return copyError;
+            }
+            using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT rg_stmt"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT rg_stmt"));
+            try
+            {
+                batch.ExecuteNonQuery();
+                return null;
+            }
+            catch (PostgresException ex)
+            {
+                Execute(connection, "ROLLBACK TO SAVEPOINT rg_stmt");
+                Execute(connection, "RELEASE SAVEPOINT rg_stmt");
+                sqlState = ex.SqlState;
+                return ex.MessageText;
+            }
+        }
+
+        private static string? ExecuteAutocommit(NpgsqlConnection connection, string sql, out string sqlState)
+        {
+            sqlState = "";
+            if (StatementClassifier.TrySplitCopy(sql, out string copyCommand, out string copyData))
+            {
+                return Copy(connection, copyCommand, copyData, out sqlState);
+            }
+            try
+            {
+                Execute(connection, sql);
+                return null;
+            }
+            catch (PostgresException ex)
+            {
+                sqlState = ex.SqlState;
+                return ex.MessageText;
+            }
+        }
+
+        private static string? Copy(NpgsqlConnection connection, string command, string data, out string sqlState)
+        {
+            sqlState = "";
+            try
+            {
+                using (var writer = connection.BeginTextImport(command))
+                {
+                    writer.Write(data);
+                }
+                return null;
+            }
+            catch (PostgresException ex)
+            {
+                sqlState = ex.SqlState;
+                return ex.MessageText;
+            }
+        }
+
+        private static List<TableProbe> Probe(NpgsqlConnection connection)
+        {
+            var tables = new List<TableProbe>();
+            using var command = new NpgsqlCommand("SELECT * FROM replicaguard_probe.probe()", connection);
+            using NpgsqlDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(new TableProbe(
+                    reader.GetString(0) + "." + reader.GetString(1),
+                    NullableString(reader, 2),
+                    NullableString(reader, 3),
+                    NullableString(reader, 4),
+                    NullableString(reader, 5)));
+            }
+            return tables;
+        }
+
+        private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
+            reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+        private static void Execute(NpgsqlConnection connection, string sql)
+        {
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _shared?.Dispose();
+            _shared = null;
+            if (_privateDatabase != null)
+            {
+                using NpgsqlConnection admin = _server.Open();
+                Execute(admin, "DROP DATABASE IF EXISTS " + _privateDatabase + " WITH (FORCE)");
+            }
+        }
+
+        /// <summary>Formats a probe listing for failure messages.</summary>
+        public static string Describe(IEnumerable<TableProbe> tables)
+        {
+            var text = new StringBuilder();
+            foreach (TableProbe t in tables.Where(t => t.Fails))
+            {
+                text.Append("  ").Append(t).Append(Environment.NewLine);
+            }
+            return text.Length == 0 ? "  (no table fails)" : text.ToString();
+        }
+    }
+}
