@@ -26,7 +26,7 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // renamed or moved since: the CREATE's name is not the name the fix must use
             }
-            if (table.IdentityLostBy != null || table.MovedBy != null)
+            if ((table.KeysChangedBy != null && table.KeysChangedBy != created) || table.IdentityLostBy != null || table.MovedBy != null)
             {
                 return null; // a later statement would undo or invalidate a fix placed at the CREATE
             }
@@ -57,6 +57,10 @@ namespace ReplicaGuard.Fixes
                     return null; // added later by ALTER TABLE: not known inside the CREATE
                 }
             }
+            if (HasKeyOn(create, columns))
+            {
+                return null; // PostgreSQL would drop a UNIQUE constraint on the same columns as the new key
+            }
             int lastEnd = 0;
             foreach (ColumnDefinition c in create.Columns)
             {
@@ -85,6 +89,31 @@ namespace ReplicaGuard.Fixes
             return new TextEdit(file, new TextSpan(end, 0), "," + FixText.LineEnding(file) + text.Substring(lineStart, indentEnd - lineStart) + element);
         }
 
+        private static bool HasKeyOn(CreateTableStatement create, List<string> columns)
+        {
+            var constraints = new List<TableConstraint>(create.Constraints);
+            foreach (ColumnDefinition column in create.Columns)
+            {
+                foreach (TableConstraint inline in column.Constraints)
+                {
+                    if (inline.Columns.Count == 0 && columns.Count == 1 && column.Name.Name == columns[0] && (inline.Kind == ConstraintKind.Unique || inline.Kind == ConstraintKind.PrimaryKey))
+                    {
+                        return true;
+                    }
+                    constraints.Add(inline);
+                }
+            }
+            foreach (TableConstraint c in constraints)
+            {
+                if ((c.Kind == ConstraintKind.Unique || c.Kind == ConstraintKind.PrimaryKey) && c.Columns.Count == columns.Count
+                    && c.Columns.TrueForAll(i => columns.Contains(i.Name)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>Right after the diagnosed statement (before it for RG1002), or after a later statement the fix depends on.</summary>
         public static TextEdit AtStatement(FixRequest request, IndexObject? index, string sql)
         {
@@ -93,7 +122,7 @@ namespace ReplicaGuard.Fixes
                 return FixText.InsertBefore(request.Statement, sql);
             }
             StatementRef after = request.Statement;
-            foreach (StatementRef? dependency in new[] { request.Table.CreatedBy, index?.CreatedBy, request.Table.IdentityLostBy, request.Table.MovedBy })
+            foreach (StatementRef? dependency in new[] { request.Table.CreatedBy, index?.CreatedBy, request.Table.IdentityLostBy, request.Table.MovedBy, request.Table.KeysChangedBy })
             {
                 if (dependency != null && dependency.Order > after.Order)
                 {

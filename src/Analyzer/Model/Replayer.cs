@@ -198,6 +198,9 @@ namespace ReplicaGuard.Model
             foreach (KeyValuePair<TableObject, bool> entry in _touched)
             {
                 TableObject table = entry.Key;
+                StatementRef? lastTouch = table.KeysChangedBy;
+                table.KeysChangedBy = _current;
+                _catalog.Record(() => table.KeysChangedBy = lastTouch);
                 if (entry.Value && !table.Dropped && !IdentityRules.HasUsableIdentity(table))
                 {
                     StatementRef? previous = table.IdentityLostBy;

@@ -4,6 +4,7 @@ using ReplicaGuard.Fixes;
 using ReplicaGuard.Model;
 using ReplicaGuard.Syntax;
 using ReplicaGuard.Syntax.Ast;
+using ReplicaGuard.Text;
 
 namespace ReplicaGuard.Rules
 {
@@ -60,6 +61,12 @@ namespace ReplicaGuard.Rules
             {
                 AddFixes(statement, table, action, rejected.Message, fixes);
             }
+            // The server rejects the whole statement, so removing it changes nothing but the failure.
+            SourceFile file = statement.File.File;
+            fixes.Add(new CodeFix(
+                "Remove this statement (PostgreSQL rejects it, so it changes nothing)",
+                new[] { new TextEdit(file, file.ToOriginal(statement.Statement.Span), "") },
+                "ReplicaGuard.RemoveRejectedStatement"));
             Location location = action != null ? statement.ToLocation(action.Span) : statement.HeadLocation;
             Context.Report(Descriptor, message, location, table?.QualifiedName, null, fixes);
         }
