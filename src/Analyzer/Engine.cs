@@ -31,6 +31,7 @@ namespace ReplicaGuard
             settings = ConsumerProfile.Apply(settings);
             var replayer = new Replayer(settings);
             var context = new RuleContext(settings) { Rejected = replayer.Rejected };
+            replayer.AddListener(context.Changes);
             List<Rule> rules = RuleRegistry.CreateEnabled(context);
             foreach (Rule rule in rules)
             {

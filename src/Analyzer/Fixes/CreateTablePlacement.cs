@@ -26,7 +26,8 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // renamed or moved since: the CREATE's name is not the name the fix must use
             }
-            if ((table.KeysChangedBy != null && table.KeysChangedBy != created) || table.IdentityLostBy != null || table.MovedBy != null)
+            if ((table.KeysChangedBy != null && table.KeysChangedBy != created) || table.IdentityLostBy != null || table.MovedBy != null
+                || (request.LastChange != null && request.LastChange.Order > created.Order))
             {
                 return null; // a later statement would undo or invalidate a fix placed at the CREATE
             }
@@ -122,7 +123,7 @@ namespace ReplicaGuard.Fixes
                 return FixText.InsertBefore(request.Statement, sql);
             }
             StatementRef after = request.Statement;
-            foreach (StatementRef? dependency in new[] { request.Table.CreatedBy, index?.CreatedBy, request.Table.IdentityLostBy, request.Table.MovedBy, request.Table.KeysChangedBy })
+            foreach (StatementRef? dependency in new[] { request.Table.CreatedBy, index?.CreatedBy, request.Table.IdentityLostBy, request.Table.MovedBy, request.Table.KeysChangedBy, request.LastChange })
             {
                 if (dependency != null && dependency.Order > after.Order)
                 {

@@ -38,6 +38,9 @@ namespace ReplicaGuard.Fixes
         /// <summary>RG1002: fall back to right before the statement (it fails), not right after it.</summary>
         public bool Before { get; set; }
 
+        /// <summary>The last statement that altered the table (see <see cref="TableChanges"/>); fixes go after it.</summary>
+        public StatementRef? LastChange { get; set; }
+
         /// <summary>The publications that cover the table (for column lists and "remove from the list").</summary>
         public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];
     }

@@ -119,9 +119,9 @@ namespace ReplicaGuard.Fixes
                 var columns = new List<ColumnObject>();
                 foreach (ColumnObject? column in index.Columns)
                 {
-                    if (column != null)
+                    if (column != null && !columns.Contains(column))
                     {
-                        columns.Add(column);
+                        columns.Add(column); // a key names each column once ("appears twice in primary key")
                     }
                 }
                 AddPrimaryKeyFix(request, columns, "unique", seen, fixes);

@@ -79,7 +79,8 @@ namespace ReplicaGuard.Rules
                 }
             }
 
-            var request = new FixRequest(table, primary, FixGoal.Identity, Context.Settings) { Coverage = verdict.Coverage };
+            FixRequest request = Context.FixRequest(table, primary, FixGoal.Identity);
+            request.Coverage = verdict.Coverage;
             Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related, TableFixes.For(request));
         }
 

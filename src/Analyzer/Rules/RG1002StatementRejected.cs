@@ -109,11 +109,9 @@ namespace ReplicaGuard.Rules
             }
             string message = "This " + verb + " on " + on + " will fail at this point of the history: PostgreSQL rejects it with "
                 + IdentityMessages.ServerError(leaf.Name, asUpdate, failure) + " because " + why + ". " + todo;
-            var request = new FixRequest(leaf, statement, failure == IdentityFailure.NoIdentity ? FixGoal.Identity : FixGoal.FitPublication, Context.Settings)
-            {
-                Before = true,
-                Coverage = verdict.Coverage,
-            };
+            FixRequest request = Context.FixRequest(leaf, statement, failure == IdentityFailure.NoIdentity ? FixGoal.Identity : FixGoal.FitPublication);
+            request.Before = true;
+            request.Coverage = verdict.Coverage;
             var related = new List<Location> { leaf.CreatedBy.HeadLocation };
             foreach (Coverage coverage in verdict.Coverage)
             {

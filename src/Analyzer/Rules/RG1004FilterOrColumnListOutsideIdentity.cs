@@ -96,7 +96,8 @@ namespace ReplicaGuard.Rules
                 + IdentityMessages.ServerError(table.Name, update, failure)
                 + ". Make the replica identity cover the filter's columns and be covered by the column list, or change the publication.";
             StatementRef at = culprit?.Row?.AddedBy ?? culprit?.Cause ?? table.CreatedBy;
-            var request = new FixRequest(table, at, FixGoal.FitPublication, Context.Settings) { Coverage = verdict.Coverage };
+            FixRequest request = Context.FixRequest(table, at, FixGoal.FitPublication);
+            request.Coverage = verdict.Coverage;
             var related = new List<Location>();
             if (at != table.CreatedBy)
             {

@@ -68,7 +68,8 @@ namespace ReplicaGuard.Rules
                     at = coverage.Cause;
                 }
             }
-            var request = new FixRequest(table, at, FixGoal.Key, Context.Settings) { Coverage = verdict.Coverage };
+            FixRequest request = Context.FixRequest(table, at, FixGoal.Key);
+            request.Coverage = verdict.Coverage;
             var related = new List<Location>();
             if (at != table.CreatedBy)
             {

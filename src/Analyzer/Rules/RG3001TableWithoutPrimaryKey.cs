@@ -23,7 +23,7 @@ namespace ReplicaGuard.Rules
                 {
                     continue;
                 }
-                var request = new FixRequest(table, table.CreatedBy, FixGoal.Key, Context.Settings);
+                var request = Context.FixRequest(table, table.CreatedBy, FixGoal.Key);
                 Context.Report(
                     Descriptor,
                     "Table " + table.QualifiedName + " has no primary key. Add one (this project's rule RG3001).",

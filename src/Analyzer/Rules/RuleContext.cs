@@ -20,6 +20,15 @@ namespace ReplicaGuard.Rules
 
         public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
+        /// <summary>The last statement that altered each table, for fix placement.</summary>
+        public TableChanges Changes { get; } = new TableChanges();
+
+        /// <summary>Starts a fix request for a table with what the context knows (settings, last change).</summary>
+        public FixRequest FixRequest(TableObject table, StatementRef statement, FixGoal goal)
+        {
+            return new FixRequest(table, statement, goal, Settings) { LastChange = Changes.LastChangeOf(table) };
+        }
+
         /// <summary>The statements the replayer rejected so far (RG1003 and RG9002 read them at the end).</summary>
         public IReadOnlyList<RejectedStatement> Rejected { get; set; } = new RejectedStatement[0];
 
