@@ -41,6 +41,9 @@ namespace ReplicaGuard.Fixes
         /// <summary>The last statement that altered the table (see <see cref="TableChanges"/>); fixes go after it.</summary>
         public StatementRef? LastChange { get; set; }
 
+        /// <summary>Index names that DROP INDEX / ALTER INDEX statements of the history name (a fix must not create one of them).</summary>
+        public ISet<string>? ReferencedIndexNames { get; set; }
+
         /// <summary>The publications that cover the table (for column lists and "remove from the list").</summary>
         public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];
     }

@@ -26,6 +26,13 @@ namespace ReplicaGuard.Fixes
                     break;
                 case AlterIndexStatement alterIndex:
                     table = (catalog.FindRelation(alterIndex.Name) as IndexObject)?.Table;
+                    ReferencedIndexNames.Add(alterIndex.Name.Name);
+                    break;
+                case DropStatement drop when drop.Kind == DropObjectKind.Index:
+                    foreach (ObjectName name in drop.Names)
+                    {
+                        ReferencedIndexNames.Add(name.Name);
+                    }
                     break;
             }
             if (table != null)
@@ -33,6 +40,9 @@ namespace ReplicaGuard.Fixes
                 _last[table] = statement;
             }
         }
+
+        /// <summary>Every index name a DROP INDEX or ALTER INDEX of the history names, so far.</summary>
+        public HashSet<string> ReferencedIndexNames { get; } = new HashSet<string>();
 
         /// <summary>The last statement that altered the table, or null.</summary>
         public StatementRef? LastChangeOf(TableObject table) => _last.TryGetValue(table, out StatementRef? s) ? s : null;

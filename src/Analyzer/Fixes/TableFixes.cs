@@ -23,7 +23,9 @@ namespace ReplicaGuard.Fixes
             {
                 return fixes;
             }
-            bool keyRepairs = request.Goal == FixGoal.Key || table.Identity == ReplicaIdentityKind.Default;
+            // A later DROP INDEX / ALTER INDEX of the name PostgreSQL gives the new key would then act on it: offer no key fix.
+            bool keyRepairs = (request.Goal == FixGoal.Key || table.Identity == ReplicaIdentityKind.Default)
+                && (request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(Identifiers.Truncate(table.Name + "_pkey")));
             if (table.PrimaryKey == null && keyRepairs)
             {
                 foreach (IndexObject index in table.Indexes)
@@ -73,11 +75,12 @@ namespace ReplicaGuard.Fixes
             {
                 return false;
             }
+            var seen = new HashSet<ColumnObject>();
             foreach (ColumnObject? column in index.Columns)
             {
-                if (column == null || !column.NotNull)
+                if (column == null || !column.NotNull || !seen.Add(column))
                 {
-                    return false;
+                    return false; // a primary key names each column once
                 }
             }
             return index.Columns.Count > 0;

@@ -17,6 +17,25 @@ namespace ReplicaGuard.Rules
     public sealed class RG1003InvalidIdentityIndex : Rule
     {
         private int _seen;
+        private readonly List<Pending> _pending = new List<Pending>();
+
+        private sealed class Pending
+        {
+            public Pending(string message, Location location, TableObject? table, StatementRef statement, List<CodeFix> fixes)
+            {
+                Message = message;
+                Location = location;
+                Table = table;
+                Statement = statement;
+                Fixes = fixes;
+            }
+
+            public string Message { get; }
+            public Location Location { get; }
+            public TableObject? Table { get; }
+            public StatementRef Statement { get; }
+            public List<CodeFix> Fixes { get; }
+        }
 
         public RG1003InvalidIdentityIndex(RuleContext context)
             : base(context)
@@ -27,7 +46,21 @@ namespace ReplicaGuard.Rules
 
         public override void BeforeStatement(StatementRef statement, Catalog catalog) => ReportNew(catalog);
 
-        public override void AfterHistory(Catalog catalog) => ReportNew(catalog);
+        public override void AfterHistory(Catalog catalog)
+        {
+            ReportNew(catalog);
+            foreach (Pending p in _pending)
+            {
+                StatementRef? later = p.Table == null ? null : Context.Changes.LastChangeOf(p.Table);
+                if (later != null && later.Order > p.Statement.Order)
+                {
+                    p.Fixes.RemoveAll(f => f.EquivalenceKey == SetNotNullKind);
+                }
+                Context.Report(Descriptor, p.Message, p.Location, p.Table?.QualifiedName, null, p.Fixes);
+            }
+        }
+
+        private const string SetNotNullKind = "ReplicaGuard.SetNotNull";
 
         /// <summary>The rejections added since the last statement: the catalog is still as it was before that statement.</summary>
         private void ReportNew(Catalog catalog)
@@ -68,13 +101,15 @@ namespace ReplicaGuard.Rules
                 new[] { new TextEdit(file, file.ToOriginal(statement.Statement.Span), "") },
                 "ReplicaGuard.RemoveRejectedStatement"));
             Location location = action != null ? statement.ToLocation(action.Span) : statement.HeadLocation;
-            Context.Report(Descriptor, message, location, table?.QualifiedName, null, fixes);
+            _pending.Add(new Pending(message, location, table, statement, fixes));
         }
 
         private static void AddFixes(StatementRef statement, TableObject table, AlterTableAction action, string reason, List<CodeFix> fixes)
         {
             string? indexName = action.Kind == AlterTableActionKind.ReplicaIdentity ? action.Target?.Name : action.Constraint!.UsingIndex!.Name;
             IndexObject? index = indexName != null && table.Schema.Relations.TryGetValue(indexName, out RelationObject? r) ? r as IndexObject : null;
+            // SET NOT NULL first changes the history from here on (the statement then succeeds): offer it only
+            // when no later statement alters the table (decided when the report is emitted, see AfterHistory).
             if (index != null && index.Table == table && reason.EndsWith("is nullable", System.StringComparison.Ordinal))
             {
                 var nullable = new List<string>();
@@ -94,7 +129,7 @@ namespace ReplicaGuard.Rules
                 fixes.Add(new CodeFix(
                     "Make " + string.Join(", ", nullable.ToArray()) + " NOT NULL first (fails if existing rows have NULL there)",
                     new[] { FixText.InsertBefore(statement, sql.ToString()) },
-                    "ReplicaGuard.SetNotNull"));
+                    SetNotNullKind));
             }
             if (action.Kind == AlterTableActionKind.ReplicaIdentity && action.Target != null)
             {
