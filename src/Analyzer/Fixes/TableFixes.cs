@@ -71,9 +71,9 @@ namespace ReplicaGuard.Fixes
         private static bool CanPromote(IndexObject index)
         {
             if (index.Dropped || !index.Valid || !index.Unique || index.IsConstraint || index.HasExpressions || index.HasPredicate
-                || index.Deferrable || index.Method != "btree" || !index.DefaultOrdering || index.Table.IsPartitioned)
+                || index.Deferrable || index.Method != "btree" || !index.DefaultOrdering || index.Table.IsPartitioned || index.ParentIndex != null)
             {
-                return false;
+                return false; // an index a partitioned parent's index created carries a derived name: not offered
             }
             var seen = new HashSet<ColumnObject>();
             foreach (ColumnObject? column in index.Columns)
