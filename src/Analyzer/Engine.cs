@@ -18,9 +18,22 @@ namespace ReplicaGuard
             foreach (SourceFile file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                parsed.Add(Parser.Parse(file, settings.PostgresVersion));
+                parsed.Add(Parser.Parse(Prepare(file, settings), settings.PostgresVersion));
             }
             return Analyze(parsed, settings, cancellationToken);
+        }
+
+        /// <summary>
+        /// Applies the settings' placeholders and dbmate sections to a file that has not been prepared yet (a front
+        /// end may prepare files itself; preparing twice changes nothing).
+        /// </summary>
+        public static SourceFile Prepare(SourceFile file, AnalysisSettings settings)
+        {
+            if (!file.Map.IsIdentity || !ReferenceEquals(file.Text, file.OriginalText) && file.Text != file.OriginalText)
+            {
+                return file;
+            }
+            return Migrations.SourcePreparation.Prepare(file.Path, file.OriginalText, settings.Placeholders);
         }
 
         /// <summary>Replays already parsed files (front ends that cache parses per file content call this).</summary>
