@@ -155,6 +155,12 @@ namespace ReplicaGuard.Cli.Input
             IReadOnlyList<string> ordered;
             try
             {
+                var loop = SymlinkLoops.Find(folder);
+                if (loop != null)
+                {
+                    throw new UsageException(
+                        $"{DisplayPath.For(loop.Value.Link, workingDirectory)}: symbolic link loop (it leads back to {DisplayPath.For(loop.Value.Target, workingDirectory)}); remove the link or check a folder inside it");
+                }
                 ordered = MigrationDiscovery.Discover(folder);
             }
             catch (MigrationInputException e)
