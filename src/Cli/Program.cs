@@ -28,8 +28,15 @@ namespace ReplicaGuard.Cli
         {
             CliConsole console = CliConsole.FromProcess();
             int exitCode = Run(args, console);
-            console.Out.Flush();
-            console.Error.Flush();
+            try
+            {
+                console.Out.Flush();
+                console.Error.Flush();
+            }
+            catch (System.IO.IOException)
+            {
+                // The reader went away (`replicaguard check | head`): nothing left to tell it.
+            }
             return exitCode;
         }
 

@@ -262,5 +262,33 @@ namespace ReplicaGuard.Tests
             File.WriteAllText(Path.Combine(folder, "b.json"), content);
             AssertOneLineError(CliRunner.Run(folder, "check", "migrations", "--baseline", "b.json"), "b.json: " + expected.Replace("\\\"", "\""));
         }
+
+        [TestMethod]
+        [DataRow("check", "Usage: replicaguard check")]
+        [DataRow("fix", "Usage: replicaguard fix")]
+        [DataRow("baseline", "Usage: replicaguard baseline")]
+        [DataRow("rules", "Usage: replicaguard rules")]
+        [DataRow("explain", "Usage: replicaguard explain")]
+        public void EveryCommandHasHelp(string command, string expected)
+        {
+            CliRunner.Result viaOption = CliRunner.Run(TestData.NewTempFolder(), command, "--help");
+            CliRunner.Result viaHelp = CliRunner.Run(TestData.NewTempFolder(), "help", command);
+            Assert.AreEqual(0, viaOption.ExitCode, viaOption.Err);
+            StringAssert.StartsWith(viaOption.Out, expected);
+            Assert.AreEqual(viaOption.Out, viaHelp.Out);
+            StringAssert.Contains(CliRunner.Run(TestData.NewTempFolder(), "--help").Out, "  " + command + " ");
+        }
+
+        [TestMethod]
+        public void FixWithNothingToFixWritesNothingAndSaysSo()
+        {
+            string folder = NewHistory(TwoFiles);
+            string file = Path.Combine(folder, "migrations", "0001_a.sql");
+            DateTime before = File.GetLastWriteTimeUtc(file);
+            CliRunner.Result result = CliRunner.Run(folder, "fix", "migrations", "--rule", "RG9002");
+            Assert.AreEqual(0, result.ExitCode, result.Err);
+            Assert.AreEqual("fixed 0 of 0 results in 0 files\n", result.Err);
+            Assert.AreEqual(before, File.GetLastWriteTimeUtc(file));
+        }
     }
 }
