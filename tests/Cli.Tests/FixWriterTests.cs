@@ -92,8 +92,8 @@ namespace ReplicaGuard.Tests
             string path = WriteFile("0001_t.sql", Encoding.UTF8.GetBytes(Create + "\n"));
             Loaded loaded = Load(path);
             SourceFile file = loaded.File;
-            var first = TestData.Make(TestData.At(file, "t"), fixes: new[] { new CodeFix("a", new[] { new TextEdit(file, new TextSpan(13, 1), "u") }, "a") });
-            var second = TestData.Make(TestData.At(file, "t"), fixes: new[]
+            var first = TestData.Make(TestData.At(file, "t"), objectName: "public.t", fixes: new[] { new CodeFix("a", new[] { new TextEdit(file, new TextSpan(13, 1), "u") }, "a") });
+            var second = TestData.Make(TestData.At(file, "t"), objectName: "public.other", fixes: new[]
             {
                 new CodeFix("b", new[] { new TextEdit(file, new TextSpan(0, 0), "-- b\n"), new TextEdit(file, new TextSpan(13, 1), "v") }, "b"),
             });
@@ -101,6 +101,31 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual(1, plan.AppliedFixes);
             Assert.AreEqual(1, plan.SkippedFixes);
             Assert.AreEqual("CREATE TABLE u (id int NOT NULL);\n", plan.Changes[0].NewText); // no half of the second fix
+        }
+
+        [TestMethod]
+        public void OnlyTheFirstFixPerTableIsTakenInOneRun()
+        {
+            // RG1001 at CREATE TABLE and RG1002 at a later UPDATE both offer a key: applying both adds two.
+            string path = WriteFile("0001_t.sql", Encoding.UTF8.GetBytes(Create + "\nUPDATE t SET id = 1;\n"));
+            Loaded loaded = Load(path);
+            SourceFile file = loaded.File;
+            Diagnostic atCreate = WithKeyFix(file, " PRIMARY KEY");
+            int update = file.OriginalText.IndexOf("UPDATE", StringComparison.Ordinal);
+            Diagnostic atUpdate = TestData.Make(TestData.At(file, "UPDATE"), rule: ReplicaGuard.Rules.RuleCatalog.RG1002, fixes: new[]
+            {
+                new CodeFix("Add a key before", new[] { new TextEdit(file, new TextSpan(update, 0), "ALTER TABLE t ADD PRIMARY KEY (id);\n") }, "k"),
+            });
+            Diagnostic otherTable = TestData.Make(TestData.At(file, "UPDATE"), objectName: "public.u", fixes: new[]
+            {
+                new CodeFix("x", new[] { new TextEdit(file, new TextSpan(0, 0), "-- u\n") }, "x"),
+            });
+
+            FixPlan plan = FixPlan.Create(new[] { atCreate, atUpdate, otherTable }, loaded.Files);
+
+            Assert.AreEqual(2, plan.AppliedFixes);
+            Assert.AreEqual(1, plan.SkippedFixes);
+            Assert.AreEqual("-- u\nCREATE TABLE t (id int NOT NULL PRIMARY KEY);\nUPDATE t SET id = 1;\n", plan.Changes[0].NewText);
         }
 
         [TestMethod]

@@ -11,8 +11,9 @@ namespace ReplicaGuard.Cli.Commands
             "\n" +
             "Applies the recommended fix of every result (the same edits the IDE and SARIF offer) to the migration\n" +
             "files, in place. Each file is written to a temporary file and renamed over the original, keeping its\n" +
-            "encoding, byte-order mark and line endings; on any error no file is changed. Fixes that overlap an\n" +
-            "earlier fix are left for a second run.\n" +
+            "encoding, byte-order mark and line endings; on any error no file is changed. One fix per table is\n" +
+            "applied per run (its other results usually disappear with it); fixes that overlap an earlier fix\n" +
+            "are left for a second run.\n" +
             "\n" +
             "Options:\n" +
             "  --dry-run                 Print a unified diff of the changes; write nothing\n" +
@@ -51,7 +52,7 @@ namespace ReplicaGuard.Cli.Commands
             string summary = string.Format(CultureInfo.InvariantCulture, "{0} {1} of {2} results in {3} files", verb, plan.AppliedFixes, analysis.Diagnostics.Count, plan.Changes.Count);
             if (plan.SkippedFixes > 0)
             {
-                summary += string.Format(CultureInfo.InvariantCulture, "; {0} overlapping fixes left for another run", plan.SkippedFixes);
+                summary += string.Format(CultureInfo.InvariantCulture, "; {0} fixes on tables already changed (or overlapping) left for another run: run check to see what remains", plan.SkippedFixes);
             }
             console.Error.Write(summary + (options.DryRun ? " (dry run: nothing written)" : "") + "\n");
             return ExitCodes.Success;

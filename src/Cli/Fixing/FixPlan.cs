@@ -10,7 +10,8 @@ namespace ReplicaGuard.Cli.Fixing
     /// What `fix` will change: the recommended fix (Fixes[0]) of each result, applied per file with
     /// <see cref="TextEditApplier"/> in the files' original coordinates. A fix is all or nothing: when one of its
     /// edits overlaps another fix's, the whole later fix is left out (and counted as skipped), then the files are
-    /// re-applied without it. Inserted line breaks take the file's dominant line ending.
+    /// re-applied without it. Only the first fix per table is taken in one run. Inserted line breaks take the
+    /// file's dominant line ending.
     /// </summary>
     public sealed class FixPlan
     {
@@ -26,18 +27,29 @@ namespace ReplicaGuard.Cli.Fixing
 
         public int AppliedFixes { get; }
 
-        /// <summary>Fixes left out because they overlap an earlier fix (run `fix` again to reconsider them).</summary>
+        /// <summary>Fixes left for another run: they overlap an earlier fix, or concern a table another fix already changes.</summary>
         public int SkippedFixes { get; }
 
         public static FixPlan Create(IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<SourceFile, LoadedFile> files)
         {
+            // One fix per table per run: two results on one table (RG1001 at its creation, RG1002 at a later
+            // UPDATE) each offer a key, and applying both would add two primary keys. The first result's fix
+            // (history order) usually resolves the others; what remains is fixed by the next run.
             var fixes = new List<CodeFix>();
+            var fixedObjects = new HashSet<string>(System.StringComparer.Ordinal);
+            int deferred = 0;
             foreach (Diagnostic diagnostic in diagnostics)
             {
-                if (diagnostic.Fixes.Count > 0 && diagnostic.Fixes[0].Edits.Count > 0)
+                if (diagnostic.Fixes.Count == 0 || diagnostic.Fixes[0].Edits.Count == 0)
                 {
-                    fixes.Add(diagnostic.Fixes[0]);
+                    continue;
                 }
+                if (diagnostic.ObjectName != null && !fixedObjects.Add(diagnostic.ObjectName))
+                {
+                    deferred++;
+                    continue;
+                }
+                fixes.Add(diagnostic.Fixes[0]);
             }
 
             var excluded = new HashSet<CodeFix>();
@@ -51,7 +63,7 @@ namespace ReplicaGuard.Cli.Fixing
                     {
                         if (!excluded.Contains(fix)) applied++;
                     }
-                    return new FixPlan(changes, applied, excluded.Count);
+                    return new FixPlan(changes, applied, excluded.Count + deferred);
                 }
                 // Each round removes at least one fix, so this ends.
                 foreach (CodeFix fix in conflicting)
