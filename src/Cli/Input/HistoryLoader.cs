@@ -165,7 +165,7 @@ namespace ReplicaGuard.Cli.Input
             }
             catch (MigrationInputException e)
             {
-                throw new UsageException($"{DisplayPath.For(e.PathName, workingDirectory)}: {OneLine(e.Message)}");
+                throw new UsageException(WithDisplayPath(e, workingDirectory));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -178,6 +178,17 @@ namespace ReplicaGuard.Cli.Input
                 files.Add(reader.Prepare(Path.GetFullPath(path, folder), settings));
             }
             return new History(DisplayPath.For(folder, workingDirectory), files);
+        }
+
+        /// <summary>The engine's message names the full path first; users see the path as they typed it.</summary>
+        private static string WithDisplayPath(MigrationInputException e, string workingDirectory)
+        {
+            string message = OneLine(e.Message);
+            string shown = DisplayPath.For(e.PathName, workingDirectory);
+            string prefix = e.PathName + ": ";
+            return message.StartsWith(prefix, StringComparison.Ordinal)
+                ? shown + ": " + message.Substring(prefix.Length)
+                : shown + ": " + message;
         }
 
         internal static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
