@@ -50,9 +50,21 @@ namespace ReplicaGuard.Cli.Commands
 
             string verb = options.DryRun ? "would fix" : "fixed";
             string summary = string.Format(CultureInfo.InvariantCulture, "{0} {1} of {2} results in {3} files", verb, plan.AppliedFixes, analysis.Diagnostics.Count, plan.Changes.Count);
-            if (plan.SkippedFixes > 0)
+            if (plan.SkippedFixes > 0 && options.DryRun)
             {
-                summary += string.Format(CultureInfo.InvariantCulture, "; {0} fixes on tables already changed (or overlapping) left for another run: run check to see what remains", plan.SkippedFixes);
+                summary += string.Format(CultureInfo.InvariantCulture, "; {0} fixes on tables already changed (or overlapping) wait for another run", plan.SkippedFixes);
+            }
+            else if (plan.SkippedFixes > 0)
+            {
+                // Most deferred results disappear with the first fix of their table; say how many really remain.
+                int remaining = 0;
+                foreach (ReplicaGuard.Diagnostics.Diagnostic diagnostic in Analysis.Run(options, console).Diagnostics)
+                {
+                    if (diagnostic.Fixes.Count > 0) remaining++;
+                }
+                summary += remaining == 0
+                    ? "; no fixable result remains"
+                    : string.Format(CultureInfo.InvariantCulture, "; {0} fixable results remain: run fix again", remaining);
             }
             console.Error.Write(summary + (options.DryRun ? " (dry run: nothing written)" : "") + "\n");
             return ExitCodes.Success;
