@@ -33,7 +33,9 @@ namespace ReplicaGuard
             {
                 return file;
             }
-            return Migrations.SourcePreparation.Prepare(file.Path, file.OriginalText, settings.Placeholders);
+            SourceFile prepared = Migrations.SourcePreparation.Prepare(file.Path, file.OriginalText, settings.Placeholders);
+            // Front ends map results back to their files by object: keep the caller's object when nothing changed.
+            return prepared.Map.IsIdentity && prepared.Text == file.Text ? file : prepared;
         }
 
         /// <summary>Replays already parsed files (front ends that cache parses per file content call this).</summary>
