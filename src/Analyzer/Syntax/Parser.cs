@@ -204,10 +204,10 @@ namespace ReplicaGuard.Syntax
             return new ObjectName(parts[parts.Count - 2], parts[parts.Count - 1], span);
         }
 
-        /// <summary>Skips a balanced parenthesised group starting at '('.</summary>
+        /// <summary>Skips a balanced parenthesised group starting at '(' or '[' (callers pass both: a type's int[]).</summary>
         private void SkipParens()
         {
-            if (!IsKind(SyntaxKind.OpenParen))
+            if (!IsKind(SyntaxKind.OpenParen) && !IsKind(SyntaxKind.OpenBracket))
             {
                 return;
             }
