@@ -120,7 +120,7 @@ namespace ReplicaGuard.Tests.Robustness
             // A GC pause or the other worker can stall both runs; a real super-linear cost survives retries.
             for (int retry = 0; retry < 3 && ms > FuzzHarness.BoundMs(chars); retry++)
             {
-                Thread.Sleep(50);
+                Thread.Sleep(100 * (retry + 1));
                 try
                 {
                     FuzzHarness.Analyze(fuzzCase, out double retryMs);
