@@ -166,6 +166,11 @@ namespace ReplicaGuard.Model
                         {
                             throw Reject("relation \"" + parent.Name + "\" would be inherited from more than once");
                         }
+                        if (Descendants(table).Contains(parent))
+                        {
+                            // ATExecAddInherit: a cycle would also make every recursive walk of the tree endless.
+                            throw Reject("circular inheritance not allowed");
+                        }
                         _catalog.AddToList(table.InheritParents, parent);
                         _catalog.AddToList(parent.InheritChildren, table);
                         break;

@@ -32,6 +32,19 @@ namespace ReplicaGuard.Tests.Robustness
         }
 
         [TestMethod]
+        public void InheritanceCycleIsRejectedInsteadOfOverflowingTheStack()
+        {
+            // ALTER TABLE a INHERIT c, with c already below a, made a cycle; SET NOT NULL then recursed forever.
+            AnalysisResult result = Analyze(
+                "CREATE TABLE a (id int);\nCREATE TABLE b (id int) INHERITS (a);\nCREATE TABLE c (id int) INHERITS (b);\n" +
+                "ALTER TABLE a INHERIT c;\nALTER TABLE a ALTER COLUMN id SET NOT NULL;\nALTER TABLE a ADD PRIMARY KEY (id);");
+            Assert.AreEqual(1, result.Rejected.Count, FuzzHarness.Render(result));
+            StringAssert.Contains(result.Rejected[0].Message, "circular inheritance not allowed");
+            Assert.AreEqual(4, result.Rejected[0].Statement.HeadLocation.LineSpan.Start.Line + 1);
+            Assert.IsTrue(result.Catalog != null);
+        }
+
+        [TestMethod]
         public void ArrayTypeInCreateTableDoesNotHang()
         {
             AnalysisResult result = Analyze("CREATE TABLE t (a int[], b numeric(3)[2], c text[][]);");
