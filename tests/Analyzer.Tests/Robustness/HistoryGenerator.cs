@@ -34,7 +34,7 @@ namespace ReplicaGuard.Tests.Robustness
 
         private static string Pick(Random r, string[] items) => items[r.Next(items.Length)];
 
-        private static string Table(Random r) => r.Next(3) == 0 ? Pick(r, Schemas) + "." + Pick(r, Tables) : Pick(r, Tables);
+        private static string Table(Random r) => r.Next(4) == 0 ? Pick(r, Schemas) + "." + Pick(r, Tables) : Pick(r, Tables);
 
         private static string ColumnList(Random r)
         {
@@ -46,8 +46,24 @@ namespace ReplicaGuard.Tests.Robustness
 
         private static string Statement(Random r)
         {
-            switch (r.Next(24))
+            switch (r.Next(40))
             {
+                case 24: return $"CREATE TABLE {Table(r)} ({Pick(r, Columns)} int) INHERITS ({Table(r)});";
+                case 25: return $"CREATE TABLE {Table(r)} (LIKE {Table(r)} INCLUDING {Pick(r, new[] { "ALL", "INDEXES", "CONSTRAINTS" })});";
+                case 26: return $"ALTER INDEX {Pick(r, new[] { "ix_0", "ix_1", "c0", "users_pkey" })} {Pick(r, new[] { "RENAME TO ix_2", "ATTACH PARTITION ix_3", "SET SCHEMA app" })};";
+                case 27: return $"ALTER TABLE {Table(r)} RENAME {Pick(r, new[] { "COLUMN ", "" })}{Pick(r, Columns)} TO {Pick(r, Columns)};";
+                case 28: return $"ALTER TABLE {Table(r)} RENAME CONSTRAINT c{r.Next(4)} TO c{r.Next(4)};";
+                case 29: return $"ALTER TABLE {Table(r)} DETACH PARTITION {Table(r)}{(r.Next(2) == 0 ? " CONCURRENTLY" : "")};";
+                case 30: return $"ALTER TABLE {Table(r)} {Pick(r, new[] { "INHERIT", "NO INHERIT" })} {Table(r)};";
+                case 31: return $"ALTER TABLE {Table(r)} SET {Pick(r, new[] { "LOGGED", "UNLOGGED" })};";
+                case 32: return $"CREATE {Pick(r, new[] { "TEMP", "TEMPORARY", "UNLOGGED" })} TABLE {Pick(r, Tables)} (id int PRIMARY KEY);";
+                case 33: return $"ALTER TABLE {Table(r)} ALTER COLUMN {Pick(r, Columns)} TYPE {Pick(r, Types)}{(r.Next(2) == 0 ? " USING 1" : "")};";
+                case 34: return $"ALTER TABLE {Table(r)} DROP COLUMN {Pick(r, Columns)}{(r.Next(2) == 0 ? " CASCADE" : "")};";
+                case 35: return $"ALTER SCHEMA {Pick(r, Schemas)} RENAME TO {Pick(r, Schemas)};";
+                case 36: return $"ALTER PUBLICATION p{r.Next(3)} {Pick(r, new[] { "SET (publish = 'insert')", "RENAME TO p" + r.Next(3), "ADD TABLES IN SCHEMA app", "SET TABLES IN SCHEMA public, app", "OWNER TO x" })};";
+                case 37: return $"CREATE TABLE {Table(r)} AS SELECT * FROM {Table(r)}{(r.Next(2) == 0 ? " WITH NO DATA" : "")};";
+                case 38: return $"CREATE SCHEMA {Pick(r, Schemas)} CREATE TABLE {Pick(r, Tables)} (id int) CREATE INDEX ON {Pick(r, Tables)} (id);";
+                case 39: return $"ALTER TABLE {Table(r)} ADD CONSTRAINT c{r.Next(4)} {Pick(r, new[] { "PRIMARY KEY USING INDEX ix_0", "UNIQUE USING INDEX ix_1", "EXCLUDE USING gist (id WITH =)", "UNIQUE NULLS NOT DISTINCT (id)", "PRIMARY KEY (id) DEFERRABLE" })};";
                 case 0: return $"CREATE SCHEMA {(r.Next(2) == 0 ? "IF NOT EXISTS " : "")}{Pick(r, Schemas)};";
                 case 1:
                 case 2:
