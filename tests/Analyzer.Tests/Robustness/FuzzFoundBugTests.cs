@@ -45,6 +45,23 @@ namespace ReplicaGuard.Tests.Robustness
         }
 
         [TestMethod]
+        public void NewTableNamingItselfAsParentIsRejectedInsteadOfOverflowingTheStack()
+        {
+            // The new table was in the catalog before its INHERITS / PARTITION OF names were looked up, so it
+            // became its own parent; SET NOT NULL then recursed forever. PostgreSQL: the relation does not exist yet.
+            AnalysisResult result = Analyze(
+                "CREATE TABLE users (id int) INHERITS (users);\n" +
+                "CREATE TABLE m (id int) PARTITION BY RANGE (id);\nCREATE TABLE p PARTITION OF p FOR VALUES FROM (1) TO (2) PARTITION BY RANGE (id);\n" +
+                "CREATE TABLE l (LIKE l);\n" +
+                "ALTER TABLE users ALTER COLUMN id SET NOT NULL;\nALTER TABLE p ALTER COLUMN id SET NOT NULL;");
+            string rendering = FuzzHarness.Render(result);
+            Assert.AreEqual(5, result.Rejected.Count, rendering);
+            StringAssert.Contains(result.Rejected[0].Message, "relation \"users\" does not exist");
+            StringAssert.Contains(result.Rejected[1].Message, "relation \"p\" does not exist");
+            StringAssert.Contains(result.Rejected[2].Message, "relation \"l\" does not exist");
+        }
+
+        [TestMethod]
         public void ArrayTypeInCreateTableDoesNotHang()
         {
             AnalysisResult result = Analyze("CREATE TABLE t (a int[], b numeric(3)[2], c text[][]);");
