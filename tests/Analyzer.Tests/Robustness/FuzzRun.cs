@@ -84,8 +84,24 @@ namespace ReplicaGuard.Tests.Robustness
                 Volatile.Write(ref runningIndex[slot], -1);
                 Volatile.Write(ref runningSince[slot], Stopwatch.GetTimestamp());
                 Volatile.Write(ref runningIndex[slot], index);
+                Trace(index);
                 RunOne(index);
                 Volatile.Write(ref runningIndex[slot], -1);
+            }
+        }
+
+        /// <summary>
+        /// With REPLICAGUARD_FUZZ_TRACE=path, appends each case number as it starts: a stack overflow kills the
+        /// process before any report, and the last numbers in the file name the culprit.
+        /// </summary>
+        public string? TracePath { get; set; }
+
+        private void Trace(int index)
+        {
+            if (TracePath == null) return;
+            lock (_lock)
+            {
+                System.IO.File.AppendAllText(TracePath, index + "\n");
             }
         }
 

@@ -30,7 +30,8 @@ namespace ReplicaGuard.Tests.Robustness
             SeedPool pool = SeedPool.LoadCorpus();
             var factory = new FuzzCaseFactory(pool, seed);
             var run = only.HasValue ? new FuzzRun(factory, only.Value + 1, only.Value) : new FuzzRun(factory, count, 0);
-            run.Execute(Math.Max(1, Environment.ProcessorCount), TimeSpan.FromSeconds(120));
+            run.TracePath = Environment.GetEnvironmentVariable("REPLICAGUARD_FUZZ_TRACE");
+            run.Execute(EnvInt("REPLICAGUARD_FUZZ_WORKERS") ?? Math.Max(1, Environment.ProcessorCount), TimeSpan.FromSeconds(120));
 
             TestContext.WriteLine($"{run.Completed} cases, {run.TotalChars} chars, {stopwatch.Elapsed.TotalSeconds:F1} s; " +
                                   $"{pool.Corpus.Count} corpus files, {pool.StatementCount} splice statements; " +
