@@ -62,6 +62,38 @@ namespace ReplicaGuard.Tests.Robustness
         }
 
         [TestMethod]
+        public void SetNotNullOnADeepInheritanceChainDoesNotRecursePerLevel()
+        {
+            // SET NOT NULL walked the tree recursively: one stack frame per level overflowed a 1 MB IDE stack.
+            var text = new System.Text.StringBuilder("CREATE TABLE t0 (id int);\n");
+            for (int i = 1; i <= 20_000; i++) text.Append("CREATE TABLE t").Append(i).Append(" () INHERITS (t").Append(i - 1).Append(");\n");
+            text.Append("ALTER TABLE t0 ALTER COLUMN id SET NOT NULL;\n");
+            AnalysisResult result = Bounded.Run(() => AnalyzeUnbounded(text.ToString()), TimeSpan.FromSeconds(60), 256 * 1024);
+            Assert.AreEqual(0, result.Rejected.Count, FuzzHarness.Render(result));
+        }
+
+        [TestMethod]
+        public void SetNotNullOnAnInheritanceLatticeVisitsEachTableOnce()
+        {
+            // 40 layers of two tables, each inheriting from both above: walking every path is 2^40 visits.
+            var text = new System.Text.StringBuilder("CREATE TABLE a0 (id int);\nCREATE TABLE b0 (id int);\n");
+            for (int i = 1; i <= 40; i++)
+            {
+                text.Append("CREATE TABLE a").Append(i).Append(" () INHERITS (a").Append(i - 1).Append(", b").Append(i - 1).Append(");\n");
+                text.Append("CREATE TABLE b").Append(i).Append(" () INHERITS (a").Append(i - 1).Append(", b").Append(i - 1).Append(");\n");
+            }
+            text.Append("ALTER TABLE a0 ALTER COLUMN id SET NOT NULL;\n");
+            AnalysisResult result = Analyze(text.ToString());
+            Assert.AreEqual(0, result.Rejected.Count, FuzzHarness.Render(result));
+        }
+
+        private static AnalysisResult AnalyzeUnbounded(string text)
+        {
+            var settings = new AnalysisSettings();
+            return Engine.Analyze(new[] { SourcePreparation.Prepare("001.sql", text, settings.Placeholders) }, settings);
+        }
+
+        [TestMethod]
         public void ArrayTypeInCreateTableDoesNotHang()
         {
             AnalysisResult result = Analyze("CREATE TABLE t (a int[], b numeric(3)[2], c text[][]);");
