@@ -20,9 +20,24 @@ namespace ReplicaGuard
             foreach (SourceFile file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                parsed.Add(Parser.Parse(file, settings.PostgresVersion));
+                parsed.Add(Parser.Parse(Prepare(file, settings), settings.PostgresVersion));
             }
             return Analyze(parsed, settings, cancellationToken);
+        }
+
+        /// <summary>
+        /// Applies the settings' placeholders and dbmate sections to a file that has not been prepared yet (a front
+        /// end may prepare files itself; preparing twice changes nothing).
+        /// </summary>
+        public static SourceFile Prepare(SourceFile file, AnalysisSettings settings)
+        {
+            if (!file.Map.IsIdentity || !ReferenceEquals(file.Text, file.OriginalText) && file.Text != file.OriginalText)
+            {
+                return file;
+            }
+            SourceFile prepared = Migrations.SourcePreparation.Prepare(file.Path, file.OriginalText, settings.Placeholders);
+            // Front ends map results back to their files by object: keep the caller's object when nothing changed.
+            return prepared.Map.IsIdentity && prepared.Text == file.Text ? file : prepared;
         }
 
         /// <summary>Replays already parsed files (front ends that cache parses per file content call this).</summary>

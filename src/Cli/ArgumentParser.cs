@@ -2,21 +2,37 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ReplicaGuard.Cli.Commands;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Rules;
 
 namespace ReplicaGuard.Cli
 {
     /// <summary>
-    /// The command line parser: `--name value`, `--name=value`, `-h`, and `--` to end options.
-    /// Hand-written rather than System.CommandLine because start-up time is a requirement.
+    /// The command line parser: `--name value`, `--name=value`, `-h`, and `--` to end options. Each command accepts
+    /// its own options; anything else is a usage error. Hand-written rather than System.CommandLine because start-up
+    /// time is a requirement.
     /// </summary>
     public static class ArgumentParser
     {
         /// <summary>Consumer profiles the engine knows (see AnalysisSettings.Profile).</summary>
         public static readonly string[] Profiles = { "postgres", "zero", "supabase", "electric", "debezium", "pglogical" };
 
-        /// <summary>Parses the arguments after `check`. Throws <see cref="UsageException"/> on anything it does not accept.</summary>
-        public static CheckOptions ParseCheck(IReadOnlyList<string> args)
+        private static readonly Dictionary<string, string[]> OptionsByCommand = new Dictionary<string, string[]>
         {
+            ["check"] = new[] { "--config", "--format", "--output", "--postgres-version", "--profile", "--rule", "--changed-since", "--baseline" },
+            ["fix"] = new[] { "--config", "--postgres-version", "--profile", "--rule", "--dry-run" },
+            ["baseline"] = new[] { "--config", "--output", "--postgres-version", "--profile", "--rule" },
+            ["rules"] = new[] { "--config", "--profile" },
+            ["explain"] = new string[0],
+        };
+
+        /// <summary>Parses the arguments after `check`.</summary>
+        public static CheckOptions ParseCheck(IReadOnlyList<string> args) => Parse("check", args);
+
+        /// <summary>Parses the arguments after <paramref name="command"/>. Throws <see cref="UsageException"/> on anything it does not accept.</summary>
+        public static CheckOptions Parse(string command, IReadOnlyList<string> args)
+        {
+            string[] allowed = OptionsByCommand[command];
             var options = new CheckOptions();
             bool optionsEnded = false;
             for (int i = 0; i < args.Count; i++)
@@ -34,22 +50,26 @@ namespace ReplicaGuard.Cli
                 }
 
                 SplitOption(arg, out string name, out string? inlineValue);
+                name = name == "-o" ? "--output" : name == "-f" ? "--format" : name;
+                if (name == "-h" || name == "--help")
+                {
+                    RejectInlineValue(name, inlineValue);
+                    options.ShowHelp = true;
+                    continue;
+                }
+                if (Array.IndexOf(allowed, name) < 0)
+                {
+                    throw new UsageException($"unknown option '{name}' for {command} (see 'replicaguard {command} --help')");
+                }
                 switch (name)
                 {
-                    case "-h":
-                    case "--help":
-                        RejectInlineValue(name, inlineValue);
-                        options.ShowHelp = true;
-                        break;
                     case "--config":
                         options.ConfigPath = TakeValue(args, ref i, name, inlineValue);
                         break;
                     case "--output":
-                    case "-o":
                         options.OutputPath = TakeValue(args, ref i, name, inlineValue);
                         break;
                     case "--format":
-                    case "-f":
                         options.Format = ParseFormat(TakeValue(args, ref i, name, inlineValue));
                         break;
                     case "--postgres-version":
@@ -58,11 +78,49 @@ namespace ReplicaGuard.Cli
                     case "--profile":
                         options.Profile = ParseProfile(TakeValue(args, ref i, name, inlineValue));
                         break;
-                    default:
-                        throw new UsageException($"unknown option '{name}' (see 'replicaguard check --help')");
+                    case "--rule":
+                        AddRules(TakeValue(args, ref i, name, inlineValue), options.Rules);
+                        break;
+                    case "--changed-since":
+                        options.ChangedSince = TakeValue(args, ref i, name, inlineValue);
+                        break;
+                    case "--baseline":
+                        options.BaselinePath = TakeValue(args, ref i, name, inlineValue);
+                        break;
+                    case "--dry-run":
+                        RejectInlineValue(name, inlineValue);
+                        options.DryRun = true;
+                        break;
                 }
             }
             return options;
+        }
+
+        /// <summary>Accepts `--rule RG1001,RG2001` and repeated `--rule`; IDs in any case; unknown IDs are a usage error.</summary>
+        private static void AddRules(string value, List<string> rules)
+        {
+            foreach (string part in value.Split(','))
+            {
+                string id = part.Trim();
+                if (id.Length == 0)
+                {
+                    continue;
+                }
+                RuleDescriptor? rule = RuleCatalog.Find(id);
+                if (rule == null)
+                {
+                    var known = new List<string>();
+                    foreach (RuleDescriptor descriptor in RuleCatalog.All)
+                    {
+                        known.Add(descriptor.Id);
+                    }
+                    throw new UsageException($"unknown rule ID '{id}' in --rule (known: {string.Join(", ", known)}; see 'replicaguard rules')");
+                }
+                if (!rules.Contains(rule.Id))
+                {
+                    rules.Add(rule.Id);
+                }
+            }
         }
 
         private static void SplitOption(string arg, out string name, out string? inlineValue)
@@ -111,8 +169,10 @@ namespace ReplicaGuard.Cli
             switch (value.ToLowerInvariant())
             {
                 case "text": return ReportFormat.Text;
+                case "json": return ReportFormat.Json;
                 case "sarif": return ReportFormat.Sarif;
-                default: throw new UsageException($"bad value '{value}' for --format (expected text or sarif)");
+                case "github": return ReportFormat.Github;
+                default: throw new UsageException($"bad value '{value}' for --format (expected text, json, sarif or github)");
             }
         }
 

@@ -12,10 +12,14 @@ namespace ReplicaGuard.Cli
             "Usage: replicaguard <command> [options]\n" +
             "\n" +
             "Commands:\n" +
-            "  check    Check migration folders or files for tables that logical replication will refuse\n" +
+            "  check     Check migration folders or files for tables that logical replication will refuse\n" +
+            "  fix       Apply the recommended fixes to the files (--dry-run prints a diff)\n" +
+            "  baseline  Record the current results so that 'check --baseline' reports only new ones\n" +
+            "  rules     List the rules and their severities under the active profile\n" +
+            "  explain   Print a rule's documentation: replicaguard explain RG1001\n" +
             "\n" +
             "Options:\n" +
-            "  -h, --help    Show this help ('replicaguard check --help' for the command's options)\n" +
+            "  -h, --help    Show this help ('replicaguard <command> --help' for the command's options)\n" +
             "  --version     Show the version\n";
 
         public static string Version { get; } = ReadVersion();
@@ -24,10 +28,19 @@ namespace ReplicaGuard.Cli
         {
             CliConsole console = CliConsole.FromProcess();
             int exitCode = Run(args, console);
-            console.Out.Flush();
-            console.Error.Flush();
+            try
+            {
+                console.Out.Flush();
+                console.Error.Flush();
+            }
+            catch (System.IO.IOException)
+            {
+                // The reader went away (`replicaguard check | head`): nothing left to tell it.
+            }
             return exitCode;
         }
+
+        public const string IssuesUri = "https://github.com/replicaguard/replicaguard/issues";
 
         public static int Run(IReadOnlyList<string> args, CliConsole console)
         {
@@ -38,6 +51,15 @@ namespace ReplicaGuard.Cli
             catch (UsageException e)
             {
                 console.Error.Write("replicaguard: error: " + e.Message + "\n");
+                return ExitCodes.UsageOrInput;
+            }
+            catch (Exception e)
+            {
+                // A bug, not the user's input: one line, no stack trace unless asked for.
+                bool debug = console.Environment("REPLICAGUARD_DEBUG") is string value && value.Length > 0 && value != "0";
+                string oneLine = e.Message.Replace("\r", " ").Replace("\n", " ").Trim();
+                console.Error.Write($"replicaguard: internal error: {e.GetType().Name}: {oneLine}; please report it at {IssuesUri}"
+                    + (debug ? "\n" + e + "\n" : " (set REPLICAGUARD_DEBUG=1 for details)\n"));
                 return ExitCodes.UsageOrInput;
             }
         }
@@ -68,9 +90,10 @@ namespace ReplicaGuard.Cli
                         console.Out.Write(Help);
                         return ExitCodes.Success;
                     }
-                    if (rest[0] == "check")
+                    string? help = CommandHelp(rest[0]);
+                    if (help != null)
                     {
-                        console.Out.Write(CheckCommand.Help);
+                        console.Out.Write(help);
                         return ExitCodes.Success;
                     }
                     throw new UsageException($"unknown command '{rest[0]}' (see 'replicaguard --help')");
@@ -78,10 +101,31 @@ namespace ReplicaGuard.Cli
                     console.Out.Write(Version + "\n");
                     return ExitCodes.Success;
                 case "check":
-                    return CheckCommand.Run(ArgumentParser.ParseCheck(rest), console);
+                    return CheckCommand.Run(ArgumentParser.Parse(command, rest), console);
+                case "fix":
+                    return FixCommand.Run(ArgumentParser.Parse(command, rest), console);
+                case "baseline":
+                    return BaselineCommand.Run(ArgumentParser.Parse(command, rest), console);
+                case "rules":
+                    return RulesCommand.Run(ArgumentParser.Parse(command, rest), console);
+                case "explain":
+                    return ExplainCommand.Run(ArgumentParser.Parse(command, rest), console);
                 default:
                     string kind = command.StartsWith("-", StringComparison.Ordinal) ? "option" : "command";
                     throw new UsageException($"unknown {kind} '{command}' (see 'replicaguard --help')");
+            }
+        }
+
+        private static string? CommandHelp(string command)
+        {
+            switch (command)
+            {
+                case "check": return CheckCommand.Help;
+                case "fix": return FixCommand.Help;
+                case "baseline": return BaselineCommand.Help;
+                case "rules": return RulesCommand.Help;
+                case "explain": return ExplainCommand.Help;
+                default: return null;
             }
         }
 

@@ -36,7 +36,10 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
-        [DataRow("--format", "json")]
+        [DataRow("--format", "xml")]
+        [DataRow("--rule", "RG9999")]
+        [DataRow("--rule", "RG1001,nope")]
+        [DataRow("--dry-run", "x")]
         [DataRow("--postgres-version", "19")]
         [DataRow("--postgres-version", "15.2")]
         [DataRow("--profile", "kafka")]
@@ -45,6 +48,35 @@ namespace ReplicaGuard.Tests
         public void RejectedArguments(string option, string value)
         {
             Assert.ThrowsExactly<UsageException>(() => ArgumentParser.ParseCheck(new[] { option, value }));
+        }
+
+        [TestMethod]
+        public void RulesAreCanonicalDedupedAndRepeatable()
+        {
+            CheckOptions options = ArgumentParser.Parse("fix", new[] { "--rule", "rg1001, RG2001", "--rule=RG1001", "--dry-run" });
+            CollectionAssert.AreEqual(new[] { "RG1001", "RG2001" }, options.Rules);
+            Assert.IsTrue(options.DryRun);
+        }
+
+        [TestMethod]
+        [DataRow("json", ReportFormat.Json)]
+        [DataRow("GitHub", ReportFormat.Github)]
+        [DataRow("sarif", ReportFormat.Sarif)]
+        public void EveryFormat(string value, ReportFormat expected)
+        {
+            Assert.AreEqual(expected, ArgumentParser.ParseCheck(new[] { "--format", value }).Format);
+        }
+
+        [TestMethod]
+        [DataRow("fix", "--format")]
+        [DataRow("fix", "--changed-since")]
+        [DataRow("check", "--dry-run")]
+        [DataRow("rules", "--rule")]
+        [DataRow("baseline", "--baseline")]
+        public void EachCommandAcceptsOnlyItsOptions(string command, string option)
+        {
+            UsageException e = Assert.ThrowsExactly<UsageException>(() => ArgumentParser.Parse(command, new[] { option, "x" }));
+            StringAssert.Contains(e.Message, option);
         }
 
         [TestMethod]

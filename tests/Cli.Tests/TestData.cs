@@ -59,6 +59,27 @@ namespace ReplicaGuard.Tests
             throw new InvalidOperationException("Analyzer.sln not found above " + AppContext.BaseDirectory + ": run the tests from a checkout.");
         }
 
+        /// <summary>
+        /// The real migration corpus: ../shared/corpus beside the checkout, found by walking up from the test's base
+        /// directory. A test that needs it fails (never skips) when it is missing.
+        /// </summary>
+        public static string CorpusRoot()
+        {
+            string? folder = AppContext.BaseDirectory;
+            while (folder != null)
+            {
+                string candidate = Path.Combine(folder, "shared", "corpus");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+                folder = Path.GetDirectoryName(folder);
+            }
+            Microsoft.VisualStudio.TestTools.UnitTesting.Assert.Fail(
+                "The migration corpus (shared/corpus beside the repository root) was not found above " + AppContext.BaseDirectory + "; this test needs it.");
+            return "";
+        }
+
         public static string NewTempFolder()
         {
             string folder = Path.Combine(Path.GetTempPath(), "replicaguard-cli-tests", Guid.NewGuid().ToString("N"));

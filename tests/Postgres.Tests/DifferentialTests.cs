@@ -33,12 +33,12 @@ namespace ReplicaGuard.Tests
             {
                 History history = new HistoryGenerator(DifferentialRun.HistorySeed(seed, i)).Next();
                 OracleResult server = oracle.Run(history);
-                IReadOnlyList<Diagnostic> diagnostics = EngineOracle.Analyze(history, EngineOracle.Settings());
-                SortedSet<string> engine = EngineOracle.MissingIdentity(diagnostics);
+                AnalysisResult analysis = EngineOracle.Analyze(history, EngineOracle.Settings());
+                SortedSet<string> engine = EngineOracle.MissingIdentity(analysis.Diagnostics);
                 Interlocked.Increment(ref compared);
                 if (!server.MissingIdentity.SetEquals(engine))
                 {
-                    failures[i] = DescribeDisagreement(seed, i, history, server, engine, diagnostics);
+                    failures[i] = DescribeDisagreement(seed, i, history, server, engine, analysis);
                 }
                 return failures.Count < MaxReportedFailures;
             });
@@ -51,7 +51,7 @@ namespace ReplicaGuard.Tests
             }
         }
 
-        private static string DescribeDisagreement(int seed, int index, History history, OracleResult server, SortedSet<string> engine, IReadOnlyList<Diagnostic> diagnostics)
+        private static string DescribeDisagreement(int seed, int index, History history, OracleResult server, SortedSet<string> engine, AnalysisResult analysis)
         {
             var text = new StringBuilder();
             text.AppendLine("==== seed " + seed + ", history " + index + " (generator seed " + DifferentialRun.HistorySeed(seed, index) + ")");
@@ -62,7 +62,7 @@ namespace ReplicaGuard.Tests
             text.AppendLine("-- server probes that fail:");
             text.Append(ServerOracle.Describe(server.Tables));
             text.AppendLine("-- engine RG1001 results:");
-            text.AppendLine(EngineOracle.Describe(diagnostics));
+            text.AppendLine(EngineOracle.Describe(analysis));
             return text.ToString();
         }
     }

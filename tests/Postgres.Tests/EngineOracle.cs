@@ -21,16 +21,25 @@ namespace ReplicaGuard.Tests
             return settings;
         }
 
-        public static IReadOnlyList<Diagnostic> Analyze(History history, AnalysisSettings settings)
+        public static AnalysisResult Analyze(History history, AnalysisSettings settings)
         {
             var files = history.Files.Select(f => new SourceFile(f.Name, f.Text)).ToList();
-            return Engine.Analyze(files, settings).Diagnostics;
+            return Engine.Analyze(files, settings);
         }
 
         public static SortedSet<string> MissingIdentity(IReadOnlyList<Diagnostic> diagnostics) =>
             new SortedSet<string>(
                 diagnostics.Where(d => d.Id == MissingIdentityRule).Select(d => d.ObjectName ?? "(no object name: " + d + ")"),
                 StringComparer.Ordinal);
+
+        /// <summary>The engine's RG1001 results and the statements it predicts the server rejects.</summary>
+        public static string Describe(AnalysisResult result)
+        {
+            string rejected = result.Rejected.Count == 0
+                ? "  (none)"
+                : string.Join(Environment.NewLine, result.Rejected.Select(r => "  " + r));
+            return Describe(result.Diagnostics) + Environment.NewLine + "-- statements the engine predicts the server rejects:" + Environment.NewLine + rejected;
+        }
 
         public static string Describe(IReadOnlyList<Diagnostic> diagnostics)
         {

@@ -166,6 +166,11 @@ namespace ReplicaGuard.Model
                         {
                             throw Reject("relation \"" + parent.Name + "\" would be inherited from more than once");
                         }
+                        if (Descendants(table).Contains(parent))
+                        {
+                            // ATExecAddInherit: a cycle would also make every recursive walk of the tree endless.
+                            throw Reject("circular inheritance not allowed");
+                        }
                         _catalog.AddToList(table.InheritParents, parent);
                         _catalog.AddToList(parent.InheritChildren, table);
                         break;
@@ -307,24 +312,26 @@ namespace ReplicaGuard.Model
             }
         }
 
+        /// <summary>Iterative over <see cref="Descendants"/>: each table once, whatever the depth or shared parents.</summary>
         private void SetNotNullDeep(TableObject table, string name, bool recurse)
+        {
+            SetNotNullIfPresent(table, name);
+            if (!recurse)
+            {
+                return;
+            }
+            foreach (TableObject child in Descendants(table))
+            {
+                SetNotNullIfPresent(child, name);
+            }
+        }
+
+        private void SetNotNullIfPresent(TableObject table, string name)
         {
             ColumnObject? column = table.FindColumn(name);
             if (column != null)
             {
                 SetNotNull(table, column, true);
-            }
-            if (!recurse)
-            {
-                return;
-            }
-            foreach (TableObject child in table.Partitions)
-            {
-                SetNotNullDeep(child, name, true);
-            }
-            foreach (TableObject child in table.InheritChildren)
-            {
-                SetNotNullDeep(child, name, true);
             }
         }
 

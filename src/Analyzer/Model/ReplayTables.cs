@@ -75,7 +75,7 @@ namespace ReplicaGuard.Model
             TableObject? partitionParent = null;
             if (s.PartitionOf != null)
             {
-                partitionParent = RequireTable(s.PartitionOf);
+                partitionParent = RequireOtherTable(s.PartitionOf, table);
                 if (!partitionParent.IsPartitioned)
                 {
                     throw Reject("\"" + partitionParent.Name + "\" is not partitioned");
@@ -96,7 +96,7 @@ namespace ReplicaGuard.Model
 
             foreach (ObjectName parentName in s.Inherits)
             {
-                TableObject parent = RequireTable(parentName);
+                TableObject parent = RequireOtherTable(parentName, table);
                 if (parent.IsPartitioned)
                 {
                     throw Reject("cannot inherit from partitioned table \"" + parent.Name + "\"");
@@ -132,7 +132,7 @@ namespace ReplicaGuard.Model
             foreach (LikeClause like in s.Likes)
             {
                 RelationObject? source = _catalog.FindRelation(like.Source);
-                if (source == null)
+                if (source == null || source == table)
                 {
                     throw Reject("relation \"" + like.Source + "\" does not exist");
                 }
@@ -597,6 +597,21 @@ namespace ReplicaGuard.Model
                 table.MovedBy = _current;
                 _catalog.Record(() => table.MovedBy = previous);
             }
+        }
+
+        /// <summary>
+        /// A parent or LIKE source of a table being created. PostgreSQL resolves them before the new table exists,
+        /// so a name that finds the new table itself does not exist (and must not make the table its own parent:
+        /// the cycle sent every recursive walk of the tree into a stack overflow).
+        /// </summary>
+        private TableObject RequireOtherTable(ObjectName name, TableObject creating)
+        {
+            TableObject found = RequireTable(name);
+            if (found == creating)
+            {
+                throw Reject("relation \"" + name + "\" does not exist");
+            }
+            return found;
         }
     }
 }

@@ -3,12 +3,14 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using ReplicaGuard.Cli.Filters;
 using ReplicaGuard.Cli.Input;
 using ReplicaGuard.Cli.Output;
+using ReplicaGuard.Diagnostics;
 
 namespace ReplicaGuard.Cli.Commands
 {
-    /// <summary>`replicaguard check`: load the histories, analyse each, write the report, return the exit code.</summary>
+    /// <summary>`replicaguard check`: load the histories, analyse each, filter, write the report, return the exit code.</summary>
     public static class CheckCommand
     {
         public const string Help =
@@ -22,11 +24,16 @@ namespace ReplicaGuard.Cli.Commands
             "Options:\n" +
             "  --config <file>           Configuration file (default: replicaguard.json found by walking up\n" +
             "                            from the first path checked)\n" +
-            "  --format <text|sarif>     Report format (default: text)\n" +
+            "  --format <text|json|sarif|github>\n" +
+            "                            Report format (default: text)\n" +
             "  --output <file>           Write the report to a file; the summary still goes to the terminal\n" +
             "  --postgres-version <N>    Target PostgreSQL major version, 13 to 18 (overrides the config)\n" +
             "  --profile <name>          Consumer profile: postgres, zero, supabase, electric, debezium,\n" +
             "                            pglogical (overrides the config)\n" +
+            "  --rule <ID>[,<ID>...]     Report only these rules (repeatable)\n" +
+            "  --changed-since <ref>     Report only results caused by files changed since the git ref\n" +
+            "                            (working tree, untracked files included); the whole history is replayed\n" +
+            "  --baseline <file>         Leave out results recorded in a baseline ('replicaguard baseline')\n" +
             "  -h, --help                Show this help\n" +
             "\n" +
             "Exit codes: 0 no error-level result, 1 at least one, 2 usage or input error.\n";
@@ -40,20 +47,29 @@ namespace ReplicaGuard.Cli.Commands
             }
 
             Stopwatch stopwatch = Stopwatch.StartNew();
-            CheckInput input = HistoryLoader.Load(options, console.WorkingDirectory);
+            // Filters first: a bad ref or baseline is reported before any work.
+            GitChanges? changes = options.ChangedSince != null ? GitChanges.Since(options.ChangedSince, console.WorkingDirectory) : null;
+            BaselineFile? baseline = options.BaselinePath != null
+                ? BaselineFile.Load(Path.GetFullPath(options.BaselinePath, console.WorkingDirectory), options.BaselinePath)
+                : null;
 
-            var diagnostics = new List<ReplicaGuard.Diagnostics.Diagnostic>();
-            foreach (History history in input.Histories)
+            Analysis analysis = Analysis.Run(options, console);
+            var diagnostics = new List<Diagnostic>();
+            foreach (Diagnostic diagnostic in analysis.Diagnostics)
             {
-                AnalysisResult result = Engine.Analyze(history.Files, input.Settings);
-                diagnostics.AddRange(result.Diagnostics);
+                if (changes != null && !changes.Touches(diagnostic, analysis.Input))
+                {
+                    continue;
+                }
+                if (baseline != null && baseline.Absorbs(diagnostic, analysis.Input))
+                {
+                    continue;
+                }
+                diagnostics.Add(diagnostic);
             }
 
             bool toFile = options.OutputPath != null;
-            string report = options.Format == ReportFormat.Sarif
-                ? SarifReporter.Format(diagnostics, Program.Version)
-                : TextReporter.Format(diagnostics, color: console.ColorOutput && !toFile);
-
+            string report = Format(options.Format, diagnostics, analysis.Input.FileCount, console.ColorOutput && !toFile);
             if (toFile)
             {
                 WriteReportFile(options.OutputPath!, report, console.WorkingDirectory);
@@ -64,11 +80,31 @@ namespace ReplicaGuard.Cli.Commands
             }
 
             ReportCounts counts = ReportCounts.Of(diagnostics);
-            console.Error.Write(counts.Summary(input.FileCount, stopwatch.ElapsedMilliseconds) + "\n");
+            string summary = counts.Summary(analysis.Input.FileCount, stopwatch.ElapsedMilliseconds);
+            if (baseline != null)
+            {
+                summary += $"; {baseline.Count} in the baseline not shown";
+            }
+            if (changes != null)
+            {
+                summary += $"; {analysis.Diagnostics.Count - diagnostics.Count - (baseline?.Count ?? 0)} outside the files changed since {options.ChangedSince} not shown";
+            }
+            console.Error.Write(summary + "\n");
             return counts.Errors > 0 ? ExitCodes.ErrorsFound : ExitCodes.Success;
         }
 
-        private static void WriteReportFile(string path, string report, string workingDirectory)
+        public static string Format(ReportFormat format, IReadOnlyList<Diagnostic> diagnostics, int fileCount, bool color)
+        {
+            switch (format)
+            {
+                case ReportFormat.Sarif: return SarifReporter.Format(diagnostics, Program.Version);
+                case ReportFormat.Json: return JsonReporter.Format(diagnostics, fileCount, Program.Version);
+                case ReportFormat.Github: return GithubReporter.Format(diagnostics);
+                default: return TextReporter.Format(diagnostics, color);
+            }
+        }
+
+        internal static void WriteReportFile(string path, string report, string workingDirectory)
         {
             try
             {
@@ -76,7 +112,7 @@ namespace ReplicaGuard.Cli.Commands
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                throw new UsageException($"{path}: cannot write report: {e.Message.Replace('\n', ' ').Trim()}");
+                throw new UsageException($"{path}: cannot write report: {HistoryLoader.OneLine(e.Message)}; check the folder exists and you may write there");
             }
         }
     }

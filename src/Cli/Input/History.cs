@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ReplicaGuard.Migrations;
 using ReplicaGuard.Text;
 
 namespace ReplicaGuard.Cli.Input
@@ -21,11 +22,18 @@ namespace ReplicaGuard.Cli.Input
     /// <summary>Everything `check` analyses: the settings and the histories.</summary>
     public sealed class CheckInput
     {
-        public CheckInput(AnalysisSettings settings, IReadOnlyList<History> histories)
+        public CheckInput(AnalysisSettings settings, IReadOnlyList<History> histories, IReadOnlyDictionary<SourceFile, LoadedFile> files, ReplicaGuardConfig? config)
         {
             Settings = settings;
             Histories = histories;
+            Files = files;
+            Config = config;
         }
+
+        /// <summary>Where each analysed file came from and how it was encoded.</summary>
+        public IReadOnlyDictionary<SourceFile, LoadedFile> Files { get; }
+
+        public ReplicaGuardConfig? Config { get; }
 
         public AnalysisSettings Settings { get; }
         public IReadOnlyList<History> Histories { get; }
@@ -42,5 +50,20 @@ namespace ReplicaGuard.Cli.Input
                 return count;
             }
         }
+    }
+
+    /// <summary>A migration file as read: its full path, its bytes (to notice changes before writing) and decoded text.</summary>
+    public sealed class LoadedFile
+    {
+        public LoadedFile(string fullPath, byte[] bytes, MigrationText text)
+        {
+            FullPath = fullPath;
+            Bytes = bytes;
+            Text = text;
+        }
+
+        public string FullPath { get; }
+        public byte[] Bytes { get; }
+        public MigrationText Text { get; }
     }
 }

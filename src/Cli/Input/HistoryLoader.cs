@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using ReplicaGuard.Cli.Commands;
+using ReplicaGuard.Cli.Files;
 using ReplicaGuard.Migrations;
 using ReplicaGuard.Text;
 
@@ -15,8 +16,9 @@ namespace ReplicaGuard.Cli.Input
     /// </summary>
     public static class HistoryLoader
     {
-        public static CheckInput Load(CheckOptions options, string workingDirectory)
+        public static CheckInput Load(CheckOptions options, string workingDirectory, IFileSystem? fileSystem = null)
         {
+            var reader = new FileReader(fileSystem ?? PhysicalFileSystem.Instance, workingDirectory);
             var fullPaths = new List<string>();
             foreach (string path in options.Paths)
             {
@@ -29,6 +31,28 @@ namespace ReplicaGuard.Cli.Input
             }
 
             ReplicaGuardConfig? config = LoadConfig(options, fullPaths, workingDirectory);
+            AnalysisSettings settings = ToSettings(config, options);
+
+            var histories = new List<History>();
+            if (fullPaths.Count == 0)
+            {
+                histories.Add(HistoryFromConfig(config, settings, reader));
+            }
+            else
+            {
+                AddHistoriesFromPaths(fullPaths, settings, reader, histories);
+            }
+            return new CheckInput(settings, histories, reader.Loaded, config);
+        }
+
+        /// <summary>Only the settings (config found from the working directory, or --config, then the options): for `rules`.</summary>
+        public static AnalysisSettings LoadSettings(CheckOptions options, string workingDirectory)
+        {
+            return ToSettings(LoadConfig(options, new List<string>(), workingDirectory), options);
+        }
+
+        private static AnalysisSettings ToSettings(ReplicaGuardConfig? config, CheckOptions options)
+        {
             AnalysisSettings settings = config != null ? config.ToSettings() : new AnalysisSettings();
             if (options.PostgresVersion.HasValue)
             {
@@ -38,17 +62,7 @@ namespace ReplicaGuard.Cli.Input
             {
                 settings.Profile = options.Profile;
             }
-
-            var histories = new List<History>();
-            if (fullPaths.Count == 0)
-            {
-                histories.Add(HistoryFromConfig(config, settings, workingDirectory));
-            }
-            else
-            {
-                AddHistoriesFromPaths(fullPaths, settings, workingDirectory, histories);
-            }
-            return new CheckInput(settings, histories);
+            return settings;
         }
 
         private static ReplicaGuardConfig? LoadConfig(CheckOptions options, List<string> fullPaths, string workingDirectory)
@@ -87,8 +101,9 @@ namespace ReplicaGuard.Cli.Input
             }
         }
 
-        private static History HistoryFromConfig(ReplicaGuardConfig? config, AnalysisSettings settings, string workingDirectory)
+        private static History HistoryFromConfig(ReplicaGuardConfig? config, AnalysisSettings settings, FileReader reader)
         {
+            string workingDirectory = reader.WorkingDirectory;
             if (config == null)
             {
                 throw new UsageException("no folder or file to check, and no replicaguard.json here or above (see 'replicaguard check --help')");
@@ -96,7 +111,7 @@ namespace ReplicaGuard.Cli.Input
             string configFolder = Path.GetDirectoryName(config.Path) ?? workingDirectory;
             if (config.Files.Count == 0)
             {
-                return FolderHistory(configFolder, settings, workingDirectory);
+                return FolderHistory(configFolder, settings, reader);
             }
 
             var files = new List<SourceFile>();
@@ -107,43 +122,50 @@ namespace ReplicaGuard.Cli.Input
                 {
                     throw new UsageException($"{DisplayPath.For(config.Path, workingDirectory)}: 'files': {relative}: no such file");
                 }
-                files.Add(Prepare(full, settings, workingDirectory));
+                files.Add(reader.Prepare(full, settings));
             }
             return new History(DisplayPath.For(config.Path, workingDirectory), files);
         }
 
-        private static void AddHistoriesFromPaths(List<string> fullPaths, AnalysisSettings settings, string workingDirectory, List<History> histories)
+        private static void AddHistoriesFromPaths(List<string> fullPaths, AnalysisSettings settings, FileReader reader, List<History> histories)
         {
             List<SourceFile>? explicitFiles = null;
             foreach (string full in fullPaths)
             {
                 if (Directory.Exists(full))
                 {
-                    histories.Add(FolderHistory(full, settings, workingDirectory));
+                    histories.Add(FolderHistory(full, settings, reader));
                 }
                 else if (explicitFiles == null)
                 {
                     // The explicit files form one history, placed where the first of them was named.
-                    explicitFiles = new List<SourceFile> { Prepare(full, settings, workingDirectory) };
+                    explicitFiles = new List<SourceFile> { reader.Prepare(full, settings) };
                     histories.Add(new History("files", explicitFiles));
                 }
                 else
                 {
-                    explicitFiles.Add(Prepare(full, settings, workingDirectory));
+                    explicitFiles.Add(reader.Prepare(full, settings));
                 }
             }
         }
 
-        private static History FolderHistory(string folder, AnalysisSettings settings, string workingDirectory)
+        private static History FolderHistory(string folder, AnalysisSettings settings, FileReader reader)
         {
+            string workingDirectory = reader.WorkingDirectory;
             IReadOnlyList<string> ordered;
             try
             {
+                var loop = SymlinkLoops.Find(folder);
+                if (loop != null)
+                {
+                    throw new UsageException(
+                        $"{DisplayPath.For(loop.Value.Link, workingDirectory)}: symbolic link loop (it leads back to {DisplayPath.For(loop.Value.Target, workingDirectory)}); remove the link or check a folder inside it");
+                }
                 ordered = MigrationDiscovery.Discover(folder);
             }
             catch (MigrationInputException e)
             {
-                throw new UsageException($"{DisplayPath.For(e.PathName, workingDirectory)}: {OneLine(e.Message)}");
+                throw new UsageException(WithDisplayPath(e, workingDirectory));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -153,32 +175,66 @@ namespace ReplicaGuard.Cli.Input
             var files = new List<SourceFile>(ordered.Count);
             foreach (string path in ordered)
             {
-                files.Add(Prepare(Path.GetFullPath(path, folder), settings, workingDirectory));
+                files.Add(reader.Prepare(Path.GetFullPath(path, folder), settings));
             }
             return new History(DisplayPath.For(folder, workingDirectory), files);
         }
 
-        private static SourceFile Prepare(string fullPath, AnalysisSettings settings, string workingDirectory)
+        /// <summary>The engine's message names the full path first; users see the path as they typed it.</summary>
+        private static string WithDisplayPath(MigrationInputException e, string workingDirectory)
         {
-            string shown = DisplayPath.For(fullPath, workingDirectory);
-            string text;
-            try
-            {
-                text = ReadMigrationText(fullPath);
-            }
-            catch (MigrationInputException e)
-            {
-                throw new UsageException($"{shown}: {OneLine(e.Message)}");
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new UsageException($"{shown}: cannot read file: {OneLine(e.Message)}");
-            }
-            return SourcePreparation.Prepare(shown, text, settings.Placeholders);
+            string message = OneLine(e.Message);
+            string shown = DisplayPath.For(e.PathName, workingDirectory);
+            string prefix = e.PathName + ": ";
+            return message.StartsWith(prefix, StringComparison.Ordinal)
+                ? shown + ": " + message.Substring(prefix.Length)
+                : shown + ": " + message;
         }
 
-        private static string ReadMigrationText(string fullPath) => MigrationFileReader.Read(fullPath).Text;
+        internal static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
 
-        private static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
+        /// <summary>Reads and decodes migration files through the file system, remembering each one for `fix` and `--changed-since`.</summary>
+        private sealed class FileReader
+        {
+            private readonly IFileSystem _fileSystem;
+
+            public FileReader(IFileSystem fileSystem, string workingDirectory)
+            {
+                _fileSystem = fileSystem;
+                WorkingDirectory = workingDirectory;
+            }
+
+            public string WorkingDirectory { get; }
+
+            public Dictionary<SourceFile, LoadedFile> Loaded { get; } = new Dictionary<SourceFile, LoadedFile>();
+
+            public SourceFile Prepare(string fullPath, AnalysisSettings settings)
+            {
+                string shown = DisplayPath.For(fullPath, WorkingDirectory);
+                byte[] bytes;
+                MigrationText text;
+                try
+                {
+                    bytes = _fileSystem.ReadAllBytes(fullPath);
+                    text = MigrationFileReader.Decode(bytes, shown);
+                }
+                catch (MigrationInputException e)
+                {
+                    // The reader's message already starts with the path.
+                    throw new UsageException(OneLine(e.Message));
+                }
+                catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+                {
+                    throw new UsageException($"{shown}: the file disappeared while it was being checked; run again once nothing else is changing the folder");
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw new UsageException($"{shown}: cannot read file: {OneLine(e.Message)}; check that you may read it");
+                }
+                SourceFile file = SourcePreparation.Prepare(shown, text.Text, settings.Placeholders);
+                Loaded[file] = new LoadedFile(fullPath, bytes, text);
+                return file;
+            }
+        }
     }
 }
