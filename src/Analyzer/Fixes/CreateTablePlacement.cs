@@ -81,7 +81,7 @@ namespace ReplicaGuard.Fixes
                 return new TextEdit(file, new TextSpan(end, 0), ", " + element);
             }
             // One element per line: repeat the last element's indentation.
-            int lineStart = text.LastIndexOf('\n', end > 0 ? end - 1 : 0) + 1;
+            int lineStart = file.Lines.GetLineStart(file.Lines.GetLine(end));
             int indentEnd = lineStart;
             while (indentEnd < end && (text[indentEnd] == ' ' || text[indentEnd] == '\t'))
             {

@@ -53,12 +53,13 @@ namespace ReplicaGuard.Fixes
             SourceFile file = statement.File.File;
             TextSpan span = file.ToOriginal(statement.Statement.Span);
             string text = file.OriginalText;
-            int lineStart = span.Start;
-            while (lineStart > 0 && (text[lineStart - 1] == ' ' || text[lineStart - 1] == '\t'))
+            int lineStart = file.Lines.GetLineStart(file.Lines.GetLine(span.Start));
+            int blank = span.Start;
+            while (blank > lineStart && (text[blank - 1] == ' ' || text[blank - 1] == '\t'))
             {
-                lineStart--;
+                blank--;
             }
-            bool atLineStart = lineStart == 0 || text[lineStart - 1] == '\n';
+            bool atLineStart = blank == lineStart;
             string indent = atLineStart ? text.Substring(lineStart, span.Start - lineStart) : "";
             return new TextEdit(file, new TextSpan(span.Start, 0), sql + LineEnding(file) + indent);
         }

@@ -13,11 +13,7 @@ namespace ReplicaGuard.Fixes
             SourceFile file = location.File;
             string text = file.OriginalText;
             string newline = FixText.LineEnding(file);
-            int lineStart = location.Span.Start;
-            while (lineStart > 0 && text[lineStart - 1] != '\n')
-            {
-                lineStart--;
-            }
+            int lineStart = file.Lines.GetLineStart(file.Lines.GetLine(location.Span.Start)); // line map: no scan of long lines
             int indentEnd = lineStart;
             while (indentEnd < text.Length && (text[indentEnd] == ' ' || text[indentEnd] == '\t'))
             {

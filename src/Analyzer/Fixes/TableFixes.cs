@@ -40,7 +40,7 @@ namespace ReplicaGuard.Fixes
             {
                 foreach (IndexObject index in table.Indexes)
                 {
-                    if (!index.Dropped && index.Valid && index != IdentityRules.IdentityIndex(table)
+                    if (!index.Dropped && index.Valid && index.ParentIndex == null && index != IdentityRules.IdentityIndex(table)
                         && Replayer.IdentityIndexProblem(table, index) == null && Fits(request, KeyNames(index)))
                     {
                         fixes.Add(UsingIndex(request, index));

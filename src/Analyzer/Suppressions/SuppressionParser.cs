@@ -46,6 +46,7 @@ namespace ReplicaGuard.Suppressions
             TokenList tokens = parsed.Tokens;
             string text = tokens.Text;
             int nextStatement = 0;
+            LineMap? lines = null;
             for (int i = 0; i < tokens.Count; i++)
             {
                 Token token = tokens[i];
@@ -65,24 +66,26 @@ namespace ReplicaGuard.Suppressions
                     {
                         nextStatement++;
                     }
-                    Attach(parsed, i, nextStatement, suppression);
+                    lines ??= new LineMap(text); // of the analysed text, built only when a file has suppressions
+                    Attach(parsed, lines, i, nextStatement, suppression);
                 }
             }
             return result;
         }
 
         /// <summary>Trailing comment: the statements that start earlier on its line. Own line: the statements on the next code line.</summary>
-        private static void Attach(ParsedFile parsed, int commentToken, int firstStatementAfter, Suppression suppression)
+        private static void Attach(ParsedFile parsed, LineMap lines, int commentToken, int firstStatementAfter, Suppression suppression)
         {
             TokenList tokens = parsed.Tokens;
             string text = tokens.Text;
             Token comment = tokens[commentToken];
-            int lineStart = comment.Start;
-            while (lineStart > 0 && text[lineStart - 1] != '\n')
+            int lineStart = lines.GetLineStart(lines.GetLine(comment.Start));
+            int blank = comment.Start;
+            while (blank > lineStart && (text[blank - 1] == ' ' || text[blank - 1] == '\t'))
             {
-                lineStart--;
+                blank--;
             }
-            bool trailing = text.Substring(lineStart, comment.Start - lineStart).Trim().Length > 0;
+            bool trailing = blank > lineStart;
             IReadOnlyList<Syntax.Ast.Statement> statements = parsed.Statements;
             if (trailing)
             {

@@ -43,7 +43,7 @@ namespace ReplicaGuard.Tests
             ParallelOracle.For(PgServer.Get(), count, (oracle, i) =>
             {
                 History history = new HistoryGenerator(DifferentialRun.HistorySeed(seed, i)).Next();
-                IReadOnlyList<Diagnostic> diagnostics = EngineOracle.Analyze(history, settings).Where(d => FixVerifier.VerifiedRules.Contains(d.Id)).ToList();
+                IReadOnlyList<Diagnostic> diagnostics = EngineOracle.Analyze(history, settings).Diagnostics.Where(d => FixVerifier.VerifiedRules.Contains(d.Id)).ToList();
                 if (diagnostics.Count == 0)
                 {
                     return true;

@@ -122,8 +122,8 @@ namespace ReplicaGuard.Tests
             }
             // Re-analysis: one result fewer of the diagnosed rule for the table (none for a table-level rule), and no
             // other RG1xxx result for it that was not there before.
-            IReadOnlyList<Diagnostic> earlier = EngineOracle.Analyze(original, settings);
-            IReadOnlyList<Diagnostic> again = EngineOracle.Analyze(fixedHistory, settings);
+            IReadOnlyList<Diagnostic> earlier = EngineOracle.Analyze(original, settings).Diagnostics;
+            IReadOnlyList<Diagnostic> again = EngineOracle.Analyze(fixedHistory, settings).Diagnostics;
             foreach (string id in again.Where(x => x.ObjectName == d.ObjectName && x.Id.StartsWith("RG1", StringComparison.Ordinal)).Select(x => x.Id).Distinct())
             {
                 int countBefore = earlier.Count(x => x.Id == id && x.ObjectName == d.ObjectName);
