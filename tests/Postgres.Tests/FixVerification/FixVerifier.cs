@@ -19,7 +19,7 @@ namespace ReplicaGuard.Tests
         public static bool IsSuppression(CodeFix fix) => fix.EquivalenceKey == FixKinds.SuppressStatement || fix.EquivalenceKey == FixKinds.SuppressFile;
 
         /// <summary>The history with the edits applied; edited files are re-split into statements as the corpus loader does.</summary>
-        public static History Apply(History history, IEnumerable<TextEdit> edits)
+        public static History Apply(History history, IEnumerable<TextEdit> edits, IReadOnlyDictionary<string, string>? placeholders = null)
         {
             var byFile = edits.GroupBy(e => e.File.Path).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Span.Start).ToList());
             var files = new List<HistoryFile>();
@@ -35,7 +35,12 @@ namespace ReplicaGuard.Tests
                 {
                     text = text.Substring(0, edit.Span.Start) + edit.NewText + text.Substring(edit.Span.End);
                 }
-                files.Add(new HistoryFile(file.Name, text, Corpus.Split(text)));
+                string executed = text;
+                foreach (KeyValuePair<string, string> p in placeholders ?? new Dictionary<string, string>())
+                {
+                    executed = executed.Replace(p.Key, p.Value, StringComparison.Ordinal);
+                }
+                files.Add(new HistoryFile(file.Name, text, Corpus.Split(executed)));
             }
             return new History(files);
         }
