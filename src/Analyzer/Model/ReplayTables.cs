@@ -63,6 +63,14 @@ namespace ReplicaGuard.Model
                 throw Reject("partitioned tables cannot be unlogged");
             }
 
+            // PostgreSQL resolves every relation the statement reads before the new table exists, so a name that
+            // would now find the new table (or shadow a table later on the path) means what it meant before.
+            _resolved.Clear();
+            foreach (ObjectName read in RelationsRead(s))
+            {
+                _resolved[read] = _catalog.FindRelation(read);
+            }
+
             var table = new TableObject(s.Name.Name, schema, s.IsPartitioned ? RelationKind.PartitionedTable : RelationKind.Table, persistence, _current);
             _catalog.AddRelation(table);
 
@@ -131,8 +139,8 @@ namespace ReplicaGuard.Model
             var likeSources = new List<(LikeClause Like, TableObject? Source)>();
             foreach (LikeClause like in s.Likes)
             {
-                RelationObject? source = _catalog.FindRelation(like.Source);
-                if (source == null || source == table)
+                RelationObject? source = _resolved[like.Source];
+                if (source == null)
                 {
                     throw Reject("relation \"" + like.Source + "\" does not exist");
                 }
@@ -223,7 +231,7 @@ namespace ReplicaGuard.Model
         {
             foreach (ObjectName relation in s.QueryRelations)
             {
-                if (_catalog.FindRelation(relation) == null && !IsSystemRelationName(relation))
+                if (_resolved[relation] == null && !IsSystemRelationName(relation))
                 {
                     throw Reject("relation \"" + relation + "\" does not exist");
                 }
@@ -237,7 +245,7 @@ namespace ReplicaGuard.Model
                     names.Add(name);
                     continue;
                 }
-                if (s.QueryStarSource != null && _catalog.FindRelation(s.QueryStarSource) is TableObject source && !source.ColumnsUnknown)
+                if (s.QueryStarSource != null && _resolved[s.QueryStarSource] is TableObject source && !source.ColumnsUnknown)
                 {
                     foreach (ColumnObject column in source.Columns)
                     {
@@ -599,19 +607,46 @@ namespace ReplicaGuard.Model
             }
         }
 
-        /// <summary>
-        /// A parent or LIKE source of a table being created. PostgreSQL resolves them before the new table exists,
-        /// so a name that finds the new table itself does not exist (and must not make the table its own parent:
-        /// the cycle sent every recursive walk of the tree into a stack overflow).
-        /// </summary>
+        /// <summary>Relations a CREATE TABLE reads, resolved before it creates anything (<see cref="_resolved"/>).</summary>
+        private readonly Dictionary<ObjectName, RelationObject?> _resolved = new Dictionary<ObjectName, RelationObject?>();
+
+        private static IEnumerable<ObjectName> RelationsRead(CreateTableStatement s)
+        {
+            if (s.PartitionOf != null)
+            {
+                yield return s.PartitionOf;
+            }
+            foreach (ObjectName parent in s.Inherits)
+            {
+                yield return parent;
+            }
+            foreach (LikeClause like in s.Likes)
+            {
+                yield return like.Source;
+            }
+            foreach (ObjectName relation in s.QueryRelations)
+            {
+                yield return relation;
+            }
+            if (s.QueryStarSource != null)
+            {
+                yield return s.QueryStarSource;
+            }
+        }
+
+        /// <summary>A parent of the table being created, as resolved before it existed.</summary>
         private TableObject RequireOtherTable(ObjectName name, TableObject creating)
         {
-            TableObject found = RequireTable(name);
-            if (found == creating)
+            RelationObject? relation = _resolved[name];
+            if (relation == null)
             {
                 throw Reject("relation \"" + name + "\" does not exist");
             }
-            return found;
+            if (!(relation is TableObject table) || table == creating)
+            {
+                throw Reject("\"" + name.Name + "\" is not a table");
+            }
+            return table;
         }
     }
 }
