@@ -479,19 +479,44 @@ namespace ReplicaGuard.Model
                 : s.Kind == DropObjectKind.MaterializedView ? RelationKind.MaterializedView
                 : s.Kind == DropObjectKind.ForeignTable ? RelationKind.ForeignTable
                 : RelationKind.Sequence;
+            string word = s.Kind == DropObjectKind.View ? "view" : s.Kind == DropObjectKind.MaterializedView ? "materialized view"
+                : s.Kind == DropObjectKind.ForeignTable ? "foreign table" : "sequence";
             foreach (ObjectName name in s.Names)
             {
-                RelationObject? relation = _catalog.FindRelation(name);
-                if (relation == null || relation.Kind != kind)
+                OtherRelation? relation = DropTarget<OtherRelation>(name, s.IfExists, word);
+                if (relation == null)
                 {
-                    if (relation == null && s.IfExists)
-                    {
-                        continue;
-                    }
-                    throw Reject(relation == null ? "relation \"" + name + "\" does not exist" : "\"" + name.Name + "\" is not the kind of relation DROP names");
+                    continue;
+                }
+                if (relation.Kind != kind)
+                {
+                    throw Reject("\"" + name.Name + "\" is not a " + word);
                 }
                 _catalog.RemoveRelation(relation);
             }
+        }
+
+        /// <summary>
+        /// DROP's lookup of one name: the relation, or null when it is missing and IF EXISTS was given (a NOTICE);
+        /// a missing name or one of another kind fails the statement, as RemoveRelations does.
+        /// </summary>
+        private T? DropTarget<T>(ObjectName name, bool ifExists, string kindWord)
+            where T : RelationObject
+        {
+            RelationObject? relation = _catalog.FindRelation(name);
+            if (relation == null)
+            {
+                if (ifExists)
+                {
+                    return null;
+                }
+                throw Reject(kindWord + " \"" + name.Name + "\" does not exist");
+            }
+            if (!(relation is T typed))
+            {
+                throw Reject("\"" + name.Name + "\" is not a" + (kindWord[0] == 'i' ? "n " : " ") + kindWord);
+            }
+            return typed;
         }
 
         private void DropTables(DropStatement s)
@@ -499,20 +524,8 @@ namespace ReplicaGuard.Model
             var targets = new List<TableObject>();
             foreach (ObjectName name in s.Names)
             {
-                RelationObject? relation = _catalog.FindRelation(name);
-                if (relation == null)
-                {
-                    if (s.IfExists)
-                    {
-                        continue;
-                    }
-                    throw Reject("table \"" + name.Name + "\" does not exist");
-                }
-                if (!(relation is TableObject table))
-                {
-                    throw Reject("\"" + name.Name + "\" is not a table");
-                }
-                if (!targets.Contains(table))
+                TableObject? table = DropTarget<TableObject>(name, s.IfExists, "table");
+                if (table != null && !targets.Contains(table))
                 {
                     targets.Add(table);
                 }
