@@ -96,7 +96,7 @@ namespace ReplicaGuard.Migrations
             return full;
         }
 
-        private static string[] EnumerateOrThrow(Func<string[]> list, string folder)
+        internal static string[] EnumerateOrThrow(Func<string[]> list, string folder)
         {
             try
             {

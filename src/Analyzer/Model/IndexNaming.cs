@@ -86,28 +86,7 @@ namespace ReplicaGuard.Model
             return sb.ToString();
         }
 
-        /// <summary>The longest prefix of at most <paramref name="bytes"/> UTF-8 bytes that ends on a character boundary.</summary>
-        private static string Clip(string s, int bytes)
-        {
-            if (s.Length <= bytes && Encoding.UTF8.GetByteCount(s) <= bytes)
-            {
-                return s;
-            }
-            int count = 0;
-            int i = 0;
-            while (i < s.Length)
-            {
-                int width = char.IsHighSurrogate(s[i]) && i + 1 < s.Length ? 2 : 1;
-                int b = Encoding.UTF8.GetByteCount(s.ToCharArray(i, width));
-                if (count + b > bytes)
-                {
-                    break;
-                }
-                count += b;
-                i += width;
-            }
-            return s.Substring(0, i);
-        }
+        private static string Clip(string s, int bytes) => Identifiers.ClipUtf8(s, bytes);
 
         /// <summary>ChooseIndexColumnNames: duplicate names within one index get a numeric suffix.</summary>
         public static List<string> UniqueColumnNames(IReadOnlyList<string> names)

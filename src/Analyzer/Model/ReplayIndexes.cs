@@ -271,18 +271,10 @@ namespace ReplicaGuard.Model
             }
             foreach (ObjectName name in s.Names)
             {
-                RelationObject? relation = _catalog.FindRelation(name);
-                if (relation == null)
+                IndexObject? index = DropTarget<IndexObject>(name, s.IfExists, "index");
+                if (index == null)
                 {
-                    if (s.IfExists)
-                    {
-                        continue;
-                    }
-                    throw Reject("index \"" + name.Name + "\" does not exist");
-                }
-                if (!(relation is IndexObject index))
-                {
-                    throw Reject("\"" + name.Name + "\" is not an index");
+                    continue;
                 }
                 if (index.IsConstraint)
                 {

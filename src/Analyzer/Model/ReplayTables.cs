@@ -63,6 +63,14 @@ namespace ReplicaGuard.Model
                 throw Reject("partitioned tables cannot be unlogged");
             }
 
+            // PostgreSQL resolves every relation the statement reads before the new table exists, so a name that
+            // would now find the new table (or shadow a table later on the path) means what it meant before.
+            _resolved.Clear();
+            foreach (ObjectName read in RelationsRead(s))
+            {
+                _resolved[read] = _catalog.FindRelation(read);
+            }
+
             var table = new TableObject(s.Name.Name, schema, s.IsPartitioned ? RelationKind.PartitionedTable : RelationKind.Table, persistence, _current);
             _catalog.AddRelation(table);
 
@@ -131,8 +139,8 @@ namespace ReplicaGuard.Model
             var likeSources = new List<(LikeClause Like, TableObject? Source)>();
             foreach (LikeClause like in s.Likes)
             {
-                RelationObject? source = _catalog.FindRelation(like.Source);
-                if (source == null || source == table)
+                RelationObject? source = _resolved[like.Source];
+                if (source == null)
                 {
                     throw Reject("relation \"" + like.Source + "\" does not exist");
                 }
@@ -223,7 +231,7 @@ namespace ReplicaGuard.Model
         {
             foreach (ObjectName relation in s.QueryRelations)
             {
-                if (_catalog.FindRelation(relation) == null && !IsSystemRelationName(relation))
+                if (_resolved[relation] == null && !IsSystemRelationName(relation))
                 {
                     throw Reject("relation \"" + relation + "\" does not exist");
                 }
@@ -237,7 +245,7 @@ namespace ReplicaGuard.Model
                     names.Add(name);
                     continue;
                 }
-                if (s.QueryStarSource != null && _catalog.FindRelation(s.QueryStarSource) is TableObject source && !source.ColumnsUnknown)
+                if (s.QueryStarSource != null && _resolved[s.QueryStarSource] is TableObject source && !source.ColumnsUnknown)
                 {
                     foreach (ColumnObject column in source.Columns)
                     {
@@ -471,19 +479,44 @@ namespace ReplicaGuard.Model
                 : s.Kind == DropObjectKind.MaterializedView ? RelationKind.MaterializedView
                 : s.Kind == DropObjectKind.ForeignTable ? RelationKind.ForeignTable
                 : RelationKind.Sequence;
+            string word = s.Kind == DropObjectKind.View ? "view" : s.Kind == DropObjectKind.MaterializedView ? "materialized view"
+                : s.Kind == DropObjectKind.ForeignTable ? "foreign table" : "sequence";
             foreach (ObjectName name in s.Names)
             {
-                RelationObject? relation = _catalog.FindRelation(name);
-                if (relation == null || relation.Kind != kind)
+                OtherRelation? relation = DropTarget<OtherRelation>(name, s.IfExists, word);
+                if (relation == null)
                 {
-                    if (relation == null && s.IfExists)
-                    {
-                        continue;
-                    }
-                    throw Reject(relation == null ? "relation \"" + name + "\" does not exist" : "\"" + name.Name + "\" is not the kind of relation DROP names");
+                    continue;
+                }
+                if (relation.Kind != kind)
+                {
+                    throw Reject("\"" + name.Name + "\" is not a " + word);
                 }
                 _catalog.RemoveRelation(relation);
             }
+        }
+
+        /// <summary>
+        /// DROP's lookup of one name: the relation, or null when it is missing and IF EXISTS was given (a NOTICE);
+        /// a missing name or one of another kind fails the statement, as RemoveRelations does.
+        /// </summary>
+        private T? DropTarget<T>(ObjectName name, bool ifExists, string kindWord)
+            where T : RelationObject
+        {
+            RelationObject? relation = _catalog.FindRelation(name);
+            if (relation == null)
+            {
+                if (ifExists)
+                {
+                    return null;
+                }
+                throw Reject(kindWord + " \"" + name.Name + "\" does not exist");
+            }
+            if (!(relation is T typed))
+            {
+                throw Reject("\"" + name.Name + "\" is not a" + (kindWord[0] == 'i' ? "n " : " ") + kindWord);
+            }
+            return typed;
         }
 
         private void DropTables(DropStatement s)
@@ -491,20 +524,8 @@ namespace ReplicaGuard.Model
             var targets = new List<TableObject>();
             foreach (ObjectName name in s.Names)
             {
-                RelationObject? relation = _catalog.FindRelation(name);
-                if (relation == null)
-                {
-                    if (s.IfExists)
-                    {
-                        continue;
-                    }
-                    throw Reject("table \"" + name.Name + "\" does not exist");
-                }
-                if (!(relation is TableObject table))
-                {
-                    throw Reject("\"" + name.Name + "\" is not a table");
-                }
-                if (!targets.Contains(table))
+                TableObject? table = DropTarget<TableObject>(name, s.IfExists, "table");
+                if (table != null && !targets.Contains(table))
                 {
                     targets.Add(table);
                 }
@@ -599,19 +620,46 @@ namespace ReplicaGuard.Model
             }
         }
 
-        /// <summary>
-        /// A parent or LIKE source of a table being created. PostgreSQL resolves them before the new table exists,
-        /// so a name that finds the new table itself does not exist (and must not make the table its own parent:
-        /// the cycle sent every recursive walk of the tree into a stack overflow).
-        /// </summary>
+        /// <summary>Relations a CREATE TABLE reads, resolved before it creates anything (<see cref="_resolved"/>).</summary>
+        private readonly Dictionary<ObjectName, RelationObject?> _resolved = new Dictionary<ObjectName, RelationObject?>();
+
+        private static IEnumerable<ObjectName> RelationsRead(CreateTableStatement s)
+        {
+            if (s.PartitionOf != null)
+            {
+                yield return s.PartitionOf;
+            }
+            foreach (ObjectName parent in s.Inherits)
+            {
+                yield return parent;
+            }
+            foreach (LikeClause like in s.Likes)
+            {
+                yield return like.Source;
+            }
+            foreach (ObjectName relation in s.QueryRelations)
+            {
+                yield return relation;
+            }
+            if (s.QueryStarSource != null)
+            {
+                yield return s.QueryStarSource;
+            }
+        }
+
+        /// <summary>A parent of the table being created, as resolved before it existed.</summary>
         private TableObject RequireOtherTable(ObjectName name, TableObject creating)
         {
-            TableObject found = RequireTable(name);
-            if (found == creating)
+            RelationObject? relation = _resolved[name];
+            if (relation == null)
             {
                 throw Reject("relation \"" + name + "\" does not exist");
             }
-            return found;
+            if (!(relation is TableObject table) || table == creating)
+            {
+                throw Reject("\"" + name.Name + "\" is not a table");
+            }
+            return table;
         }
     }
 }

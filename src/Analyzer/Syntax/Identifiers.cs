@@ -55,27 +55,29 @@ namespace ReplicaGuard.Syntax
 
         public static string FoldCase(string name) => FoldCase(name, 0, name.Length);
 
-        public static string Truncate(string name)
+        public static string Truncate(string name) => ClipUtf8(name, MaxBytes);
+
+        /// <summary>The longest prefix of at most <paramref name="maxBytes"/> UTF-8 bytes ending on a character boundary (pg_mbcliplen).</summary>
+        public static string ClipUtf8(string text, int maxBytes)
         {
-            if (name.Length <= MaxBytes / 3 || Encoding.UTF8.GetByteCount(name) <= MaxBytes)
+            if (text.Length * 3 <= maxBytes || Encoding.UTF8.GetByteCount(text) <= maxBytes)
             {
-                return name;
+                return text;
             }
-            // Clip at a character boundary, as pg_mbcliplen does.
             int bytes = 0;
             int i = 0;
-            while (i < name.Length)
+            while (i < text.Length)
             {
-                int width = char.IsHighSurrogate(name[i]) && i + 1 < name.Length ? 2 : 1;
-                int b = Encoding.UTF8.GetByteCount(name.ToCharArray(i, width));
-                if (bytes + b > MaxBytes)
+                int width = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+                int b = Encoding.UTF8.GetByteCount(text.ToCharArray(i, width));
+                if (bytes + b > maxBytes)
                 {
                     break;
                 }
                 bytes += b;
                 i += width;
             }
-            return name.Substring(0, i);
+            return text.Substring(0, i);
         }
 
         /// <summary>Quotes a name for SQL when PostgreSQL would not read it back unchanged unquoted.</summary>

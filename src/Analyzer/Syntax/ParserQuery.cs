@@ -102,6 +102,7 @@ namespace ReplicaGuard.Syntax
             // simply not checked (it cannot change the catalog).
             int savedPos = _pos;
             int savedEnd = _end;
+            string? savedError = _error;
             _pos = from;
             _end = to;
             if (AcceptKw("update"))
@@ -147,7 +148,7 @@ namespace ReplicaGuard.Syntax
                     }
                 }
             }
-            _error = null;
+            _error = savedError;
             _pos = savedPos;
             _end = savedEnd;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using ReplicaGuard.Syntax.Ast;
+using ReplicaGuard.Text;
 
 namespace ReplicaGuard.Syntax
 {
@@ -15,6 +16,9 @@ namespace ReplicaGuard.Syntax
         {
             int savedPos = _pos;
             int savedEnd = _end;
+            string? savedError = _error;
+            TextSpan savedErrorSpan = _errorSpan;
+            _error = null;
             _pos = from;
             _end = to;
             try
@@ -104,7 +108,9 @@ namespace ReplicaGuard.Syntax
             }
             finally
             {
-                _error = null;
+                // The query's shape is best effort: its own failures never fail the statement, earlier ones stay.
+                _error = savedError;
+                _errorSpan = savedErrorSpan;
                 _pos = savedPos;
                 _end = savedEnd;
             }

@@ -98,8 +98,11 @@ namespace ReplicaGuard.Tests
         {
             if (System.OperatingSystem.IsWindows() || System.Environment.UserName == "root")
             {
-                // Root reads any folder whatever its permissions: this case cannot be produced here.
-                Assert.Inconclusive("running as root or on Windows: a folder cannot be made unreadable by permissions");
+                // Root reads any folder whatever its permissions, so the refusal is produced the way the runtime
+                // reports it: the listing throws, and discovery must turn that into one input error naming the folder.
+                var denied = Assert.ThrowsExactly<MigrationInputException>(() => MigrationDiscovery.EnumerateOrThrow(
+                    () => throw new System.UnauthorizedAccessException("Access to the path '/x/locked' is denied."), "/x/locked"));
+                StringAssert.Contains(denied.Message, "/x/locked: cannot list the migration folder");
                 return;
             }
             using var temp = new TempFolder();

@@ -180,5 +180,13 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual(2, d.RelatedLocations.Count);
             Assert.AreEqual("public.t", d.ObjectName);
         }
+    
+        [TestMethod]
+        public void SelectIntoWithoutATableNameIsNotUnderstoodRatherThanACrash()
+        {
+            // Found by the fuzzer: a psql variable where the name should be.
+            var result = Run("SELECT * INTO :x FROM t;");
+            Assert.AreEqual(1, System.Linq.Enumerable.Count(Of(result, "RG9001")));
+        }
     }
 }

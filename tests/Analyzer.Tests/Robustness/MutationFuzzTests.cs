@@ -20,7 +20,9 @@ namespace ReplicaGuard.Tests.Robustness
         [TestMethod]
         public void MutatedHistoriesNeverThrowStayLinearAndAreDeterministic()
         {
-            int seed = EnvInt("REPLICAGUARD_FUZZ_SEED") ?? NewSeed();
+            // A fixed default keeps the gate reproducible: a change fails CI for what it did, not for a new seed's
+            // find. REPLICAGUARD_FUZZ_SEED=random explores (docs/robustness.md).
+            int seed = Environment.GetEnvironmentVariable("REPLICAGUARD_FUZZ_SEED") == "random" ? NewSeed() : EnvInt("REPLICAGUARD_FUZZ_SEED") ?? DefaultSeed;
             int count = EnvInt("REPLICAGUARD_FUZZ_COUNT") ?? DefaultCount;
             int? only = EnvInt("REPLICAGUARD_FUZZ_CASE");
             TestContext.WriteLine($"fuzz seed {seed}, {(only.HasValue ? "case " + only.Value : count + " cases")} (reproduce: REPLICAGUARD_FUZZ_SEED={seed} REPLICAGUARD_FUZZ_CASE=<n>)");
@@ -45,6 +47,8 @@ namespace ReplicaGuard.Tests.Robustness
         }
 
         /// <summary>A fresh seed per run (printed), so CI explores new inputs over time; any failure names it.</summary>
+        private const int DefaultSeed = 20261121;
+
         private static int NewSeed() => Environment.TickCount & 0x7fffffff;
 
         private static int? EnvInt(string name)
