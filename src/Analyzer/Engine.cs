@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.Threading;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Model;
+using ReplicaGuard.Profiles;
 using ReplicaGuard.Rules;
+using ReplicaGuard.Suppressions;
 using ReplicaGuard.Syntax;
 using ReplicaGuard.Syntax.Ast;
 using ReplicaGuard.Text;
@@ -41,8 +43,10 @@ namespace ReplicaGuard
         /// <summary>Replays already parsed files (front ends that cache parses per file content call this).</summary>
         public static AnalysisResult Analyze(IReadOnlyList<ParsedFile> files, AnalysisSettings settings, CancellationToken cancellationToken = default)
         {
+            settings = ConsumerProfile.Apply(settings);
             var replayer = new Replayer(settings);
-            var context = new RuleContext(settings);
+            var context = new RuleContext(settings) { Rejected = replayer.Rejected };
+            replayer.AddListener(context.Changes);
             List<Rule> rules = RuleRegistry.CreateEnabled(context);
             foreach (Rule rule in rules)
             {
@@ -72,7 +76,7 @@ namespace ReplicaGuard
             {
                 fileOrder[files[i].File] = i;
             }
-            var diagnostics = new List<Diagnostic>(context.Diagnostics);
+            List<Diagnostic> diagnostics = SuppressionFilter.Apply(files, context.Diagnostics, new RuleContext(settings));
             diagnostics.Sort((a, b) =>
             {
                 fileOrder.TryGetValue(a.Location.File, out int fa);

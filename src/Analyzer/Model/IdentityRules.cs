@@ -312,7 +312,7 @@ namespace ReplicaGuard.Model
             return set;
         }
 
-        private static bool RowFilterInvalid(TableObject table, PublicationRelation row, HashSet<ColumnObject> identityColumns)
+        internal static bool RowFilterInvalid(TableObject table, PublicationRelation row, HashSet<ColumnObject> identityColumns)
         {
             if (row.RowFilterColumns == null || table.Identity == ReplicaIdentityKind.Full)
             {
@@ -330,7 +330,7 @@ namespace ReplicaGuard.Model
             return false;
         }
 
-        private static bool ColumnListInvalid(TableObject table, PublicationRelation row, HashSet<ColumnObject> identityColumns)
+        internal static bool ColumnListInvalid(TableObject table, PublicationRelation row, HashSet<ColumnObject> identityColumns)
         {
             if (row.Columns == null)
             {

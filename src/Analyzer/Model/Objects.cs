@@ -130,6 +130,9 @@ namespace ReplicaGuard.Model
         /// <summary>The last statement that made a usable identity unusable (null when it never had one).</summary>
         public StatementRef? IdentityLostBy { get; internal set; }
 
+        /// <summary>The last statement that changed its keys, NOT NULL columns or replica identity (fixes must come after it).</summary>
+        public StatementRef? KeysChangedBy { get; internal set; }
+
         /// <summary>The last statement that moved the table into its place (SET SCHEMA, ATTACH PARTITION, SET LOGGED).</summary>
         public StatementRef? MovedBy { get; internal set; }
 

@@ -428,39 +428,39 @@ namespace ReplicaGuard.Model
             bool primary = c.Kind == ConstraintKind.PrimaryKey;
             if (table.IsPartitioned)
             {
-                throw Reject("ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned tables");
+                throw RejectIdentityIndex("ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned tables");
             }
             if (!table.Schema.Relations.TryGetValue(indexName, out RelationObject? relation) || !(relation is IndexObject index))
             {
-                throw Reject("index \"" + indexName + "\" does not exist");
+                throw RejectIdentityIndex("index \"" + indexName + "\" does not exist");
             }
             if (index.Table != table)
             {
-                throw Reject("index \"" + indexName + "\" does not belong to table \"" + table.Name + "\"");
+                throw RejectIdentityIndex("index \"" + indexName + "\" does not belong to table \"" + table.Name + "\"");
             }
             if (index.IsConstraint)
             {
-                throw Reject("index \"" + indexName + "\" is already associated with a constraint");
+                throw RejectIdentityIndex("index \"" + indexName + "\" is already associated with a constraint");
             }
             if (!index.Unique)
             {
-                throw Reject("\"" + indexName + "\" is not a unique index");
+                throw RejectIdentityIndex("\"" + indexName + "\" is not a unique index");
             }
             if (index.HasExpressions)
             {
-                throw Reject("index \"" + indexName + "\" contains expressions");
+                throw RejectIdentityIndex("index \"" + indexName + "\" contains expressions");
             }
             if (index.HasPredicate)
             {
-                throw Reject("\"" + indexName + "\" is a partial index");
+                throw RejectIdentityIndex("\"" + indexName + "\" is a partial index");
             }
             if (index.Method != "btree" || !index.DefaultOrdering)
             {
-                throw Reject("index \"" + indexName + "\" does not have default sorting behavior");
+                throw RejectIdentityIndex("index \"" + indexName + "\" does not have default sorting behavior");
             }
             if (primary && table.PrimaryKey != null)
             {
-                throw Reject("multiple primary keys for table \"" + table.Name + "\" are not allowed");
+                throw RejectIdentityIndex("multiple primary keys for table \"" + table.Name + "\" are not allowed");
             }
             if (primary)
             {
@@ -528,16 +528,16 @@ namespace ReplicaGuard.Model
             string indexName = a.Target!.Name;
             if (!table.Schema.Relations.TryGetValue(indexName, out RelationObject? relation))
             {
-                throw Reject("index \"" + indexName + "\" for table \"" + table.Name + "\" does not exist");
+                throw RejectIdentityIndex("index \"" + indexName + "\" for table \"" + table.Name + "\" does not exist");
             }
             if (!(relation is IndexObject index))
             {
-                throw Reject("\"" + indexName + "\" is not an index");
+                throw RejectIdentityIndex("\"" + indexName + "\" is not an index");
             }
             string? problem = IdentityIndexProblem(table, index);
             if (problem != null)
             {
-                throw Reject(problem);
+                throw RejectIdentityIndex(problem);
             }
             SetIdentity(table, ReplicaIdentityKind.Index, index);
         }

@@ -6,16 +6,27 @@ using ReplicaGuard.Syntax.Ast;
 namespace ReplicaGuard.Model
 {
     /// <summary>A statement the model predicts PostgreSQL rejects; it leaves no trace in the catalog.</summary>
+    /// <summary>Why a statement was rejected, for the rules that report some rejections (RG1003).</summary>
+    public enum RejectionKind
+    {
+        Other,
+
+        /// <summary>REPLICA IDENTITY USING INDEX or ADD ... USING INDEX named an index PostgreSQL refuses.</summary>
+        IdentityIndex,
+    }
+
     public sealed class RejectedStatement
     {
-        public RejectedStatement(StatementRef statement, string message)
+        public RejectedStatement(StatementRef statement, string message, RejectionKind kind = RejectionKind.Other)
         {
             Statement = statement;
             Message = message;
+            Kind = kind;
         }
 
         public StatementRef Statement { get; }
         public string Message { get; }
+        public RejectionKind Kind { get; }
 
         public override string ToString() => Statement + ": " + Message;
     }
@@ -73,7 +84,7 @@ namespace ReplicaGuard.Model
             catch (RejectedException rejected)
             {
                 _catalog.RollbackTo(mark);
-                Rejected.Add(new RejectedStatement(statement, rejected.Message));
+                Rejected.Add(new RejectedStatement(statement, rejected.Message, rejected.Kind));
             }
             _catalog.StatementCompleted();
         }
@@ -158,13 +169,18 @@ namespace ReplicaGuard.Model
 
         private sealed class RejectedException : Exception
         {
-            public RejectedException(string message)
+            public RejectedException(string message, RejectionKind kind = RejectionKind.Other)
                 : base(message)
             {
+                Kind = kind;
             }
+
+            public RejectionKind Kind { get; }
         }
 
         private static Exception Reject(string message) => new RejectedException(message);
+
+        private static Exception RejectIdentityIndex(string message) => new RejectedException(message, RejectionKind.IdentityIndex);
 
         // ----- identity bookkeeping -----
 
@@ -182,6 +198,9 @@ namespace ReplicaGuard.Model
             foreach (KeyValuePair<TableObject, bool> entry in _touched)
             {
                 TableObject table = entry.Key;
+                StatementRef? lastTouch = table.KeysChangedBy;
+                table.KeysChangedBy = _current;
+                _catalog.Record(() => table.KeysChangedBy = lastTouch);
                 if (entry.Value && !table.Dropped && !IdentityRules.HasUsableIdentity(table))
                 {
                     StatementRef? previous = table.IdentityLostBy;

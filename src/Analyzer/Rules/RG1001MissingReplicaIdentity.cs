@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Fixes;
 using ReplicaGuard.Model;
 using ReplicaGuard.Syntax.Ast;
 
@@ -78,7 +79,9 @@ namespace ReplicaGuard.Rules
                 }
             }
 
-            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related);
+            FixRequest request = Context.FixRequest(table, primary, FixGoal.Identity);
+            request.Coverage = verdict.Coverage;
+            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related, TableFixes.For(request));
         }
 
         private static string Message(TableObject table, IdentityVerdict verdict, List<Coverage> publications)

@@ -69,9 +69,16 @@ namespace ReplicaGuard.Rules
             "Analysis",
             "A reference to a table, index, schema or publication that the files never create and the settings do not declare.");
 
+        public static readonly RuleDescriptor RG9003 = new RuleDescriptor(
+            RuleIds.UnusedSuppression,
+            "Unused suppression",
+            Severity.Suggestion,
+            "Analysis",
+            "A replicaguard-ignore comment that suppresses nothing (no such rule, nothing reported there any more, or not attached to a statement).");
+
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
-            RG1001, RG1002, RG1003, RG1004, RG2001, RG2002, RG3001, RG9001, RG9002,
+            RG1001, RG1002, RG1003, RG1004, RG2001, RG2002, RG3001, RG9001, RG9002, RG9003,
         };
 
         public static RuleDescriptor? Find(string id)

@@ -1,5 +1,8 @@
 using System.Collections.Generic;
 using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Fixes;
+using ReplicaGuard.Model;
+using ReplicaGuard.Profiles;
 
 namespace ReplicaGuard.Rules
 {
@@ -17,12 +20,24 @@ namespace ReplicaGuard.Rules
 
         public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
-        /// <summary>The effective severity of a rule: the settings' override, else its default.</summary>
-        public Severity SeverityOf(RuleDescriptor rule)
+        /// <summary>The last statement that altered each table, for fix placement.</summary>
+        public TableChanges Changes { get; } = new TableChanges();
+
+        /// <summary>Starts a fix request for a table with what the context knows (settings, last change).</summary>
+        public FixRequest FixRequest(TableObject table, StatementRef statement, FixGoal goal)
         {
-            return Settings.RuleSeverities.TryGetValue(rule.Id, out Severity severity) ? severity : rule.DefaultSeverity;
+            return new FixRequest(table, statement, goal, Settings) { LastChange = Changes.LastChangeOf(table), ReferencedIndexNames = Changes.ReferencedIndexNames };
         }
 
+        /// <summary>The statements the replayer rejected so far (RG1003 and RG9002 read them at the end).</summary>
+        public IReadOnlyList<RejectedStatement> Rejected { get; set; } = new RejectedStatement[0];
+
+        /// <summary>The effective severity of a rule: the settings' override, else the profile's default, else the rule's.</summary>
+        public Severity SeverityOf(RuleDescriptor rule) => ConsumerProfile.EffectiveSeverity(rule, Settings);
+
+        public bool IsEnabled(RuleDescriptor rule) => SeverityOf(rule) != Severity.None;
+
+        /// <summary>Adds a result; every result but RG9003's also gets the statement and file suppressions as its last fixes.</summary>
         public void Report(RuleDescriptor rule, string message, Location location, string? objectName, IReadOnlyList<Location>? related = null, IReadOnlyList<CodeFix>? fixes = null)
         {
             Severity severity = SeverityOf(rule);
@@ -30,7 +45,16 @@ namespace ReplicaGuard.Rules
             {
                 return;
             }
-            _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], fixes ?? new CodeFix[0]));
+            var all = new List<CodeFix>();
+            if (fixes != null)
+            {
+                all.AddRange(fixes);
+            }
+            if (rule.Id != RuleIds.UnusedSuppression)
+            {
+                all.AddRange(SuppressionFixes.For(rule.Id, location));
+            }
+            _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], all));
         }
     }
 }

@@ -12,5 +12,6 @@ namespace ReplicaGuard.Rules
         public const string TableWithoutPrimaryKey = "RG3001";
         public const string NotUnderstood = "RG9001";
         public const string UnknownReference = "RG9002";
+        public const string UnusedSuppression = "RG9003";
     }
 }

@@ -1,0 +1,15 @@
+namespace ReplicaGuard.Fixes
+{
+    /// <summary>Equivalence keys: one per kind of fix, so a front end can apply the same kind everywhere (FixAll).</summary>
+    public static class FixKinds
+    {
+        public const string PromoteIndexToPrimaryKey = "ReplicaGuard.PromoteIndexToPrimaryKey";
+        public const string ReplicaIdentityUsingIndex = "ReplicaGuard.ReplicaIdentityUsingIndex";
+        public const string AddPrimaryKey = "ReplicaGuard.AddPrimaryKey";
+        public const string ReplicaIdentityFull = "ReplicaGuard.ReplicaIdentityFull";
+        public const string RemoveFromPublication = "ReplicaGuard.RemoveFromPublication";
+        public const string SuppressStatement = "ReplicaGuard.SuppressStatement";
+        public const string SuppressFile = "ReplicaGuard.SuppressFile";
+        public const string RemoveSuppression = "ReplicaGuard.RemoveSuppression";
+    }
+}

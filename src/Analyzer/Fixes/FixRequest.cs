@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using ReplicaGuard.Model;
+
+namespace ReplicaGuard.Fixes
+{
+    /// <summary>What a table fix must repair.</summary>
+    public enum FixGoal
+    {
+        /// <summary>UPDATE/DELETE fail for lack of an identity (RG1001, RG1002): any usable identity repairs it.</summary>
+        Identity,
+
+        /// <summary>A row filter or column list does not fit the identity (RG1004): the new identity must fit them.</summary>
+        FitPublication,
+
+        /// <summary>A consumer needs a real key (RG2001, RG3001): only a primary key repairs it.</summary>
+        Key,
+    }
+
+    /// <summary>Everything <see cref="TableFixes"/> needs to compute the fixes of one diagnostic about a table.</summary>
+    public sealed class FixRequest
+    {
+        public FixRequest(TableObject table, StatementRef statement, FixGoal goal, AnalysisSettings settings)
+        {
+            Table = table;
+            Statement = statement;
+            Goal = goal;
+            Settings = settings;
+        }
+
+        public TableObject Table { get; }
+
+        /// <summary>The statement the diagnostic is on.</summary>
+        public StatementRef Statement { get; }
+
+        public FixGoal Goal { get; }
+        public AnalysisSettings Settings { get; }
+
+        /// <summary>RG1002: fall back to right before the statement (it fails), not right after it.</summary>
+        public bool Before { get; set; }
+
+        /// <summary>The last statement that altered the table (see <see cref="TableChanges"/>); fixes go after it.</summary>
+        public StatementRef? LastChange { get; set; }
+
+        /// <summary>Index names that DROP INDEX / ALTER INDEX statements of the history name (a fix must not create one of them).</summary>
+        public ISet<string>? ReferencedIndexNames { get; set; }
+
+        /// <summary>The publications that cover the table (for column lists and "remove from the list").</summary>
+        public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];
+    }
+}

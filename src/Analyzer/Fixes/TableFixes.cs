@@ -1,0 +1,260 @@
+using System.Collections.Generic;
+using System.Text;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Model;
+using ReplicaGuard.Profiles;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Fixes
+{
+    /// <summary>
+    /// The fixes for a diagnostic about a table, best first (design.md "Fixes"): promote a unique NOT NULL index
+    /// to the primary key, REPLICA IDENTITY USING INDEX, add a primary key on a candidate key, REPLICA IDENTITY
+    /// FULL, take the table out of an explicit publication list. Only what PostgreSQL accepts on an empty table.
+    /// </summary>
+    public static class TableFixes
+    {
+        public static List<CodeFix> For(FixRequest request)
+        {
+            var fixes = new List<CodeFix>();
+            TableObject table = request.Table;
+            if (table.Dropped)
+            {
+                return fixes;
+            }
+            // A later DROP INDEX / ALTER INDEX of the name PostgreSQL gives the new key would then act on it: offer no key fix.
+            bool keyRepairs = (request.Goal == FixGoal.Key || table.Identity == ReplicaIdentityKind.Default)
+                && (request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(Identifiers.Truncate(table.Name + "_pkey")));
+            if (table.PrimaryKey == null && keyRepairs)
+            {
+                foreach (IndexObject index in table.Indexes)
+                {
+                    if (CanPromote(index) && Fits(request, KeyNames(index)))
+                    {
+                        fixes.Add(Promote(request, index));
+                    }
+                }
+            }
+            if (request.Goal != FixGoal.Key)
+            {
+                foreach (IndexObject index in table.Indexes)
+                {
+                    if (!index.Dropped && index.Valid && index.ParentIndex == null && index != IdentityRules.IdentityIndex(table)
+                        && Replayer.IdentityIndexProblem(table, index) == null && Fits(request, KeyNames(index)))
+                    {
+                        fixes.Add(UsingIndex(request, index));
+                    }
+                }
+            }
+            if (table.PrimaryKey == null && keyRepairs)
+            {
+                AddPrimaryKeyFixes(request, fixes);
+            }
+            if (request.Goal != FixGoal.Key && table.Identity != ReplicaIdentityKind.Full
+                && ConsumerProfile.Of(request.Settings).FullIsEnough && FullFits(request))
+            {
+                fixes.Add(new CodeFix(
+                    "Set REPLICA IDENTITY FULL on " + table.QualifiedName + " (every UPDATE then logs the whole old row)",
+                    new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY FULL;") },
+                    FixKinds.ReplicaIdentityFull));
+            }
+            CodeFix? remove = PublicationListFix.Remove(request);
+            if (remove != null)
+            {
+                fixes.Add(remove);
+            }
+            return fixes;
+        }
+
+        /// <summary>ADD CONSTRAINT ... PRIMARY KEY USING INDEX accepts it (index_check_primary_key and friends), on NOT NULL columns.</summary>
+        private static bool CanPromote(IndexObject index)
+        {
+            if (index.Dropped || !index.Valid || !index.Unique || index.IsConstraint || index.HasExpressions || index.HasPredicate
+                || index.Deferrable || index.Method != "btree" || !index.DefaultOrdering || index.Table.IsPartitioned || index.ParentIndex != null)
+            {
+                return false; // an index a partitioned parent's index created carries a derived name: not offered
+            }
+            var seen = new HashSet<ColumnObject>();
+            foreach (ColumnObject? column in index.Columns)
+            {
+                if (column == null || !column.NotNull || !seen.Add(column))
+                {
+                    return false; // a primary key names each column once
+                }
+            }
+            return index.Columns.Count > 0;
+        }
+
+        private static CodeFix Promote(FixRequest request, IndexObject index)
+        {
+            TableObject table = request.Table;
+            string constraint = Identifiers.Truncate(table.Name + "_pkey");
+            string sql = table.Schema.Relations.ContainsKey(constraint) && constraint != index.Name
+                ? "ALTER TABLE " + FixText.Qualified(table) + " ADD PRIMARY KEY USING INDEX " + Identifiers.Quote(index.Name) + ";"
+                : "ALTER TABLE " + FixText.Qualified(table) + " ADD CONSTRAINT " + Identifiers.Quote(constraint) + " PRIMARY KEY USING INDEX " + Identifiers.Quote(index.Name) + ";";
+            return new CodeFix(
+                "Make unique index " + index.Name + " the primary key of " + table.QualifiedName,
+                new[] { AlterEdit(request, index, sql) },
+                FixKinds.PromoteIndexToPrimaryKey);
+        }
+
+        private static CodeFix UsingIndex(FixRequest request, IndexObject index)
+        {
+            TableObject table = request.Table;
+            return new CodeFix(
+                "Set REPLICA IDENTITY USING INDEX " + index.Name + " on " + table.QualifiedName,
+                new[] { AlterEdit(request, index, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY USING INDEX " + Identifiers.Quote(index.Name) + ";") },
+                FixKinds.ReplicaIdentityUsingIndex);
+        }
+
+        /// <summary>Primary keys on the columns of a unique index that cannot be promoted as is, or on a likely key column.</summary>
+        private static void AddPrimaryKeyFixes(FixRequest request, List<CodeFix> fixes)
+        {
+            TableObject table = request.Table;
+            var seen = new HashSet<string>();
+            foreach (IndexObject index in table.Indexes)
+            {
+                if (index.Dropped || !index.Unique || index.HasExpressions || index.HasPredicate || CanPromote(index) || index.Columns.Count == 0)
+                {
+                    continue;
+                }
+                var columns = new List<ColumnObject>();
+                foreach (ColumnObject? column in index.Columns)
+                {
+                    if (column != null && !columns.Contains(column))
+                    {
+                        columns.Add(column); // a key names each column once ("appears twice in primary key")
+                    }
+                }
+                AddPrimaryKeyFix(request, columns, "unique", seen, fixes);
+            }
+            if (table.IsPartitioned)
+            {
+                return; // a primary key must contain the partition key, which only a unique index is sure to
+            }
+            // No unique index: an identity column or one named "id", else the only column (alembic_version's case).
+            ColumnObject? candidate = table.Columns.Find(c => c.IsIdentity) ?? table.Columns.Find(c => c.Name == "id")
+                ?? (table.Columns.Count == 1 && !table.ColumnsUnknown ? table.Columns[0] : null);
+            if (candidate != null && candidate.Generated == GeneratedKind.None)
+            {
+                AddPrimaryKeyFix(request, new List<ColumnObject> { candidate }, "not known to be unique", seen, fixes);
+            }
+        }
+
+        private static void AddPrimaryKeyFix(FixRequest request, List<ColumnObject> columns, string known, HashSet<string> seen, List<CodeFix> fixes)
+        {
+            var names = new List<string>();
+            var nullable = new List<string>();
+            foreach (ColumnObject column in columns)
+            {
+                names.Add(column.Name);
+                if (!column.NotNull)
+                {
+                    nullable.Add(column.Name);
+                }
+            }
+            string list = Join(names);
+            if (!seen.Add(list) || !Fits(request, names))
+            {
+                return;
+            }
+            var risk = new List<string>();
+            if (known != "unique")
+            {
+                risk.Add("duplicate values");
+            }
+            if (nullable.Count > 0)
+            {
+                risk.Add("NULL in " + string.Join(", ", nullable.ToArray()));
+            }
+            string title = "Add a primary key (" + list + ") to " + request.Table.QualifiedName
+                + (risk.Count > 0 ? " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")" : "");
+            TextEdit edit = CreateTablePlacement.InsideCreate(request, names, "PRIMARY KEY (" + list + ")")
+                ?? AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(request.Table) + " ADD PRIMARY KEY (" + list + ");");
+            fixes.Add(new CodeFix(title, new[] { edit }, FixKinds.AddPrimaryKey));
+        }
+
+        private static string Join(List<string> names)
+        {
+            var sb = new StringBuilder();
+            foreach (string name in names)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(", ");
+                }
+                sb.Append(Identifiers.Quote(name));
+            }
+            return sb.ToString();
+        }
+
+        private static List<string> KeyNames(IndexObject index)
+        {
+            var names = new List<string>();
+            foreach (ColumnObject? column in index.Columns)
+            {
+                if (column != null)
+                {
+                    names.Add(column.Name);
+                }
+            }
+            return names;
+        }
+
+        /// <summary>An identity on these key columns passes every covering row filter and column list (PG 15+).</summary>
+        private static bool Fits(FixRequest request, List<string> keyColumns)
+        {
+            if (request.Settings.PostgresVersion < 15)
+            {
+                return true;
+            }
+            foreach (PublicationRelation row in CheckedRows(request))
+            {
+                if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => keyColumns.Contains(c.Name)))
+                {
+                    return false;
+                }
+                if (row.Columns != null && !keyColumns.TrueForAll(row.ListsColumn))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>FULL fails with any column list (PG 15+); every column counts for a row filter.</summary>
+        private static bool FullFits(FixRequest request)
+        {
+            if (request.Settings.PostgresVersion < 15)
+            {
+                return true;
+            }
+            foreach (PublicationRelation row in CheckedRows(request))
+            {
+                if (row.Columns != null)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static IEnumerable<PublicationRelation> CheckedRows(FixRequest request)
+        {
+            foreach (Coverage coverage in request.Coverage)
+            {
+                if (coverage.Row != null && !coverage.Publication.AllTables && coverage.Publication.PublishesUpdateOrDelete)
+                {
+                    yield return coverage.Row;
+                }
+            }
+        }
+
+        /// <summary>An ALTER TABLE placed right after the CREATE TABLE when that is possible, else after (or before) the diagnosed statement.</summary>
+        private static TextEdit AlterEdit(FixRequest request, IndexObject? index, string sql)
+        {
+            return CreateTablePlacement.AfterCreate(request, index, sql) ?? CreateTablePlacement.AtStatement(request, index, sql);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Fixes;
+using ReplicaGuard.Model;
+using ReplicaGuard.Syntax.Ast;
+
+namespace ReplicaGuard.Rules
+{
+    /// <summary>
+    /// RG1002: an UPDATE, DELETE, MERGE with update/delete actions, INSERT ... ON CONFLICT DO UPDATE or
+    /// data-modifying CTE in the migrations that PostgreSQL rejects at that point of the history
+    /// (CheckCmdReplicaIdentity on every leaf result relation), e.g. a migration tool's own UPDATE alembic_version.
+    /// </summary>
+    public sealed class RG1002StatementRejected : Rule
+    {
+        public RG1002StatementRejected(RuleContext context)
+            : base(context)
+        {
+        }
+
+        public override RuleDescriptor Descriptor => RuleCatalog.RG1002;
+
+        public override void BeforeStatement(StatementRef statement, Catalog catalog)
+        {
+            if (!(statement.Statement is DmlStatement dml))
+            {
+                return;
+            }
+            var reported = new HashSet<TableObject>();
+            foreach (DmlTarget target in dml.Targets)
+            {
+                if (!(catalog.FindRelation(target.Table) is TableObject table))
+                {
+                    continue; // unknown targets are RG9002's; views are checked through their base table by the server
+                }
+                bool update = target.Kind == DmlKind.Update || target.Kind == DmlKind.InsertOnConflictUpdate || (target.Kind == DmlKind.Merge && target.MergeUpdates);
+                bool delete = target.Kind == DmlKind.Delete || (target.Kind == DmlKind.Merge && target.MergeDeletes);
+                foreach (TableObject leaf in Leaves(table, target.Only))
+                {
+                    if (reported.Contains(leaf))
+                    {
+                        continue;
+                    }
+                    IdentityVerdict verdict = IdentityRules.Check(leaf, catalog, Context.Settings.SearchPath, Context.Settings.PostgresVersion);
+                    IdentityFailure failure = update ? verdict.Update : IdentityFailure.None;
+                    bool failsAsUpdate = failure != IdentityFailure.None;
+                    if (!failsAsUpdate && delete)
+                    {
+                        failure = verdict.Delete;
+                    }
+                    if (failure == IdentityFailure.None)
+                    {
+                        continue;
+                    }
+                    reported.Add(leaf);
+                    Report(statement, target, table, leaf, verdict, failure, failsAsUpdate, catalog);
+                }
+            }
+        }
+
+        /// <summary>The tables the server checks: every leaf partition, and inheritance children unless ONLY.</summary>
+        private static List<TableObject> Leaves(TableObject table, bool only)
+        {
+            var result = new List<TableObject>();
+            var seen = new HashSet<TableObject>();
+            var stack = new Stack<TableObject>();
+            stack.Push(table);
+            while (stack.Count > 0)
+            {
+                TableObject current = stack.Pop();
+                if (!seen.Add(current))
+                {
+                    continue;
+                }
+                if (!current.IsPartitioned)
+                {
+                    result.Add(current);
+                }
+                foreach (TableObject partition in current.Partitions)
+                {
+                    stack.Push(partition);
+                }
+                if (!only)
+                {
+                    foreach (TableObject child in current.InheritChildren)
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+            return result;
+        }
+
+        private void Report(StatementRef statement, DmlTarget target, TableObject written, TableObject leaf, IdentityVerdict verdict, IdentityFailure failure, bool asUpdate, Catalog catalog)
+        {
+            string verb = target.Kind == DmlKind.Merge ? "MERGE" : target.Kind == DmlKind.InsertOnConflictUpdate ? "INSERT ... ON CONFLICT DO UPDATE" : asUpdate ? "UPDATE" : "DELETE";
+            string on = leaf == written ? leaf.QualifiedName : leaf.QualifiedName + " (" + (leaf.PartitionParent != null ? "a partition" : "an inheritance child") + " of " + written.QualifiedName + ")";
+            string why;
+            string todo;
+            if (failure == IdentityFailure.NoIdentity)
+            {
+                why = leaf.QualifiedName + " " + IdentityMessages.Reason(leaf) + " and is published by " + IdentityMessages.Publications(verdict.Coverage);
+                todo = "Give it a primary key or REPLICA IDENTITY USING INDEX or FULL before this statement.";
+            }
+            else
+            {
+                why = "a publication's " + (failure == IdentityFailure.RowFilter ? "row filter" : failure == IdentityFailure.ColumnList ? "column list" : "generated columns") + " for " + leaf.QualifiedName + " does not fit its replica identity";
+                todo = "Make the replica identity fit the publication (or change the publication) before this statement.";
+            }
+            string message = "This " + verb + " on " + on + " will fail at this point of the history: PostgreSQL rejects it with "
+                + IdentityMessages.ServerError(leaf.Name, asUpdate, failure) + " because " + why + ". " + todo;
+            FixRequest request = Context.FixRequest(leaf, statement, failure == IdentityFailure.NoIdentity ? FixGoal.Identity : FixGoal.FitPublication);
+            request.Before = true;
+            request.Coverage = verdict.Coverage;
+            var related = new List<Location> { leaf.CreatedBy.HeadLocation };
+            foreach (Coverage coverage in verdict.Coverage)
+            {
+                if (coverage.Cause != null && coverage.Publication.PublishesUpdateOrDelete)
+                {
+                    related.Add(coverage.Cause.HeadLocation);
+                }
+            }
+            Context.Report(Descriptor, message, statement.HeadLocation, leaf.QualifiedName, related, TableFixes.For(request));
+        }
+    }
+}

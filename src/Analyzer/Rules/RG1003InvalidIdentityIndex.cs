@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Fixes;
+using ReplicaGuard.Model;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Syntax.Ast;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Rules
+{
+    /// <summary>
+    /// RG1003: REPLICA IDENTITY USING INDEX or ADD ... PRIMARY KEY | UNIQUE USING INDEX that PostgreSQL rejects,
+    /// with PostgreSQL's reason. The replayer decides (Replayer.IdentityIndexProblem, AddConstraintUsingIndex);
+    /// this rule reports its rejections of that kind, judged right after the statement so fixes see the catalog
+    /// as it was.
+    /// </summary>
+    public sealed class RG1003InvalidIdentityIndex : Rule
+    {
+        private int _seen;
+        private readonly List<Pending> _pending = new List<Pending>();
+
+        private sealed class Pending
+        {
+            public Pending(string message, Location location, TableObject? table, StatementRef statement, List<CodeFix> fixes)
+            {
+                Message = message;
+                Location = location;
+                Table = table;
+                Statement = statement;
+                Fixes = fixes;
+            }
+
+            public string Message { get; }
+            public Location Location { get; }
+            public TableObject? Table { get; }
+            public StatementRef Statement { get; }
+            public List<CodeFix> Fixes { get; }
+        }
+
+        public RG1003InvalidIdentityIndex(RuleContext context)
+            : base(context)
+        {
+        }
+
+        public override RuleDescriptor Descriptor => RuleCatalog.RG1003;
+
+        public override void BeforeStatement(StatementRef statement, Catalog catalog) => ReportNew(catalog);
+
+        public override void AfterHistory(Catalog catalog)
+        {
+            ReportNew(catalog);
+            foreach (Pending p in _pending)
+            {
+                StatementRef? later = p.Table == null ? null : Context.Changes.LastChangeOf(p.Table);
+                if (later != null && later.Order > p.Statement.Order)
+                {
+                    p.Fixes.RemoveAll(f => f.EquivalenceKey == SetNotNullKind);
+                }
+                Context.Report(Descriptor, p.Message, p.Location, p.Table?.QualifiedName, null, p.Fixes);
+            }
+        }
+
+        private const string SetNotNullKind = "ReplicaGuard.SetNotNull";
+
+        /// <summary>The rejections added since the last statement: the catalog is still as it was before that statement.</summary>
+        private void ReportNew(Catalog catalog)
+        {
+            IReadOnlyList<RejectedStatement> rejected = Context.Rejected;
+            for (; _seen < rejected.Count; _seen++)
+            {
+                RejectedStatement r = rejected[_seen];
+                if (r.Kind == RejectionKind.IdentityIndex)
+                {
+                    Report(r, catalog);
+                }
+            }
+        }
+
+        private void Report(RejectedStatement rejected, Catalog catalog)
+        {
+            StatementRef statement = rejected.Statement;
+            var alter = statement.Statement as AlterTableStatement;
+            TableObject? table = alter == null ? null : catalog.FindTable(alter.Name);
+            AlterTableAction? action = alter?.Actions.Find(a =>
+                (a.Kind == AlterTableActionKind.ReplicaIdentity && a.Identity == ReplicaIdentityKind.Index)
+                || (a.Kind == AlterTableActionKind.AddConstraint && a.Constraint?.UsingIndex != null));
+            string what = action?.Kind == AlterTableActionKind.AddConstraint
+                ? (action.Constraint!.Kind == ConstraintKind.PrimaryKey ? "ADD PRIMARY KEY USING INDEX" : "ADD UNIQUE USING INDEX")
+                : "REPLICA IDENTITY USING INDEX";
+            string message = "PostgreSQL rejects this " + what + (table != null ? " on " + table.QualifiedName : "") + ": \"" + rejected.Message
+                + "\". The statement fails, so the table keeps its previous replica identity. Use an index that is unique, immediate (not DEFERRABLE), not partial, without expressions, on NOT NULL columns of this table.";
+            var fixes = new List<CodeFix>();
+            if (table != null && action != null)
+            {
+                AddFixes(statement, table, action, rejected.Message, fixes);
+            }
+            // The server rejects the whole statement, so removing it changes nothing but the failure.
+            SourceFile file = statement.File.File;
+            fixes.Add(new CodeFix(
+                "Remove this statement (PostgreSQL rejects it, so it changes nothing)",
+                new[] { new TextEdit(file, file.ToOriginal(statement.Statement.Span), "") },
+                "ReplicaGuard.RemoveRejectedStatement"));
+            Location location = action != null ? statement.ToLocation(action.Span) : statement.HeadLocation;
+            _pending.Add(new Pending(message, location, table, statement, fixes));
+        }
+
+        private static void AddFixes(StatementRef statement, TableObject table, AlterTableAction action, string reason, List<CodeFix> fixes)
+        {
+            string? indexName = action.Kind == AlterTableActionKind.ReplicaIdentity ? action.Target?.Name : action.Constraint!.UsingIndex!.Name;
+            IndexObject? index = indexName != null && table.Schema.Relations.TryGetValue(indexName, out RelationObject? r) ? r as IndexObject : null;
+            // SET NOT NULL first changes the history from here on (the statement then succeeds): offer it only
+            // when no later statement alters the table (decided when the report is emitted, see AfterHistory).
+            if (index != null && index.Table == table && reason.EndsWith("is nullable", System.StringComparison.Ordinal))
+            {
+                var nullable = new List<string>();
+                var sql = new System.Text.StringBuilder();
+                foreach (ColumnObject? column in index.Columns)
+                {
+                    if (column != null && !column.NotNull && !nullable.Contains(column.Name))
+                    {
+                        nullable.Add(column.Name);
+                        if (sql.Length > 0)
+                        {
+                            sql.Append(FixText.LineEnding(statement.File.File));
+                        }
+                        sql.Append("ALTER TABLE ").Append(FixText.Qualified(table)).Append(" ALTER COLUMN ").Append(Identifiers.Quote(column.Name)).Append(" SET NOT NULL;");
+                    }
+                }
+                fixes.Add(new CodeFix(
+                    "Make " + string.Join(", ", nullable.ToArray()) + " NOT NULL first (fails if existing rows have NULL there)",
+                    new[] { FixText.InsertBefore(statement, sql.ToString()) },
+                    SetNotNullKind));
+            }
+            if (action.Kind == AlterTableActionKind.ReplicaIdentity && action.Target != null)
+            {
+                foreach (IndexObject candidate in table.Indexes)
+                {
+                    if (candidate != index && !candidate.Dropped && candidate.Valid && Replayer.IdentityIndexProblem(table, candidate) == null)
+                    {
+                        fixes.Add(new CodeFix(
+                            "Use index " + candidate.Name + " instead",
+                            new[] { new TextEdit(statement.File.File, statement.File.File.ToOriginal(action.Target.Span), Identifiers.Quote(candidate.Name)) },
+                            FixKinds.ReplicaIdentityUsingIndex));
+                    }
+                }
+            }
+        }
+    }
+}

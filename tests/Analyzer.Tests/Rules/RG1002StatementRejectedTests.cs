@@ -1,0 +1,90 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using ReplicaGuard.Diagnostics;
+using static ReplicaGuard.Tests.RuleTestHost;
+
+namespace ReplicaGuard.Tests
+{
+    [TestClass]
+    public sealed class RG1002StatementRejectedTests
+    {
+        private const string Published = "CREATE TABLE v (version_num text NOT NULL);\nCREATE PUBLICATION p FOR ALL TABLES;\n";
+
+        [TestMethod]
+        public void AlembicUpdateAfterPublicationIsRejected()
+        {
+            var d = Single(Analyze(Published + "UPDATE v SET version_num = 'b' WHERE version_num = 'a';\n"), "RG1002");
+            StringAssert.Contains(d.Message, "cannot update table \"v\" because it does not have a replica identity and publishes updates");
+            StringAssert.Contains(d.Message, "\"p\"");
+            Assert.AreEqual("public.v", d.ObjectName);
+            Assert.AreEqual(Severity.Error, d.Severity);
+            Assert.AreEqual(3, d.Location.LineSpan.Start.Line + 1);
+        }
+
+        [TestMethod]
+        public void UpdateBeforeThePublicationIsFine()
+        {
+            None(Analyze("CREATE TABLE v (a int);\nUPDATE v SET a = 1;\nCREATE PUBLICATION p FOR ALL TABLES;\n"), "RG1002");
+        }
+
+        [TestMethod]
+        public void DeleteGivesTheDeleteMessage()
+        {
+            var d = Single(Analyze(Published + "DELETE FROM v;\n"), "RG1002");
+            StringAssert.Contains(d.Message, "cannot delete from table \"v\" because it does not have a replica identity and publishes deletes");
+        }
+
+        [TestMethod]
+        public void InsertOnlyPublicationNeverFails()
+        {
+            None(Analyze("CREATE TABLE v (a int);\nCREATE PUBLICATION p FOR ALL TABLES WITH (publish = 'insert');\nUPDATE v SET a = 1;\nDELETE FROM v;\n"), "RG1002");
+        }
+
+        [TestMethod]
+        public void PlainInsertIsNotCheckedButUpsertIs()
+        {
+            None(Analyze(Published + "INSERT INTO v VALUES ('a');\n"), "RG1002");
+            Single(Analyze(Published + "INSERT INTO v VALUES ('a') ON CONFLICT (version_num) DO UPDATE SET version_num = 'b';\n"), "RG1002");
+        }
+
+        [TestMethod]
+        public void MergeWithDeleteAndDataModifyingCte()
+        {
+            Single(Analyze(Published + "MERGE INTO v USING (SELECT 1) s ON true WHEN MATCHED THEN DELETE;\n"), "RG1002");
+            Single(Analyze(Published + "WITH x AS (DELETE FROM v RETURNING 1) SELECT * FROM x;\n"), "RG1002");
+        }
+
+        [TestMethod]
+        public void PartitionedTargetChecksEveryLeaf()
+        {
+            string sql = "CREATE TABLE m (id int, k int) PARTITION BY LIST (k);\n"
+                + "CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);\n"
+                + "CREATE PUBLICATION p FOR TABLE m;\n"
+                + "UPDATE m SET id = 2;\n";
+            var d = Single(Analyze(sql), "RG1002");
+            Assert.AreEqual("public.m1", d.ObjectName);
+            StringAssert.Contains(d.Message, "partition of public.m");
+        }
+
+        [TestMethod]
+        public void OnlySkipsInheritanceChildren()
+        {
+            string sql = "CREATE TABLE parent (id int PRIMARY KEY);\nCREATE TABLE child () INHERITS (parent);\nCREATE PUBLICATION p FOR ALL TABLES;\n";
+            Single(Analyze(sql + "UPDATE parent SET id = 2;\n"), "RG1002");
+            None(Analyze(sql + "UPDATE ONLY parent SET id = 2;\n"), "RG1002");
+        }
+
+        [TestMethod]
+        public void RowFilterFailureCarriesTheDetail()
+        {
+            string sql = "CREATE TABLE t (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p FOR TABLE t WHERE (a > 0);\nUPDATE t SET a = 1;\n";
+            var d = Single(Analyze(sql), "RG1002");
+            StringAssert.Contains(d.Message, "Column used in the publication WHERE expression is not part of the replica identity.");
+        }
+
+        [TestMethod]
+        public void KeyedTableIsFine()
+        {
+            None(Analyze("CREATE TABLE v (id int PRIMARY KEY);\nCREATE PUBLICATION p FOR ALL TABLES;\nUPDATE v SET id = 1;\n"), "RG1002");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using ReplicaGuard.Diagnostics;
+using static ReplicaGuard.Tests.RuleTestHost;
+
+namespace ReplicaGuard.Tests
+{
+    [TestClass]
+    public sealed class RG1003InvalidIdentityIndexTests
+    {
+        [TestMethod]
+        [DataRow("CREATE INDEX i ON t (id);", "cannot use non-unique index \"i\" as replica identity")]
+        [DataRow("CREATE UNIQUE INDEX i ON t (id) WHERE id > 0;", "cannot use partial index \"i\" as replica identity")]
+        [DataRow("CREATE UNIQUE INDEX i ON t (lower(b));", "cannot use expression index \"i\" as replica identity")]
+        [DataRow("CREATE UNIQUE INDEX i ON t (b);", "index \"i\" cannot be used as replica identity because column \"b\" is nullable")]
+        [DataRow("ALTER TABLE t ADD CONSTRAINT i UNIQUE (id) DEFERRABLE;", "cannot use non-immediate index \"i\" as replica identity")]
+        [DataRow("SELECT 1;", "index \"i\" for table \"t\" does not exist")]
+        [DataRow("CREATE TABLE o (id int NOT NULL); CREATE UNIQUE INDEX i ON o (id);", "\"i\" is not an index for table \"t\"")]
+        public void ReplicaIdentityUsingIndexGivesPostgresReason(string index, string reason)
+        {
+            string sql = "CREATE TABLE t (id int NOT NULL, b text);\n" + index + "\nALTER TABLE t REPLICA IDENTITY USING INDEX i;\n";
+            var d = Single(Analyze(sql), "RG1003");
+            StringAssert.Contains(d.Message, reason);
+            Assert.AreEqual("REPLICA IDENTITY USING INDEX i", TextAt(d));
+        }
+
+        [TestMethod]
+        public void PrimaryKeyUsingPartialIndex()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE UNIQUE INDEX i ON t (id) WHERE id > 0;\nALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX i;\n"), "RG1003");
+            StringAssert.Contains(d.Message, "\"i\" is a partial index");
+        }
+
+        [TestMethod]
+        public void AcceptedIndexIsNotReported()
+        {
+            None(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE UNIQUE INDEX i ON t (id);\nALTER TABLE t REPLICA IDENTITY USING INDEX i;\n"), "RG1003");
+        }
+
+        [TestMethod]
+        public void NullableColumnOffersSetNotNullBeforeTheStatement()
+        {
+            string[] files = { "CREATE TABLE t (id int NOT NULL, b text);\nCREATE UNIQUE INDEX i ON t (b);\nALTER TABLE t REPLICA IDENTITY USING INDEX i;\n" };
+            var d = Single(Analyze(files), "RG1003");
+            string[] fixedFiles = ApplyFix(FixOfKind(d, "ReplicaGuard.SetNotNull"), files);
+            Assert.AreEqual("CREATE TABLE t (id int NOT NULL, b text);\nCREATE UNIQUE INDEX i ON t (b);\nALTER TABLE public.t ALTER COLUMN b SET NOT NULL;\nALTER TABLE t REPLICA IDENTITY USING INDEX i;\n", fixedFiles[0]);
+            None(Analyze(fixedFiles), "RG1003");
+        }
+    }
+
+    [TestClass]
+    public sealed class RG1004FilterOrColumnListTests
+    {
+        [TestMethod]
+        public void RowFilterOutsideIdentityAtTheListItem()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p FOR TABLE t WHERE (a > 0);\n"), "RG1004");
+            Assert.AreEqual("TABLE t WHERE (a > 0)", TextAt(d));
+            StringAssert.Contains(d.Message, "Column used in the publication WHERE expression is not part of the replica identity.");
+            StringAssert.Contains(d.Message, "\"p\"");
+        }
+
+        [TestMethod]
+        public void ColumnListWithoutKeyColumn()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p FOR TABLE t (a);\n"), "RG1004");
+            StringAssert.Contains(d.Message, "Column list used by the publication does not cover the replica identity.");
+        }
+
+        [TestMethod]
+        public void FullWithAnyColumnListFails()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int, a int);\nALTER TABLE t REPLICA IDENTITY FULL;\nCREATE PUBLICATION p FOR TABLE t (id, a);\n"), "RG1004");
+            StringAssert.Contains(d.Message, "never fits REPLICA IDENTITY FULL");
+        }
+
+        [TestMethod]
+        public void FittingFilterInsertOnlyPublicationAndOldVersionsAreFine()
+        {
+            None(Analyze("CREATE TABLE t (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p FOR TABLE t (id, a) WHERE (id > 0);\n"), "RG1004");
+            None(Analyze("CREATE TABLE t (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p FOR TABLE t WHERE (a > 0) WITH (publish = 'insert');\n"), "RG1004");
+        }
+
+        [TestMethod]
+        public void FixUsingAFittingIndexRemovesIt()
+        {
+            string[] files = { "CREATE TABLE t (id int PRIMARY KEY, a int NOT NULL);\nCREATE UNIQUE INDEX t_a ON t (a);\nCREATE PUBLICATION p FOR TABLE t WHERE (a > 0);\n" };
+            var d = Single(Analyze(files), "RG1004");
+            string[] fixedFiles = ApplyFix(d.Fixes[0], files);
+            Assert.AreEqual("ReplicaGuard.ReplicaIdentityUsingIndex", d.Fixes[0].EquivalenceKey);
+            None(Analyze(fixedFiles), "RG1004");
+            None(Analyze(fixedFiles), "RG1001");
+        }
+    }
+
+    [TestClass]
+    public sealed class RG2001NoKeyForConsumersTests
+    {
+        private const string FullTable = "CREATE TABLE t (a int, b int);\nALTER TABLE t REPLICA IDENTITY FULL;\nCREATE PUBLICATION p FOR ALL TABLES;\n";
+
+        [TestMethod]
+        public void FullWithoutKeyIsAWarning()
+        {
+            var d = Single(Analyze(FullTable), "RG2001");
+            Assert.AreEqual(Severity.Warning, d.Severity);
+            None(Analyze(FullTable), "RG1001");
+        }
+
+        [TestMethod]
+        public void ZeroAndPglogicalMakeItAnError()
+        {
+            Assert.AreEqual(Severity.Error, Single(Analyze(Settings("zero"), FullTable), "RG2001").Severity);
+            Assert.AreEqual(Severity.Error, Single(Analyze(Settings("pglogical"), FullTable), "RG2001").Severity);
+        }
+
+        [TestMethod]
+        public void IdentityIndexOnNullableUniqueIsNotAKeyButNotNullUniqueIs()
+        {
+            None(Analyze("CREATE TABLE t (a int NOT NULL);\nCREATE UNIQUE INDEX u ON t (a);\nALTER TABLE t REPLICA IDENTITY USING INDEX u;\nCREATE PUBLICATION p FOR ALL TABLES;\n"), "RG2001");
+            None(Analyze("CREATE TABLE t (a int NOT NULL, b int);\nCREATE UNIQUE INDEX u ON t (a);\nALTER TABLE t REPLICA IDENTITY FULL;\nCREATE PUBLICATION p FOR ALL TABLES;\n"), "RG2001");
+        }
+
+        [TestMethod]
+        public void UnpublishedTableIsNotReported()
+        {
+            None(Analyze("CREATE TABLE t (a int);\nALTER TABLE t REPLICA IDENTITY FULL;\n"), "RG2001");
+        }
+
+        [TestMethod]
+        public void RuleSeverityNoneTurnsItOff()
+        {
+            None(Analyze(Settings("zero", 16, ("RG2001", Severity.None)), FullTable), "RG2001");
+        }
+    }
+
+    [TestClass]
+    public sealed class RG2002FullIdentityWithKeyTests
+    {
+        [TestMethod]
+        public void FullOnKeyedTableIsASuggestionAtTheAlter()
+        {
+            string[] files = { "CREATE TABLE t (id int PRIMARY KEY);\nALTER TABLE t REPLICA IDENTITY FULL;\n" };
+            var d = Single(Analyze(files), "RG2002");
+            Assert.AreEqual(Severity.Suggestion, d.Severity);
+            Assert.AreEqual(2, d.Location.LineSpan.Start.Line + 1);
+            string[] fixedFiles = ApplyFix(d.Fixes[0], files);
+            Assert.AreEqual("CREATE TABLE t (id int PRIMARY KEY);\nALTER TABLE t REPLICA IDENTITY FULL;\nALTER TABLE public.t REPLICA IDENTITY DEFAULT;\n", fixedFiles[0]);
+            None(Analyze(fixedFiles), "RG2002");
+        }
+
+        [TestMethod]
+        public void KeylessFullAndSupabaseAreNotReported()
+        {
+            None(Analyze("CREATE TABLE t (id int);\nALTER TABLE t REPLICA IDENTITY FULL;\n"), "RG2002");
+            None(Analyze(Settings("supabase"), "CREATE TABLE t (id int PRIMARY KEY);\nALTER TABLE t REPLICA IDENTITY FULL;\n"), "RG2002");
+        }
+    }
+
+    [TestClass]
+    public sealed class RG3001TableWithoutPrimaryKeyTests
+    {
+        [TestMethod]
+        public void OffByDefaultOnWhenConfigured()
+        {
+            const string sql = "CREATE TABLE t (a int);\nCREATE TEMP TABLE x (a int);\nCREATE TABLE k (id int PRIMARY KEY);\n";
+            None(Analyze(sql), "RG3001");
+            var d = Single(Analyze(Settings("postgres", 16, ("RG3001", Severity.Warning)), sql), "RG3001");
+            Assert.AreEqual("public.t", d.ObjectName);
+        }
+    }
+
+    [TestClass]
+    public sealed class RG9002UnknownReferenceTests
+    {
+        [TestMethod]
+        public void SupabasePublicationWithoutProfile()
+        {
+            const string sql = "CREATE TABLE t (id int PRIMARY KEY);\nALTER PUBLICATION supabase_realtime ADD TABLE t;\n";
+            var d = Single(Analyze(sql), "RG9002");
+            StringAssert.Contains(d.Message, "publication \"supabase_realtime\"");
+            None(Analyze(Settings("supabase"), sql), "RG9002");
+        }
+
+        [TestMethod]
+        public void UnknownTablesAndSchemas()
+        {
+            var all = Analyze("ALTER TABLE nope ADD PRIMARY KEY (id);\nCREATE TABLE s.t (a int);\nUPDATE ghost SET a = 1;\n");
+            Assert.AreEqual(3, Only(all, "RG9002").Count, Describe(all));
+        }
+
+        [TestMethod]
+        public void IfExistsIsNotAReference()
+        {
+            None(Analyze("DROP TABLE IF EXISTS nope;\nALTER TABLE IF EXISTS nope ADD COLUMN a int;\n"), "RG9002");
+        }
+    }
+}
