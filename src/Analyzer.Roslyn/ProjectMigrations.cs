@@ -19,6 +19,7 @@ namespace ReplicaGuard.Roslyn
         public const string MigrationMetadata = "build_metadata.AdditionalFiles.ReplicaGuardMigration";
         public const string ProfileProperty = "build_property.ReplicaGuardProfile";
         public const string PostgresVersionProperty = "build_property.ReplicaGuardPostgresVersion";
+        public const string ReporterProperty = "build_property.ReplicaGuardReporter";
         public const string ProjectDirProperty = "build_property.ReplicaGuardProjectDir";
 
         private ProjectMigrations(IReadOnlyList<AdditionalText> files, AdditionalText? configFile, string? projectDir, string? profile, string? postgresVersion)

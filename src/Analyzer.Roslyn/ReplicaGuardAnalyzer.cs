@@ -29,6 +29,11 @@ namespace ReplicaGuard.Roslyn
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
+                if (start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ProjectMigrations.ReporterProperty, out string? reporter)
+                    && string.Equals(reporter, "Task", StringComparison.OrdinalIgnoreCase))
+                {
+                    return; // the package's MSBuild task reports this project's results (docs/msbuild.md)
+                }
                 ProjectMigrations migrations = ProjectMigrations.From(start.Options.AdditionalFiles, start.Options.AnalyzerConfigOptionsProvider);
                 if (migrations.Files.Count == 0 && migrations.ConfigFile == null)
                 {

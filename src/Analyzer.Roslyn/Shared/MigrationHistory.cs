@@ -34,7 +34,7 @@ namespace ReplicaGuard.FrontEnds
                 return OrderByConfig(inputs, config);
             }
 
-            var byRelative = new Dictionary<string, MigrationInput>(StringComparer.Ordinal);
+            var byRelative = new Dictionary<string, MigrationInput>(PathComparer);
             var relativePaths = new List<string>(inputs.Count);
             foreach (MigrationInput input in inputs)
             {
