@@ -30,7 +30,7 @@ namespace ReplicaGuard.MsBuild
         public string? Profile { get; set; }
         public string? PostgresVersion { get; set; }
 
-        /// <summary>Rule IDs (separated by ; or ,) whose warnings and suggestions are not reported.</summary>
+        /// <summary>Rule IDs (separated by ; or ,) not reported at all, as the compiler treats analyzer IDs in NoWarn.</summary>
         public string? NoWarn { get; set; }
 
         /// <summary>Rule IDs logged as errors when they are warnings.</summary>
@@ -162,7 +162,7 @@ namespace ReplicaGuard.MsBuild
 
         private void DeleteStamp()
         {
-            if (string.IsNullOrEmpty(StampFile)) return;
+            if (string.IsNullOrEmpty(StampFile) || !File.Exists(StampFile)) return;
             try
             {
                 File.Delete(StampFile);
@@ -190,8 +190,9 @@ namespace ReplicaGuard.MsBuild
     }
 
     /// <summary>
-    /// MSBuild's warning options applied to the engine's results, as the compiler applies them to its own:
-    /// NoWarn silences warnings and suggestions (never errors); WarningsAsErrors and TreatWarningsAsErrors raise
+    /// MSBuild's warning options applied to the engine's results, as the compiler applies them to analyzer results
+    /// (so a project gets the same outcome whichever component reports): NoWarn silences a rule at any severity,
+    /// errors included, as csc does for analyzer IDs; WarningsAsErrors and TreatWarningsAsErrors raise
     /// warnings to errors, WarningsNotAsErrors exempts IDs from TreatWarningsAsErrors. MSBuildWarningsAsErrors and
     /// -warnaserror are applied by MSBuild itself to the logged warnings.
     /// </summary>
@@ -212,8 +213,8 @@ namespace ReplicaGuard.MsBuild
 
         public EngineSeverity Effective(string id, EngineSeverity severity)
         {
-            if (severity == EngineSeverity.Error || severity == EngineSeverity.None) return severity;
             if (_noWarn.Contains(id)) return EngineSeverity.None;
+            if (severity == EngineSeverity.Error || severity == EngineSeverity.None) return severity;
             if (severity == EngineSeverity.Warning && (_asErrors.Contains(id) || (_allAsErrors && !_notAsErrors.Contains(id))))
             {
                 return EngineSeverity.Error;
