@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ReplicaGuard.Syntax;
+
+namespace ReplicaGuard.FrontEnds
+{
+    /// <summary>The outcome of analysing one history: the engine's result, or the failure and the file it happened in.</summary>
+    internal sealed class HistoryOutcome
+    {
+        public HistoryOutcome(AnalysisResult? result, string? failedFile, Exception? failure)
+        {
+            Result = result;
+            FailedFile = failedFile;
+            Failure = failure;
+        }
+
+        public AnalysisResult? Result { get; }
+
+        /// <summary>The file being parsed when the engine failed, or the first file when replay failed.</summary>
+        public string? FailedFile { get; }
+
+        public Exception? Failure { get; }
+
+        public string FailureMessage => $"ReplicaGuard could not analyse this file: {Failure?.GetType().Name}: {Failure?.Message} (the results for this project are incomplete; please report this)";
+    }
+
+    /// <summary>Runs the engine over an ordered history. Never throws except for cancellation.</summary>
+    internal static class HistoryAnalysis
+    {
+        public static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, CancellationToken cancellationToken)
+        {
+            var parsed = new List<ParsedFile>(ordered.Count);
+            foreach (MigrationInput input in ordered)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    parsed.Add(cache.GetOrParse(input, settings));
+                }
+                catch (Exception e) when (!(e is OperationCanceledException))
+                {
+                    return new HistoryOutcome(null, input.FullPath, e);
+                }
+            }
+            try
+            {
+                return new HistoryOutcome(Engine.Analyze(parsed, settings, cancellationToken), null, null);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                return new HistoryOutcome(null, ordered.Count > 0 ? ordered[0].FullPath : null, e);
+            }
+        }
+    }
+}

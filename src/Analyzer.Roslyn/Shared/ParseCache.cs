@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text;
+using ReplicaGuard.Migrations;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.FrontEnds
+{
+    /// <summary>
+    /// Parses per file, keyed by path and checked against the file's content and the settings that shape a parse
+    /// (PostgreSQL version, placeholders): editing one file re-parses that file only. One entry per path, so the
+    /// cache holds at most one parse of each file ever seen.
+    /// </summary>
+    internal sealed class ParseCache
+    {
+        private readonly ConcurrentDictionary<string, Entry> _entries = new ConcurrentDictionary<string, Entry>();
+
+        /// <summary>How many parses this cache has run (tests check that unchanged files are not re-parsed).</summary>
+        public int ParseCount;
+
+        public ParsedFile GetOrParse(MigrationInput input, AnalysisSettings settings)
+        {
+            string shape = Shape(settings);
+            if (_entries.TryGetValue(input.FullPath, out Entry? entry)
+                && entry.Shape == shape
+                && string.Equals(entry.Parsed.File.OriginalText, input.Text, System.StringComparison.Ordinal))
+            {
+                return entry.Parsed;
+            }
+
+            SourceFile file = SourcePreparation.Prepare(input.FullPath, input.Text, settings.Placeholders);
+            ParsedFile parsed = Parser.Parse(file, settings.PostgresVersion);
+            System.Threading.Interlocked.Increment(ref ParseCount);
+            _entries[input.FullPath] = new Entry(shape, parsed);
+            return parsed;
+        }
+
+        private static string Shape(AnalysisSettings settings)
+        {
+            var keys = new List<string>(settings.Placeholders.Keys);
+            keys.Sort(System.StringComparer.Ordinal);
+            var builder = new StringBuilder().Append(settings.PostgresVersion);
+            foreach (string key in keys)
+            {
+                builder.Append('\0').Append(key).Append('\0').Append(settings.Placeholders[key]);
+            }
+            return builder.ToString();
+        }
+
+        private sealed class Entry
+        {
+            public Entry(string shape, ParsedFile parsed)
+            {
+                Shape = shape;
+                Parsed = parsed;
+            }
+
+            public string Shape { get; }
+            public ParsedFile Parsed { get; }
+        }
+    }
+}
