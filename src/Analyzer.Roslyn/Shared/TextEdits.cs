@@ -1,51 +1,25 @@
 using System.Collections.Generic;
-using System.Text;
 using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Fixes;
 
 namespace ReplicaGuard.FrontEnds
 {
     /// <summary>
-    /// Applies the engine's <see cref="TextEdit"/>s to a file's original text. The one place edits become text:
-    /// the code fixes use it and `replicaguard fix` must too, so both write the same bytes.
-    /// (Proposed for the engine, ReplicaGuard.Diagnostics; it lives here until the lead moves it.)
+    /// Edits to text for the code fixes, through the engine's <see cref="TextEditApplier"/> — the same applier
+    /// `replicaguard fix` uses — so the IDE and the CLI write the same text.
     /// </summary>
     internal static class TextEdits
     {
         /// <summary>
-        /// Edits are in original-text coordinates. They apply in start order; edits at the same position keep the
-        /// order they were given in. Returns false, leaving <paramref name="result"/> as the input, when an edit is
-        /// out of range or overlaps another (a bad fix must change nothing rather than corrupt the file).
+        /// All or nothing: false, leaving <paramref name="result"/> as the input, when any edit is out of range or
+        /// overlaps another (a bad fix must change nothing rather than corrupt the file).
         /// </summary>
         public static bool TryApply(string text, IReadOnlyList<TextEdit> edits, out string result)
         {
-            result = text;
-            var ordered = new List<KeyValuePair<int, TextEdit>>(edits.Count);
-            for (int i = 0; i < edits.Count; i++)
-            {
-                ordered.Add(new KeyValuePair<int, TextEdit>(i, edits[i]));
-            }
-            ordered.Sort((a, b) =>
-            {
-                int c = a.Value.Span.Start.CompareTo(b.Value.Span.Start);
-                return c != 0 ? c : a.Key.CompareTo(b.Key);
-            });
-
-            var builder = new StringBuilder(text.Length + 64);
-            int position = 0;
-            foreach (KeyValuePair<int, TextEdit> pair in ordered)
-            {
-                TextEdit edit = pair.Value;
-                if (edit.Span.Start < position || edit.Span.Length < 0 || edit.Span.End > text.Length)
-                {
-                    return false;
-                }
-                builder.Append(text, position, edit.Span.Start - position);
-                builder.Append(edit.NewText);
-                position = edit.Span.End;
-            }
-            builder.Append(text, position, text.Length - position);
-            result = builder.ToString();
-            return true;
+            TextEditResult applied = TextEditApplier.Apply(text, edits);
+            bool whole = applied.Conflicts.Count == 0;
+            result = whole ? applied.Text : text;
+            return whole;
         }
 
         /// <summary>The edits of <paramref name="fix"/> grouped by file path, each group in the order given.</summary>
