@@ -14,6 +14,9 @@ namespace ReplicaGuard.Model
         public List<string> NamingColumns { get; } = new List<string>();
 
         public List<string> ExpressionColumns { get; } = new List<string>();
+
+        /// <summary>INCLUDE columns by name.</summary>
+        public List<string> IncludeColumns { get; } = new List<string>();
         public bool Unique { get; set; }
         public bool Primary { get; set; }
         public bool Constraint { get; set; }
@@ -52,6 +55,10 @@ namespace ReplicaGuard.Model
             {
                 spec.ExpressionColumns.Add(column.Name);
             }
+            foreach (ColumnObject column in index.IncludedColumns)
+            {
+                spec.IncludeColumns.Add(column.Name);
+            }
             return spec;
         }
 
@@ -65,6 +72,17 @@ namespace ReplicaGuard.Model
             for (int i = 0; i < Columns.Count; i++)
             {
                 if (Columns[i] != other.Columns[i])
+                {
+                    return false;
+                }
+            }
+            if (IncludeColumns.Count != other.IncludeColumns.Count)
+            {
+                return false;
+            }
+            for (int i = 0; i < IncludeColumns.Count; i++)
+            {
+                if (IncludeColumns[i] != other.IncludeColumns[i])
                 {
                     return false;
                 }

@@ -179,6 +179,9 @@ namespace ReplicaGuard.Model
         /// <summary>Key columns; null entries are expressions.</summary>
         public List<ColumnObject?> Columns { get; } = new List<ColumnObject?>();
 
+        /// <summary>INCLUDE columns (dropping one drops the index).</summary>
+        public List<ColumnObject> IncludedColumns { get; } = new List<ColumnObject>();
+
         /// <summary>Columns an expression or predicate mentions (dropping one drops the index).</summary>
         public List<ColumnObject> ExpressionColumns { get; } = new List<ColumnObject>();
 

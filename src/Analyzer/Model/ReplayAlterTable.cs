@@ -283,7 +283,7 @@ namespace ReplicaGuard.Model
 
             foreach (IndexObject index in new List<IndexObject>(table.Indexes))
             {
-                if (index.Columns.Contains(column) || index.ExpressionColumns.Contains(column))
+                if (index.Columns.Contains(column) || index.ExpressionColumns.Contains(column) || index.IncludedColumns.Contains(column))
                 {
                     DropIndexObject(index);
                 }

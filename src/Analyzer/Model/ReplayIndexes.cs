@@ -67,7 +67,10 @@ namespace ReplicaGuard.Model
             }
             else
             {
-                name1 = IndexNaming.Choose(table.Name, IndexNaming.UniqueColumnNames(spec.NamingColumns), spec.NamingKind, table.Schema);
+                // ChooseIndexColumnNames names key and INCLUDE columns alike.
+                var naming = new List<string>(spec.NamingColumns);
+                naming.AddRange(spec.IncludeColumns);
+                name1 = IndexNaming.Choose(table.Name, IndexNaming.UniqueColumnNames(naming), spec.NamingKind, table.Schema);
             }
 
             var index = new IndexObject(name1, table.Schema, table)
@@ -87,6 +90,10 @@ namespace ReplicaGuard.Model
             };
             index.Columns.AddRange(columns);
             index.ExpressionColumns.AddRange(expressionColumns);
+            foreach (string name in spec.IncludeColumns)
+            {
+                index.IncludedColumns.Add(RequireColumn(table, name));
+            }
             index.NamingColumns.AddRange(spec.NamingColumns);
 
             Touch(table);
@@ -248,6 +255,10 @@ namespace ReplicaGuard.Model
                     spec.NamingColumns.Add(element.NamingName ?? "expr");
                 }
                 spec.DefaultOrdering &= element.DefaultOrdering;
+            }
+            foreach (Identifier include in s.IncludeColumns)
+            {
+                spec.IncludeColumns.Add(include.Name);
             }
             if (s.Unique && s.Method != "btree")
             {

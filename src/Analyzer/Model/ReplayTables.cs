@@ -389,6 +389,10 @@ namespace ReplicaGuard.Model
                 spec.Columns.Add(column.Name);
                 spec.NamingColumns.Add(column.Name);
             }
+            foreach (Identifier include in c.IncludeColumns)
+            {
+                spec.IncludeColumns.Add(include.Name);
+            }
             return spec;
         }
 

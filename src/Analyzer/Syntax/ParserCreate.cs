@@ -572,7 +572,7 @@ namespace ReplicaGuard.Syntax
                     }
                     last!.Name = pendingName;
                     last.Columns.Add(col.Name);
-                    SkipIndexParameters();
+                    SkipIndexParameters(last.IncludeColumns);
                     last.Span = SpanFrom(cstart);
                     col.Constraints.Add(last);
                     pendingName = null;
@@ -685,12 +685,18 @@ namespace ReplicaGuard.Syntax
             }
         }
 
-        /// <summary>INCLUDE (...), WITH (...), USING INDEX TABLESPACE name.</summary>
-        private void SkipIndexParameters()
+        /// <summary>INCLUDE (...), WITH (...), USING INDEX TABLESPACE name; INCLUDE columns go to <paramref name="include"/>.</summary>
+        private void SkipIndexParameters(List<Identifier>? include = null)
         {
             while (!AtEnd)
             {
-                if (AcceptKw("include") || AcceptKw("with"))
+                if (IsKw("include") && PeekToken(1).Kind == SyntaxKind.OpenParen)
+                {
+                    _pos++;
+                    List<Identifier> columns = ParseColumnList();
+                    include?.AddRange(columns);
+                }
+                else if (AcceptKw("with"))
                 {
                     SkipParens();
                 }
@@ -881,7 +887,7 @@ namespace ReplicaGuard.Syntax
                 Expect(SyntaxKind.CloseParen, "')'");
                 break;
             }
-            SkipIndexParameters();
+            SkipIndexParameters(c.IncludeColumns);
         }
 
         private void ParseConstraintAttributes(TableConstraint c)
@@ -949,7 +955,12 @@ namespace ReplicaGuard.Syntax
             ParseIndexElements(stmt);
             while (!AtEnd && !Failed)
             {
-                if (AcceptKw("include") || AcceptKw("with"))
+                if (IsKw("include") && PeekToken(1).Kind == SyntaxKind.OpenParen)
+                {
+                    _pos++;
+                    stmt.IncludeColumns.AddRange(ParseColumnList());
+                }
+                else if (AcceptKw("with"))
                 {
                     SkipParens();
                 }

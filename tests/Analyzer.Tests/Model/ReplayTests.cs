@@ -188,5 +188,22 @@ namespace ReplicaGuard.Tests
             var result = Run("SELECT * INTO :x FROM t;");
             Assert.AreEqual(1, System.Linq.Enumerable.Count(Of(result, "RG9001")));
         }
+    
+        [TestMethod]
+        public void IncludeColumnsNameTheIndexAndDropItWithThem()
+        {
+            // Names checked on PostgreSQL 15: t1_p1_a_id_b_idx, t2_a_b_key, t2_a_b_idx; DROP COLUMN b drops both t2 indexes.
+            var result = Run(AllTables
+                + "CREATE TABLE t1 (id int NOT NULL, a int NOT NULL, b text) PARTITION BY RANGE (a);"
+                + "CREATE TABLE t1_p1 PARTITION OF t1 FOR VALUES FROM (10) TO (20);"
+                + "CREATE UNIQUE INDEX \"I1\" ON t1 (a, id) INCLUDE (b);"
+                + "ALTER TABLE t1_p1 REPLICA IDENTITY USING INDEX t1_p1_a_id_b_idx;"
+                + "CREATE TABLE t2 (a int NOT NULL, b int, UNIQUE (a) INCLUDE (b));"
+                + "CREATE INDEX ON t2 (a) INCLUDE (b);"
+                + "ALTER TABLE t2 REPLICA IDENTITY USING INDEX t2_a_b_key;"
+                + "ALTER TABLE t2 DROP COLUMN b; DROP INDEX t2_a_b_idx;");
+            Assert.AreEqual("relation \"t2_a_b_idx\" does not exist".Replace("relation", "index"), Rejected(result));
+            Assert.AreEqual("public.t2", Missing(result));
+        }
     }
 }

@@ -117,6 +117,9 @@ namespace ReplicaGuard.Syntax.Ast
         /// <summary>ADD CONSTRAINT ... PRIMARY KEY | UNIQUE USING INDEX i.</summary>
         public Identifier? UsingIndex { get; internal set; }
         public bool NullsNotDistinct { get; internal set; }
+
+        /// <summary>INCLUDE (...) columns of a PRIMARY KEY or UNIQUE constraint.</summary>
+        public List<Identifier> IncludeColumns { get; } = new List<Identifier>();
         public bool NotValid { get; internal set; }
         public TextSpan Span { get; internal set; }
     }
@@ -215,6 +218,9 @@ namespace ReplicaGuard.Syntax.Ast
         public bool Only { get; internal set; }
         public string Method { get; internal set; } = "btree";
         public List<IndexElement> Elements { get; } = new List<IndexElement>();
+
+        /// <summary>INCLUDE (...) columns: not part of the key, but named in the index name and dropped with it.</summary>
+        public List<Identifier> IncludeColumns { get; } = new List<Identifier>();
         public bool HasPredicate { get; internal set; }
         public bool NullsNotDistinct { get; internal set; }
     }
