@@ -24,8 +24,10 @@ namespace ReplicaGuard.Roslyn
         public static readonly DiagnosticDescriptor RG9001 = new DiagnosticDescriptor(RuleIds.NotUnderstood, Title(RuleCatalog.RG9001), "{0}", "Analysis", DiagnosticSeverity.Warning, true, Description(RuleCatalog.RG9001), RuleCatalog.RG9001.HelpUri);
         public static readonly DiagnosticDescriptor RG9002 = new DiagnosticDescriptor(RuleIds.UnknownReference, Title(RuleCatalog.RG9002), "{0}", "Analysis", DiagnosticSeverity.Info, true, Description(RuleCatalog.RG9002), RuleCatalog.RG9002.HelpUri);
 
+        public static readonly DiagnosticDescriptor RG9003 = new DiagnosticDescriptor(RuleIds.UnusedSuppression, Title(RuleCatalog.RG9003), "{0}", "Analysis", DiagnosticSeverity.Info, true, Description(RuleCatalog.RG9003), RuleCatalog.RG9003.HelpUri);
+
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-            RG1001, RG1002, RG1003, RG1004, RG2001, RG2002, RG3001, RG9001, RG9002);
+            RG1001, RG1002, RG1003, RG1004, RG2001, RG2002, RG3001, RG9001, RG9002, RG9003);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();
 
