@@ -51,7 +51,9 @@ namespace ReplicaGuard.Tests
             (int exit, string output) = Build(project);
             Assert.AreEqual(1, exit, output);
             StringAssert.Contains(output.Replace('\\', '/'), error);
-            StringAssert.Contains(output, "1 Error(s)");
+            // The seed case is two results: the keyless table (RG1001) and the migration tool's own UPDATE (RG1002).
+            StringAssert.Contains(output, "error RG1002");
+            StringAssert.Contains(output, "2 Error(s)");
 
             (exit, output) = Build(project);
             Assert.AreEqual(1, exit, "a second build with no change must still fail:\n" + output);
@@ -60,7 +62,7 @@ namespace ReplicaGuard.Tests
             // As a warning (replicaguard.json `rules`): passes, fails under -warnaserror and TreatWarningsAsErrors, silent under NoWarn.
             string config = Path.Combine(project, "replicaguard.json");
             string original = File.ReadAllText(config);
-            File.WriteAllText(config, original.TrimEnd().TrimEnd('}') + ",\n  \"rules\": { \"RG1001\": \"warning\" }\n}\n");
+            File.WriteAllText(config, original.TrimEnd().TrimEnd('}') + ",\n  \"rules\": { \"RG1001\": \"warning\", \"RG1002\": \"warning\" }\n}\n");
             (exit, output) = Build(project);
             Assert.AreEqual(0, exit, output);
             StringAssert.Contains(output, "warning RG1001");
@@ -73,17 +75,19 @@ namespace ReplicaGuard.Tests
             (exit, output) = Build(project, "-p:TreatWarningsAsErrors=true");
             Assert.AreEqual(1, exit, output);
             StringAssert.Contains(output, "error RG1001");
-            (exit, output) = Build(project, "-p:NoWarn=RG1001");
+            (exit, output) = Build(project, "-p:NoWarn=RG1001%3BRG1002");
             Assert.AreEqual(0, exit, output);
             Assert.IsFalse(output.Contains("RG1001", StringComparison.Ordinal), output);
             File.WriteAllText(config, original);
 
-            // The fix `replicaguard fix` offers for the seed case: a primary key on the table's candidate key.
-            string migration = Path.Combine(project, "migrations", "0001_create_users.sql");
-            File.WriteAllText(migration, File.ReadAllText(migration).Replace("version_num varchar(32) NOT NULL)", "version_num varchar(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"));
+            // `replicaguard fix` (the built tool, as a user runs it) makes the build pass.
+            (int fixExit, string fixOutput) = Run(project, Path.Combine(AppContext.BaseDirectory, "replicaguard.dll"), "fix", "migrations");
+            Assert.AreEqual(0, fixExit, fixOutput);
+            StringAssert.Contains(File.ReadAllText(Path.Combine(project, "migrations", "0001_create_users.sql")), "PRIMARY KEY (version_num)");
             (exit, output) = Build(project);
             Assert.AreEqual(0, exit, output);
             Assert.IsFalse(output.Contains("RG1001", StringComparison.Ordinal), output);
+            Assert.IsFalse(output.Contains("RG1002", StringComparison.Ordinal), output);
         }
 
         [TestMethod]
@@ -93,10 +97,11 @@ namespace ReplicaGuard.Tests
             (int exit, string output) = Build(project);
             Assert.AreEqual(1, exit, output);
             Assert.IsTrue(Regex.IsMatch(output.Replace('\\', '/'), @"Scripts/0001_create_users\.sql\(4,1\): error RG1001: Table public\.alembic_version"), output);
-            StringAssert.Contains(output, "1 Error(s)", "each result once per build (analyzer only, the task stays out)");
+            StringAssert.Contains(output, "error RG1002");
+            StringAssert.Contains(output, "2 Error(s)", "each result once per build (analyzer only, the task stays out)");
 
             // NoWarn silences an analyzer ID at any severity (the compiler's rule; the task follows it).
-            (exit, output) = Build(project, "-p:NoWarn=RG1001");
+            (exit, output) = Build(project, "-p:NoWarn=RG1001%3BRG1002");
             Assert.AreEqual(0, exit, output);
             Assert.IsFalse(output.Contains("RG1001", StringComparison.Ordinal), output);
         }
