@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using BenchmarkDotNet.Running;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Benchmarks
+{
+    /// <summary>
+    /// `dotnet run -c Release -- --filter '*'` runs BenchmarkDotNet; `-- phases [runs]` prints quick Stopwatch medians
+    /// of each phase on GitLab's structure.sql (for iterating on a change; the documented numbers come from BenchmarkDotNet).
+    /// </summary>
+    public static class Program
+    {
+        public static void Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "phases")
+            {
+                Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                return;
+            }
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        }
+
+        private static void Phases(int runs)
+        {
+            var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            var settings = new AnalysisSettings();
+            TokenList tokens = Lexer.Lex(file.Text);
+            ParsedFile parsed = Parser.Parse(file);
+            var phases = new (string Name, Action Run)[]
+            {
+                ("lex", () => Lexer.Lex(file.Text)),
+                ("split", () => StatementSplitter.Split(tokens)),
+                ("parse (lex+split+parse)", () => Parser.Parse(file)),
+                ("replay+rules", () => Engine.Analyze(new[] { parsed }, settings)),
+                ("engine (all)", () => Engine.Analyze(new[] { file }, settings)),
+            };
+            foreach ((string name, Action run) in phases)
+            {
+                var times = new List<double>(runs);
+                for (int i = 0; i < runs + 3; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    run();
+                    double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                    if (i >= 3)
+                    {
+                        times.Add(ms);
+                    }
+                }
+                times.Sort();
+                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms");
+            }
+        }
+    }
+}
