@@ -30,6 +30,9 @@ namespace ReplicaGuard.Benchmarks
             var settings = new AnalysisSettings();
             TokenList tokens = Lexer.Lex(file.Text);
             ParsedFile parsed = Parser.Parse(file);
+            AnalysisResult once = Engine.Analyze(new[] { parsed }, settings);
+            Console.WriteLine($"{file.Text.Length / 1048576.0:F1} MiB, {tokens.Count} tokens, {parsed.Statements.Count} statements, "
+                + $"{once.Catalog.AllTables.Count} tables, {once.Rejected.Count} rejected, {once.Diagnostics.Count} diagnostics");
             var phases = new (string Name, Action Run)[]
             {
                 ("lex", () => Lexer.Lex(file.Text)),
@@ -41,6 +44,11 @@ namespace ReplicaGuard.Benchmarks
             foreach ((string name, Action run) in phases)
             {
                 var times = new List<double>(runs);
+                long allocated = GC.GetAllocatedBytesForCurrentThread();
+                int collections = GC.CollectionCount(0);
+                run();
+                allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+                collections = GC.CollectionCount(0) - collections;
                 for (int i = 0; i < runs + 3; i++)
                 {
                     long start = Stopwatch.GetTimestamp();
@@ -52,7 +60,7 @@ namespace ReplicaGuard.Benchmarks
                     }
                 }
                 times.Sort();
-                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms");
+                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   allocated {allocated / 1048576.0,7:F1} MiB, {collections} gen0 GCs");
             }
         }
     }
