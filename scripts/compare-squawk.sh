@@ -64,18 +64,19 @@ if [ -x "$native" ]; then
 fi
 echo "squawk: $squawk ($("$squawk" --version))" >&2
 
-# 3. Interleaved runs; GNU time writes "wall_seconds max_rss_kib". Exit codes 0/1 both mean "checked".
+# 3. Interleaved runs; each line of a times file is "wall_seconds max_rss_kib cpu_seconds" (user + system).
+#    Exit codes 0/1 both mean "checked".
 measure() { # name, command...
     local name="$1"
     shift
     local rc=0
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" </dev/null >"$work/out.$name" 2>"$work/err.$name" || rc=$?
+    /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$@" </dev/null >"$work/out.$name" 2>"$work/err.$name" || rc=$?
     if [ "$rc" -gt 1 ]; then
         echo "error: $name exited with $rc:" >&2
         cat "$work/err.$name" >&2
         exit 2
     fi
-    cat "$work/t" >>"$work/$name.times"
+    awk '{ print $1, $2, $3 + $4 }' "$work/t" >>"$work/$name.times"
 }
 
 echo "inputs: ${inputs[*]}" >&2
@@ -96,9 +97,12 @@ rg_s="$(median "$work/rg.times" 1)"
 sq_s="$(median "$work/squawk.times" 1)"
 rg_kib="$(median "$work/rg.times" 2)"
 sq_kib="$(median "$work/squawk.times" 2)"
-awk -v rs="$rg_s" -v ss="$sq_s" -v rk="$rg_kib" -v sk="$sq_kib" -v n="$runs" 'BEGIN {
-    printf "replicaguard check: median %.3f s wall, %.1f MiB peak RSS (%d runs)\n", rs, rk / 1024, n
-    printf "squawk --reporter json: median %.3f s wall, %.1f MiB peak RSS (%d runs)\n", ss, sk / 1024, n
-    printf "ratio: replicaguard is %.1fx faster than squawk\n", (rs > 0 ? ss / rs : 0)
+rg_cpu="$(median "$work/rg.times" 3)"
+sq_cpu="$(median "$work/squawk.times" 3)"
+awk -v rs="$rg_s" -v ss="$sq_s" -v rk="$rg_kib" -v sk="$sq_kib" -v rc="$rg_cpu" -v sc="$sq_cpu" -v n="$runs" 'BEGIN {
+    printf "replicaguard check: median %.3f s wall, %.3f s CPU, %.1f MiB peak RSS (%d runs)\n", rs, rc, rk / 1024, n
+    printf "squawk --reporter json: median %.3f s wall, %.3f s CPU, %.1f MiB peak RSS (%d runs)\n", ss, sc, sk / 1024, n
+    printf "ratio (wall): replicaguard is %.1fx faster than squawk\n", (rs > 0 ? ss / rs : 0)
+    printf "ratio (CPU):  replicaguard is %.1fx faster than squawk\n", (rc > 0 ? sc / rc : 0)
 }'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,7 +21,36 @@ namespace ReplicaGuard.Benchmarks
                 Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
                 return;
             }
+            if (args.Length > 0 && args[0] == "growth")
+            {
+                Growth(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+                return;
+            }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        }
+
+        /// <summary>Quick look at the growth benchmark: median ms per unit of history at 1x, 10x, 100x.</summary>
+        private static void Growth(int runs)
+        {
+            var settings = new AnalysisSettings();
+            foreach (int units in new[] { 1, 10, 100 })
+            {
+                List<SourceFile> files = HistoryGenerator.Generate(units);
+                var times = new List<double>(runs);
+                for (int i = 0; i < runs + 2; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    Engine.Analyze(files, settings);
+                    double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                    if (i >= 2)
+                    {
+                        times.Add(ms);
+                    }
+                }
+                times.Sort();
+                double median = times[times.Count / 2];
+                Console.WriteLine($"{units,4}x ({files.Count,5} files): median {median,9:F2} ms = {median / units,7:F3} ms per unit; min {times[0] / units,7:F3} ms per unit");
+            }
         }
 
         private static void Phases(int runs)
