@@ -23,17 +23,19 @@ namespace ReplicaGuard.Benchmarks
             }
             if (args.Length > 0 && args[0] == "growth")
             {
-                Growth(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+                int runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
+                int[] units = args.Length > 2 ? new[] { int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) } : new[] { 1, 10, 100 };
+                Growth(runs, units);
                 return;
             }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
 
         /// <summary>Quick look at the growth benchmark: median ms per unit of history at 1x, 10x, 100x.</summary>
-        private static void Growth(int runs)
+        private static void Growth(int runs, int[] sizes)
         {
             var settings = new AnalysisSettings();
-            foreach (int units in new[] { 1, 10, 100 })
+            foreach (int units in sizes)
             {
                 List<SourceFile> files = HistoryGenerator.Generate(units);
                 var times = new List<double>(runs);
