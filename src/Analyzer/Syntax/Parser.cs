@@ -15,17 +15,7 @@ namespace ReplicaGuard.Syntax
         {
             TokenList tokens = Lexer.Lex(file.Text);
             List<StatementRange> ranges = StatementSplitter.Split(tokens);
-            var significant = new List<int>(tokens.Count / 2 + 1);
-            for (int i = 0; i < tokens.Count; i++)
-            {
-                Token t = tokens[i];
-                if (!t.IsTrivia && t.Kind != SyntaxKind.EndOfFile)
-                {
-                    significant.Add(i);
-                }
-            }
-
-            int[] sig = significant.ToArray();
+            int[] sig = SignificantTokens(tokens);
             var statements = new List<Statement>(ranges.Count);
             int s = 0;
             foreach (StatementRange range in ranges)
@@ -50,6 +40,31 @@ namespace ReplicaGuard.Syntax
             }
             return new ParsedFile(file, tokens, statements);
         }
+
+        /// <summary>Indexes of the tokens that are neither trivia nor the end of file, counted first to fill one exact array.</summary>
+        private static int[] SignificantTokens(TokenList tokens)
+        {
+            int count = 0;
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (IsSignificant(tokens[i]))
+                {
+                    count++;
+                }
+            }
+            var sig = new int[count];
+            int n = 0;
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (IsSignificant(tokens[i]))
+                {
+                    sig[n++] = i;
+                }
+            }
+            return sig;
+        }
+
+        private static bool IsSignificant(Token t) => !t.IsTrivia && t.Kind != SyntaxKind.EndOfFile;
     }
 
     /// <summary>A cursor over the significant tokens of one statement, and the statement grammar on top of it.</summary>

@@ -463,9 +463,30 @@ namespace ReplicaGuard.Syntax
             "deferrable", "initially", "collate", "storage", "compression",
         };
 
+        /// <summary>The first letters of <see cref="ColumnConstraintWords"/>, lower case.</summary>
+        private static readonly string ColumnConstraintInitials = InitialsOf(ColumnConstraintWords);
+
+        private static string InitialsOf(string[] words)
+        {
+            var initials = new System.Text.StringBuilder();
+            foreach (string w in words)
+            {
+                initials.Append(w[0]);
+            }
+            return initials.ToString();
+        }
+
         private bool IsColumnConstraintWord()
         {
-            if (Cur.Kind != SyntaxKind.Identifier)
+            Token cur = Cur;
+            if (cur.Kind != SyntaxKind.Identifier)
+            {
+                return false;
+            }
+            // Called on every token of every column type: rule most out by the first (ASCII) letter before
+            // comparing whole words. Non-ASCII first letters go on to the full comparison, as before.
+            char first = _text[cur.Start];
+            if (first < 0x80 && ColumnConstraintInitials.IndexOf((char)(first | 0x20)) < 0)
             {
                 return false;
             }

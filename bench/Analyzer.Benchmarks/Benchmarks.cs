@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.IO;
+using BenchmarkDotNet.Attributes;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Benchmarks
+{
+    /// <summary>Each phase of the engine on GitLab's db/structure.sql (2.7 MB, the largest real input).</summary>
+    [MemoryDiagnoser]
+    public class GitLabBenchmarks
+    {
+        private SourceFile _file = null!;
+        private TokenList _tokens = null!;
+        private ParsedFile _parsed = null!;
+        private AnalysisSettings _settings = null!;
+
+        /// <summary>With a declared FOR ALL TABLES publication every table is published, so the rules check all 1,401.</summary>
+        [Params(false, true)]
+        public bool AllTablesPublished { get; set; }
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            _settings = Settings.Create(AllTablesPublished);
+            _tokens = Lexer.Lex(_file.Text);
+            _parsed = Parser.Parse(_file, _settings.PostgresVersion);
+        }
+
+        [Benchmark]
+        public TokenList Lex() => Lexer.Lex(_file.Text);
+
+        [Benchmark]
+        public int Split() => StatementSplitter.Split(_tokens).Count;
+
+        /// <summary>Lex + split + parse.</summary>
+        [Benchmark]
+        public ParsedFile Parse() => Parser.Parse(_file, _settings.PostgresVersion);
+
+        /// <summary>Replay + all rules on the parsed file.</summary>
+        [Benchmark]
+        public AnalysisResult ReplayAndRules() => Engine.Analyze(new[] { _parsed }, _settings);
+
+        /// <summary>Everything the engine does: prepare, lex, parse, replay, rules.</summary>
+        [Benchmark(Baseline = true)]
+        public AnalysisResult Engine_() => Engine.Analyze(new[] { _file }, _settings);
+    }
+
+    /// <summary>Generated histories of 1x, 10x and 100x the size: time per unit must stay flat (no quadratic step).</summary>
+    [MemoryDiagnoser]
+    public class GrowthBenchmarks
+    {
+        private List<SourceFile> _files = null!;
+        private readonly AnalysisSettings _settings = Settings.Create(false);
+
+        [Params(1, 10, 100)]
+        public int Units { get; set; }
+
+        [GlobalSetup]
+        public void Setup() => _files = HistoryGenerator.Generate(Units);
+
+        [Benchmark]
+        public AnalysisResult Engine_() => Engine.Analyze(_files, _settings);
+    }
+
+    /// <summary>
+    /// The IDE path as the engine offers it: 1,000 files, 999 parses cached, the edited file re-parsed, then the
+    /// whole history replayed with all rules.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class IncrementalBenchmarks
+    {
+        private const int Files = 1000;
+        private const int Edited = Files / 2;
+        private ParsedFile[] _parsed = null!;
+        private SourceFile[] _edits = null!;
+        private int _next;
+        private readonly AnalysisSettings _settings = Settings.Create(false);
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            List<SourceFile> files = HistoryGenerator.Generate(Files / HistoryGenerator.FilesPerUnit);
+            _parsed = new ParsedFile[files.Count];
+            for (int i = 0; i < files.Count; i++)
+            {
+                _parsed[i] = Parser.Parse(files[i]);
+            }
+            // A few versions of the edited file, as if the user were typing a comment.
+            _edits = new SourceFile[8];
+            for (int v = 0; v < _edits.Length; v++)
+            {
+                _edits[v] = new SourceFile(HistoryGenerator.Name(Edited), HistoryGenerator.File(Edited, " edit " + v));
+            }
+        }
+
+        [Benchmark]
+        public AnalysisResult EditOneFileOf1000()
+        {
+            SourceFile edited = _edits[_next++ & 7];
+            _parsed[Edited] = Parser.Parse(Engine.Prepare(edited, _settings), _settings.PostgresVersion);
+            return Engine.Analyze(_parsed, _settings);
+        }
+    }
+
+    internal static class Settings
+    {
+        public static AnalysisSettings Create(bool allTablesPublished)
+        {
+            var settings = new AnalysisSettings();
+            if (allTablesPublished)
+            {
+                settings.Publications.Add(new PublicationDeclaration("declared_all") { AllTables = true });
+            }
+            return settings;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using BenchmarkDotNet.Running;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Benchmarks
+{
+    /// <summary>
+    /// `dotnet run -c Release -- --filter '*'` runs BenchmarkDotNet; `-- phases [runs]` prints quick Stopwatch medians
+    /// of each phase on GitLab's structure.sql (for iterating on a change; the documented numbers come from BenchmarkDotNet).
+    /// </summary>
+    public static class Program
+    {
+        public static void Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "phases")
+            {
+                Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                return;
+            }
+            if (args.Length > 0 && args[0] == "growth")
+            {
+                int runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
+                int[] units = args.Length > 2 ? new[] { int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) } : new[] { 1, 10, 100 };
+                Growth(runs, units);
+                return;
+            }
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        }
+
+        /// <summary>Quick look at the growth benchmark: median ms per unit of history at 1x, 10x, 100x.</summary>
+        private static void Growth(int runs, int[] sizes)
+        {
+            var settings = new AnalysisSettings();
+            foreach (int units in sizes)
+            {
+                List<SourceFile> files = HistoryGenerator.Generate(units);
+                var times = new List<double>(runs);
+                for (int i = 0; i < runs + 2; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    Engine.Analyze(files, settings);
+                    double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                    if (i >= 2)
+                    {
+                        times.Add(ms);
+                    }
+                }
+                times.Sort();
+                double median = times[times.Count / 2];
+                Console.WriteLine($"{units,4}x ({files.Count,5} files): median {median,9:F2} ms = {median / units,7:F3} ms per unit; min {times[0] / units,7:F3} ms per unit");
+            }
+        }
+
+        private static void Phases(int runs)
+        {
+            var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            var settings = new AnalysisSettings();
+            TokenList tokens = Lexer.Lex(file.Text);
+            ParsedFile parsed = Parser.Parse(file);
+            AnalysisResult once = Engine.Analyze(new[] { parsed }, settings);
+            Console.WriteLine($"{file.Text.Length / 1048576.0:F1} MiB, {tokens.Count} tokens, {parsed.Statements.Count} statements, "
+                + $"{once.Catalog.AllTables.Count} tables, {once.Rejected.Count} rejected, {once.Diagnostics.Count} diagnostics");
+            var phases = new (string Name, Action Run)[]
+            {
+                ("lex", () => Lexer.Lex(file.Text)),
+                ("split", () => StatementSplitter.Split(tokens)),
+                ("parse (lex+split+parse)", () => Parser.Parse(file)),
+                ("replay+rules", () => Engine.Analyze(new[] { parsed }, settings)),
+                ("engine (all)", () => Engine.Analyze(new[] { file }, settings)),
+            };
+            foreach ((string name, Action run) in phases)
+            {
+                var times = new List<double>(runs);
+                long allocated = GC.GetAllocatedBytesForCurrentThread();
+                int collections = GC.CollectionCount(0);
+                run();
+                allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+                collections = GC.CollectionCount(0) - collections;
+                for (int i = 0; i < runs + 3; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    run();
+                    double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                    if (i >= 3)
+                    {
+                        times.Add(ms);
+                    }
+                }
+                times.Sort();
+                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   allocated {allocated / 1048576.0,7:F1} MiB, {collections} gen0 GCs");
+            }
+        }
+    }
+}
