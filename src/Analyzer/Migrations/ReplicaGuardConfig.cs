@@ -162,7 +162,48 @@ namespace ReplicaGuard.Migrations
                             throw new ConfigException(_path, member.Name, $"{_path}({member.Line},{member.Column}): \"{member.Name}\" is not a known key; expected one of $schema, postgresVersion, profile, publications, placeholders, files, searchPath, rules (keys are case-sensitive)");
                     }
                 }
+                if (config.Profile == "zero")
+                {
+                    CheckZeroAppPublications(config);
+                }
                 return config;
+            }
+
+            /// <summary>Publications as read, with where each was written (for checks that need the whole file).</summary>
+            private readonly List<KeyValuePair<PublicationDeclaration, JsonValue>> _publicationValues = new List<KeyValuePair<PublicationDeclaration, JsonValue>>();
+
+            /// <summary>
+            /// Zero refuses app publications that do not publish all four actions or whose name starts with '_'
+            /// (reserved for its own, like _zero_public_0, which may be declared as it is).
+            /// </summary>
+            private void CheckZeroAppPublications(ReplicaGuardConfig config)
+            {
+                for (int i = 0; i < _publicationValues.Count; i++)
+                {
+                    PublicationDeclaration publication = _publicationValues[i].Key;
+                    JsonValue at = _publicationValues[i].Value;
+                    string key = $"publications[{i}]";
+                    if (publication.Name.StartsWith("_zero_", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    if (publication.Name.StartsWith("_", StringComparison.Ordinal))
+                    {
+                        throw Fail(at, key + ".name", $"\"{key}.name\" is \"{publication.Name}\": Zero does not accept app publications whose name starts with '_'; rename the publication");
+                    }
+                    if (publication.Publish != null)
+                    {
+                        var actions = new HashSet<string>(StringComparer.Ordinal);
+                        foreach (string part in publication.Publish.Split(','))
+                        {
+                            actions.Add(part.Trim().ToLowerInvariant());
+                        }
+                        if (!(actions.Contains("insert") && actions.Contains("update") && actions.Contains("delete") && actions.Contains("truncate")))
+                        {
+                            throw Fail(at, key + ".publish", $"\"{key}.publish\" is \"{publication.Publish}\": Zero requires app publications to publish insert, update, delete and truncate; remove \"publish\" or list all four");
+                        }
+                    }
+                }
             }
 
             private ConfigException Fail(JsonValue at, string key, string message)
@@ -229,6 +270,7 @@ namespace ReplicaGuard.Migrations
                         throw Fail(value.Items[i], $"publications[{i}]", $"\"publications[{i}]\" declares publication \"{publication.Name}\" a second time; each name must be declared once");
                     }
                     publications.Add(publication);
+                    _publicationValues.Add(new KeyValuePair<PublicationDeclaration, JsonValue>(publication, value.Items[i]));
                 }
             }
 

@@ -279,5 +279,20 @@ namespace ReplicaGuard.Tests
             Assert.IsNull(above, $"a stray {above} above the temp folder makes this test meaningless");
             Assert.IsNull(ReplicaGuardConfig.Find(file));
         }
+    
+        [TestMethod]
+        public void ZeroAppPublicationsMustPublishAllFourActionsAndNotStartWithAnUnderscore()
+        {
+            ConfigException partial = Fails("{ \"profile\": \"zero\", \"publications\": [ { \"name\": \"zero_app\", \"allTables\": true, \"publish\": \"insert, update\" } ] }");
+            Assert.AreEqual("publications[0].publish", partial.Key);
+            StringAssert.Contains(partial.Message, "Zero requires app publications to publish insert, update, delete and truncate");
+            ConfigException underscore = Fails("{ \"publications\": [ { \"name\": \"_mine\" } ], \"profile\": \"zero\" }");
+            Assert.AreEqual("publications[0].name", underscore.Key);
+
+            // Zero's own publication may be declared; other profiles do not care; all four actions are fine.
+            Parse("{ \"profile\": \"zero\", \"publications\": [ { \"name\": \"_zero_public_0\", \"tablesInSchema\": [\"public\"] } ] }");
+            Parse("{ \"profile\": \"postgres\", \"publications\": [ { \"name\": \"_mine\", \"publish\": \"insert\" } ] }");
+            Parse("{ \"profile\": \"zero\", \"publications\": [ { \"name\": \"zero_app\", \"publish\": \"Insert, update, delete, truncate\" } ] }");
+        }
     }
 }
