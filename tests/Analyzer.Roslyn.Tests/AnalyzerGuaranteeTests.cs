@@ -69,43 +69,110 @@ namespace ReplicaGuard.Tests
         [TestMethod]
         public async Task CancellationStopsALargeAnalysisPromptly()
         {
-            // A few big files: each takes long to parse, so stopping promptly needs the parser's own checks.
-            Project project = LargeProject(files: 4, statementsPerFile: 15_000);
-            Compilation compilation = (await project.GetCompilationAsync())!;
-
-            // Baseline: the same run, not cancelled, with a fresh cache so every file is parsed.
-            var watch = Stopwatch.StartNew();
-            ImmutableArray<Diagnostic> full = await RunAsync(compilation, project, new ReplicaGuardAnalyzer(new ParseCache()), null, CancellationToken.None);
-            TimeSpan uncancelled = watch.Elapsed;
-            Assert.IsTrue(full.Any(d => d.Id == "RG1001"), "the large project is analysed to the end when not cancelled");
+            // One big file: it takes long to parse, so stopping promptly needs the parser's own checks. The
+            // size doubles until the uncancelled run takes over 2 s on this machine (Debug or Release), so the
+            // 1 s bound below always separates "cancelled" from "ran to the end".
+            Project project;
+            Compilation compilation;
+            TimeSpan uncancelled;
+            int statementsPerFile = 40_000;
+            while (true)
+            {
+                project = LargeProject(files: 1, statementsPerFile);
+                compilation = (await project.GetCompilationAsync())!;
+                var baseline = Stopwatch.StartNew();
+                ImmutableArray<Diagnostic> full = await RunAsync(compilation, project, new ReplicaGuardAnalyzer(new ParseCache()), null, CancellationToken.None);
+                uncancelled = baseline.Elapsed;
+                Assert.IsTrue(full.Any(d => d.Id == "RG1001"), "the large project is analysed to the end when not cancelled");
+                if (uncancelled > TimeSpan.FromSeconds(2) || statementsPerFile >= 640_000)
+                {
+                    break;
+                }
+                statementsPerFile *= 2;
+            }
             Assert.IsTrue(uncancelled > TimeSpan.FromSeconds(2), $"the uncancelled run must be long for this test to mean anything; it took {uncancelled}");
 
+            // The parses are watched so the test sees when the analyzer's own work ends, not only when Roslyn
+            // returns (Roslyn could return on cancellation while the analyzer kept running in the background).
+            int parsesRunning = 0;
+            var parseEnded = Stopwatch.StartNew();
+            var watched = new ParseCache((file, version, token) =>
+            {
+                Interlocked.Increment(ref parsesRunning);
+                try
+                {
+                    return Parser.Parse(file, version, token);
+                }
+                finally
+                {
+                    lock (parseEnded) parseEnded.Restart();
+                    Interlocked.Decrement(ref parsesRunning);
+                }
+            });
             using var cancellation = new CancellationTokenSource();
             cancellation.CancelAfter(TimeSpan.FromMilliseconds(50));
-            watch.Restart();
+            var watch = Stopwatch.StartNew();
             Exception? caught = null;
             try
             {
-                await RunAsync(compilation, project, new ReplicaGuardAnalyzer(new ParseCache()), null, cancellation.Token);
+                await RunAsync(compilation, project, new ReplicaGuardAnalyzer(watched), null, cancellation.Token);
             }
             catch (OperationCanceledException e)
             {
                 caught = e;
             }
-            TimeSpan cancelled = watch.Elapsed;
-            Assert.IsNotNull(caught, $"no OperationCanceledException; the run finished after {cancelled}");
-            Console.WriteLine($"uncancelled: {uncancelled}; cancelled after 50 ms: {cancelled}");
-            Assert.IsTrue(cancelled < TimeSpan.FromSeconds(1), $"cancellation took {cancelled} (uncancelled: {uncancelled})");
+            TimeSpan returned = watch.Elapsed;
+            Assert.IsNotNull(caught, $"no OperationCanceledException; the run finished after {returned}");
+            while (Volatile.Read(ref parsesRunning) > 0 && watch.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(10);
+            }
+            TimeSpan lastParseEnded;
+            lock (parseEnded) lastParseEnded = watch.Elapsed - parseEnded.Elapsed;
+            Console.WriteLine($"{statementsPerFile} statements per file; uncancelled: {uncancelled}; cancelled after 50 ms: returned at {returned}, last parse ended at {lastParseEnded}");
+            Assert.IsTrue(returned < TimeSpan.FromSeconds(1), $"cancellation took {returned} (uncancelled: {uncancelled})");
+            Assert.AreEqual(0, Volatile.Read(ref parsesRunning), "a parse was still running 30 s after cancellation");
+            Assert.IsTrue(lastParseEnded < TimeSpan.FromSeconds(1), $"the analyzer's parse stopped only at {lastParseEnded} (uncancelled: {uncancelled})");
         }
 
         [TestMethod]
         public void TheParserStopsWhenCancelledAndNotOtherwise()
         {
-            var file = new ReplicaGuard.Text.SourceFile("big.sql", Statements(0, 1_000));
-            using var cancellation = new CancellationTokenSource();
-            Assert.AreEqual(1_000 + 1, Parser.Parse(file, AnalysisSettings.DefaultPostgresVersion, cancellation.Token).Statements.Count);
-            cancellation.Cancel();
-            Assert.ThrowsExactly<OperationCanceledException>(() => Parser.Parse(file, AnalysisSettings.DefaultPostgresVersion, cancellation.Token));
+            var small = new ReplicaGuard.Text.SourceFile("small.sql", Statements(0, 1_000));
+            using (var cancelled = new CancellationTokenSource())
+            {
+                Assert.AreEqual(1_000 + 1, Parser.Parse(small, AnalysisSettings.DefaultPostgresVersion, cancelled.Token).Statements.Count);
+                cancelled.Cancel();
+                Assert.ThrowsExactly<OperationCanceledException>(() => Parser.Parse(small, AnalysisSettings.DefaultPostgresVersion, cancelled.Token));
+            }
+
+            // Mid-file: a file whose parse takes over 1 s here (the size doubles until it does) stops in well under half
+            // that time. The bound is relative because the machine is shared; lexing and splitting (not cancellable,
+            // a fraction of the whole) come before the first check.
+            ReplicaGuard.Text.SourceFile big;
+            TimeSpan whole;
+            int count = 50_000;
+            while (true)
+            {
+                big = new ReplicaGuard.Text.SourceFile("big.sql", Statements(0, count));
+                var baseline = Stopwatch.StartNew();
+                Parser.Parse(big, AnalysisSettings.DefaultPostgresVersion, CancellationToken.None);
+                whole = baseline.Elapsed;
+                if (whole > TimeSpan.FromSeconds(1) || count >= 1_600_000)
+                {
+                    break;
+                }
+                count *= 2;
+            }
+            Assert.IsTrue(whole > TimeSpan.FromSeconds(1), $"parsing {count} statements took only {whole}");
+            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+            var watch = Stopwatch.StartNew();
+            Assert.ThrowsExactly<OperationCanceledException>(() => Parser.Parse(big, AnalysisSettings.DefaultPostgresVersion, cancellation.Token));
+            TimeSpan stop = watch.Elapsed;
+            watch.Restart();
+            StatementSplitter.Split(Lexer.Lex(big.Text));
+            Console.WriteLine($"parse of {count} statements: {whole}; cancelled after 20 ms: {stop}; lex+split: {watch.Elapsed}");
+            Assert.IsTrue(stop.Ticks < whole.Ticks / 2, $"the parser took {stop} to stop (whole parse: {whole})");
         }
 
         /// <summary>Files of keyless tables followed by one publication of them all; the last table has RG1001.</summary>
