@@ -21,6 +21,19 @@ namespace ReplicaGuard.Roslyn
         /// <summary>Shared by every compilation in the process: editing one file re-parses only that file.</summary>
         internal static readonly ParseCache Parses = new ParseCache();
 
+        private readonly ParseCache _parses;
+
+        public ReplicaGuardAnalyzer()
+            : this(Parses)
+        {
+        }
+
+        /// <summary>Test seam: an analyzer with its own parse cache (a fresh one, or one whose parser fails).</summary>
+        internal ReplicaGuardAnalyzer(ParseCache parses)
+        {
+            _parses = parses;
+        }
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RoslynDescriptors.All;
 
         public override void Initialize(AnalysisContext context)
@@ -39,7 +52,7 @@ namespace ReplicaGuard.Roslyn
                 {
                     return;
                 }
-                var state = new CompilationState(migrations);
+                var state = new CompilationState(migrations, _parses);
                 start.RegisterAdditionalFileAction(fileContext => state.Report(fileContext));
             });
         }
@@ -48,12 +61,14 @@ namespace ReplicaGuard.Roslyn
         private sealed class CompilationState
         {
             private readonly ProjectMigrations _migrations;
+            private readonly ParseCache _parses;
             private readonly object _gate = new object();
             private Dictionary<string, List<Diagnostic>>? _byFile;
 
-            public CompilationState(ProjectMigrations migrations)
+            public CompilationState(ProjectMigrations migrations, ParseCache parses)
             {
                 _migrations = migrations;
+                _parses = parses;
             }
 
             public void Report(AdditionalFileAnalysisContext context)
@@ -82,7 +97,7 @@ namespace ReplicaGuard.Roslyn
                 var byFile = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
                 try
                 {
-                    ProjectAnalysis analysis = _migrations.Analyze(Parses, cancellationToken);
+                    ProjectAnalysis analysis = _migrations.Analyze(_parses, cancellationToken);
                     AddProblems(analysis, byFile);
                     HistoryOutcome? outcome = analysis.Outcome;
                     if (outcome?.Result != null)

@@ -20,7 +20,7 @@ namespace ReplicaGuard
             foreach (SourceFile file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                parsed.Add(Parser.Parse(Prepare(file, settings), settings.PostgresVersion));
+                parsed.Add(Parser.Parse(Prepare(file, settings), settings.PostgresVersion, cancellationToken));
             }
             return Analyze(parsed, settings, cancellationToken);
         }

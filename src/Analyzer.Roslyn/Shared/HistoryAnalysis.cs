@@ -36,7 +36,7 @@ namespace ReplicaGuard.FrontEnds
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    parsed.Add(cache.GetOrParse(input, settings));
+                    parsed.Add(cache.GetOrParse(input, settings, cancellationToken));
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {

@@ -15,11 +15,23 @@ namespace ReplicaGuard.FrontEnds
     internal sealed class ParseCache
     {
         private readonly ConcurrentDictionary<string, Entry> _entries = new ConcurrentDictionary<string, Entry>();
+        private readonly System.Func<SourceFile, int, System.Threading.CancellationToken, ParsedFile> _parse;
+
+        public ParseCache()
+            : this(Parser.Parse)
+        {
+        }
+
+        /// <summary>Test seam: <paramref name="parse"/> stands in for <see cref="Parser.Parse"/> (tests inject a failing engine).</summary>
+        internal ParseCache(System.Func<SourceFile, int, System.Threading.CancellationToken, ParsedFile> parse)
+        {
+            _parse = parse;
+        }
 
         /// <summary>How many parses this cache has run (tests check that unchanged files are not re-parsed).</summary>
         public int ParseCount;
 
-        public ParsedFile GetOrParse(MigrationInput input, AnalysisSettings settings)
+        public ParsedFile GetOrParse(MigrationInput input, AnalysisSettings settings, System.Threading.CancellationToken cancellationToken = default)
         {
             string shape = Shape(settings);
             if (_entries.TryGetValue(input.FullPath, out Entry? entry)
@@ -30,7 +42,7 @@ namespace ReplicaGuard.FrontEnds
             }
 
             SourceFile file = SourcePreparation.Prepare(input.FullPath, input.Text, settings.Placeholders);
-            ParsedFile parsed = Parser.Parse(file, settings.PostgresVersion);
+            ParsedFile parsed = _parse(file, settings.PostgresVersion, cancellationToken);
             System.Threading.Interlocked.Increment(ref ParseCount);
             _entries[input.FullPath] = new Entry(shape, parsed);
             return parsed;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using ReplicaGuard.Syntax.Ast;
 using ReplicaGuard.Text;
 
@@ -11,15 +12,25 @@ namespace ReplicaGuard.Syntax
     /// </summary>
     public static class Parser
     {
-        public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion)
+        /// <summary>How many statements are parsed between two cancellation checks (cheap enough to check, frequent enough to stop promptly).</summary>
+        private const int CancellationCheckInterval = 64;
+
+        /// <summary>Throws <see cref="System.OperationCanceledException"/> only when <paramref name="cancellationToken"/> is cancelled.</summary>
+        public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion, CancellationToken cancellationToken = default)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             TokenList tokens = Lexer.Lex(file.Text);
             List<StatementRange> ranges = StatementSplitter.Split(tokens);
             int[] sig = SignificantTokens(tokens);
             var statements = new List<Statement>(ranges.Count);
             int s = 0;
+            int parsedCount = 0;
             foreach (StatementRange range in ranges)
             {
+                if (parsedCount++ % CancellationCheckInterval == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
                 while (s < sig.Length && sig[s] < range.FirstToken)
                 {
                     s++;
