@@ -257,6 +257,53 @@ namespace ReplicaGuard.Syntax
             }
         }
 
+        private static readonly string[] NoWords = new string[0];
+
+        /// <summary>
+        /// Position of the first word of <paramref name="wanted"/> outside parentheses in [from, to); -1 when none,
+        /// or when a word of <paramref name="stopAt"/> comes first.
+        /// </summary>
+        private int FindTopLevelWord(int from, int to, string[] wanted, string[] stopAt)
+        {
+            int depth = 0;
+            for (int p = from; p < to; p++)
+            {
+                Token t = _tokens[_sig[p]];
+                if (t.Kind == SyntaxKind.OpenParen)
+                {
+                    depth++;
+                }
+                else if (t.Kind == SyntaxKind.CloseParen)
+                {
+                    depth--;
+                }
+                else if (depth == 0 && t.Kind == SyntaxKind.Identifier)
+                {
+                    if (IsOneOf(p, wanted))
+                    {
+                        return p;
+                    }
+                    if (IsOneOf(p, stopAt))
+                    {
+                        return -1;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private bool IsOneOf(int position, string[] words)
+        {
+            foreach (string word in words)
+            {
+                if (_tokens.Is(_sig[position], word))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>Skips to the next ',' or ')' at the current nesting level (not consuming it), or the end.</summary>
         private void SkipToCommaOrClose()
         {

@@ -167,34 +167,10 @@ namespace ReplicaGuard.Syntax
         }
 
         /// <summary>True when an AS keyword follows at the top level: CREATE TABLE ... AS query.</summary>
-        private bool HasTopLevelAs()
-        {
-            int depth = 0;
-            for (int p = _pos; p < _end; p++)
-            {
-                Token t = _tokens[_sig[p]];
-                if (t.Kind == SyntaxKind.OpenParen)
-                {
-                    depth++;
-                }
-                else if (t.Kind == SyntaxKind.CloseParen)
-                {
-                    depth--;
-                }
-                else if (depth == 0 && t.Kind == SyntaxKind.Identifier)
-                {
-                    if (_tokens.Is(_sig[p], "as"))
-                    {
-                        return true;
-                    }
-                    if (_tokens.Is(_sig[p], "partition") || _tokens.Is(_sig[p], "inherits") || _tokens.Is(_sig[p], "of"))
-                    {
-                        return false;
-                    }
-                }
-            }
-            return false;
-        }
+        private bool HasTopLevelAs() => FindTopLevelWord(_pos, _end, AsWord, CreateTableClauseWords) >= 0;
+
+        private static readonly string[] AsWord = { "as" };
+        private static readonly string[] CreateTableClauseWords = { "partition", "inherits", "of" };
 
         private void ParseTableTail(CreateTableStatement stmt)
         {
@@ -1107,25 +1083,11 @@ namespace ReplicaGuard.Syntax
 
         private int NextSchemaElementStart(int from, int end)
         {
-            int depth = 0;
-            for (int p = from; p < end; p++)
-            {
-                Token t = _tokens[_sig[p]];
-                if (t.Kind == SyntaxKind.OpenParen)
-                {
-                    depth++;
-                }
-                else if (t.Kind == SyntaxKind.CloseParen)
-                {
-                    depth--;
-                }
-                else if (depth == 0 && t.Kind == SyntaxKind.Identifier && (_tokens.Is(_sig[p], "create") || _tokens.Is(_sig[p], "grant")))
-                {
-                    return p;
-                }
-            }
-            return end;
+            int next = FindTopLevelWord(from, end, SchemaElementWords, NoWords);
+            return next < 0 ? end : next;
         }
+
+        private static readonly string[] SchemaElementWords = { "create", "grant" };
 
         /// <summary>FigureIndexColname: a function call names the column after the function; anything else is "expr".</summary>
         private string? ExpressionColumnName(int exprStart)

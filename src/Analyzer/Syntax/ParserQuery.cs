@@ -237,34 +237,10 @@ namespace ReplicaGuard.Syntax
         }
 
         /// <summary>Position of INTO at depth 0 of a SELECT (SELECT ... INTO new_table FROM ...), or -1.</summary>
-        private int FindSelectInto(int from, int to)
-        {
-            int depth = 0;
-            for (int p = from; p < to; p++)
-            {
-                Token t = _tokens[_sig[p]];
-                if (t.Kind == SyntaxKind.OpenParen)
-                {
-                    depth++;
-                }
-                else if (t.Kind == SyntaxKind.CloseParen)
-                {
-                    depth--;
-                }
-                else if (depth == 0 && t.Kind == SyntaxKind.Identifier)
-                {
-                    if (_tokens.Is(_sig[p], "into"))
-                    {
-                        return p;
-                    }
-                    if (_tokens.Is(_sig[p], "from") || _tokens.Is(_sig[p], "union") || _tokens.Is(_sig[p], "where"))
-                    {
-                        return -1;
-                    }
-                }
-            }
-            return -1;
-        }
+        private int FindSelectInto(int from, int to) => FindTopLevelWord(from, to, IntoWord, SelectClauseWords);
+
+        private static readonly string[] IntoWord = { "into" };
+        private static readonly string[] SelectClauseWords = { "from", "union", "where" };
 
         private Statement ParseSelectInto(int into, out int headEnd)
         {
