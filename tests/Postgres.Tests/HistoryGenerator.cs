@@ -37,6 +37,9 @@ namespace ReplicaGuard.Tests
         /// <summary>Row filters and column lists (a later issue): off by default.</summary>
         public bool IncludeRowFiltersAndColumnLists { get; set; }
 
+        /// <summary>DELETE statements in the history (the server checks them against the replica identity): off by default.</summary>
+        public bool IncludeDml { get; set; }
+
         /// <summary>How often a history contains CREATE INDEX CONCURRENTLY (which costs a database of its own).</summary>
         public double ConcurrentIndexRate { get; set; } = 0.02;
 
@@ -89,6 +92,11 @@ namespace ReplicaGuard.Tests
             if (position == total - 1 && _shadow.Publications.Count == 0 && Chance(0.8))
             {
                 CreatePublication();
+                return;
+            }
+            if (IncludeDml && Chance(0.12))
+            {
+                Delete();
                 return;
             }
             int roll = _random.Next(100);
@@ -270,6 +278,18 @@ namespace ReplicaGuard.Tests
         }
 
         // ---- ALTER TABLE ----
+
+        /// <summary>DELETE needs no column, so it fails on the server only for a replica identity reason (or a missing table).</summary>
+        private void Delete()
+        {
+            TableShadow? table = PickTable(_ => true);
+            if (table == null)
+            {
+                CreateTable();
+                return;
+            }
+            Emit("DELETE FROM " + (Chance(0.3) ? "ONLY " : "") + TableReference(table));
+        }
 
         private void AlterTable()
         {

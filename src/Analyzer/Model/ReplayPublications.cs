@@ -141,9 +141,32 @@ namespace ReplicaGuard.Model
         {
             var result = new List<(TableObject, Syntax.Ast.PublicationObject)>();
             var seen = new Dictionary<TableObject, Syntax.Ast.PublicationObject>();
+            var namedWithFilter = new HashSet<TableObject>();
+            var namedWithColumns = new HashSet<TableObject>();
             foreach (Syntax.Ast.PublicationObject item in items)
             {
                 TableObject table = RequireTable(item.Table!);
+                if (seen.ContainsKey(table))
+                {
+                    // OpenTableList: a table named twice is an error when either mention has a WHERE or a column list.
+                    if (item.RowFilterColumns != null || namedWithFilter.Contains(table))
+                    {
+                        throw Reject("conflicting or redundant WHERE clauses for table \"" + table.Name + "\"");
+                    }
+                    if (item.Columns != null || namedWithColumns.Contains(table))
+                    {
+                        throw Reject("conflicting or redundant column lists for table \"" + table.Name + "\"");
+                    }
+                    continue;
+                }
+                if (item.RowFilterColumns != null)
+                {
+                    namedWithFilter.Add(table);
+                }
+                if (item.Columns != null)
+                {
+                    namedWithColumns.Add(table);
+                }
                 var expanded = new List<TableObject> { table };
                 if (!item.Only && !table.IsPartitioned)
                 {
@@ -154,14 +177,9 @@ namespace ReplicaGuard.Model
                 }
                 foreach (TableObject t in expanded)
                 {
-                    if (seen.TryGetValue(t, out Syntax.Ast.PublicationObject? prior))
+                    if (seen.ContainsKey(t))
                     {
-                        bool filtersDiffer = (prior.RowFilterColumns != null) != (item.RowFilterColumns != null) || (prior.Columns != null) != (item.Columns != null);
-                        if (filtersDiffer && t == table)
-                        {
-                            throw Reject("conflicting or redundant WHERE clauses or column lists for table \"" + t.Name + "\"");
-                        }
-                        continue;
+                        continue; // an inheritance child already listed
                     }
                     seen[t] = item;
                     result.Add((t, item));
@@ -242,6 +260,22 @@ namespace ReplicaGuard.Model
             {
                 return;
             }
+            AddObjectsUnchecked(publication, objects, ifNotExists);
+            if (_version == 15 && publication.Schemas.Count > 0)
+            {
+                // PostgreSQL 15 (checked): no column list in a publication that also has TABLES IN SCHEMA.
+                foreach (TableObject table in publication.Tables)
+                {
+                    if (table.PublicationRows[publication].Columns != null)
+                    {
+                        throw Reject("cannot use column list for relation \"" + table.QualifiedName + "\" in publication \"" + publication.Name + "\"");
+                    }
+                }
+            }
+        }
+
+        private void AddObjectsUnchecked(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects, bool ifNotExists)
+        {
             var tables = new List<Syntax.Ast.PublicationObject>();
             var schemas = new List<SchemaObject>();
             foreach (Syntax.Ast.PublicationObject item in objects)

@@ -58,10 +58,17 @@ namespace ReplicaGuard.Rules
             }
         }
 
-        /// <summary>The tables the server checks: every leaf partition, and inheritance children unless ONLY.</summary>
+        /// <summary>
+        /// The tables the server checks: every leaf partition, and inheritance children unless ONLY. ONLY on a
+        /// partitioned table leaves just the parent, which is never checked (checked on PostgreSQL 15).
+        /// </summary>
         private static List<TableObject> Leaves(TableObject table, bool only)
         {
             var result = new List<TableObject>();
+            if (only && table.IsPartitioned)
+            {
+                return result;
+            }
             var seen = new HashSet<TableObject>();
             var stack = new Stack<TableObject>();
             stack.Push(table);

@@ -205,5 +205,31 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual("relation \"t2_a_b_idx\" does not exist".Replace("relation", "index"), Rejected(result));
             Assert.AreEqual("public.t2", Missing(result));
         }
+    
+        [TestMethod]
+        public void ATableListedTwiceWithAFilterOrColumnListIsRejected()
+        {
+            // PostgreSQL 15: "conflicting or redundant WHERE clauses / column lists for table".
+            var where = Run(15, new string[0], "CREATE TABLE t (a int); CREATE PUBLICATION p FOR TABLE t WHERE (a > 0), t;");
+            StringAssert.Contains(Rejected(where), "conflicting or redundant WHERE clauses for table \"t\"");
+            var columns = Run(15, new string[0], "CREATE TABLE t (a int); CREATE PUBLICATION p FOR TABLE t, t (a);");
+            StringAssert.Contains(Rejected(columns), "conflicting or redundant column lists for table \"t\"");
+            Assert.AreEqual("", Rejected(Run(15, new string[0], "CREATE TABLE t (a int); CREATE PUBLICATION p FOR TABLE t, t;")));
+        }
+
+        [TestMethod]
+        public void Postgres15RejectsAColumnListBesideTablesInSchema()
+        {
+            var result = Run(15, new string[0], "CREATE SCHEMA s; CREATE TABLE t (a int); CREATE PUBLICATION p FOR TABLE t (a), TABLES IN SCHEMA s;");
+            StringAssert.Contains(Rejected(result), "cannot use column list for relation \"public.t\" in publication \"p\"");
+        }
+
+        [TestMethod]
+        public void DeleteFromOnlyAPartitionedParentChecksNothing()
+        {
+            string history = "CREATE TABLE p (a int, b int) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); CREATE PUBLICATION pub FOR ALL TABLES;";
+            Assert.AreEqual(0, System.Linq.Enumerable.Count(Of(Run(history + "DELETE FROM ONLY p;"), "RG1002")));
+            Assert.AreEqual(1, System.Linq.Enumerable.Count(Of(Run(history + "DELETE FROM p;"), "RG1002")));
+        }
     }
 }
