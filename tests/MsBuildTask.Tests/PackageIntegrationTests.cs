@@ -104,6 +104,20 @@ namespace ReplicaGuard.Tests
             (exit, output) = Build(project, "-p:NoWarn=RG1001%3BRG1002");
             Assert.AreEqual(0, exit, output);
             Assert.IsFalse(output.Contains("RG1001", StringComparison.Ordinal), output);
+
+            // As warnings (replicaguard.json `rules`): the build passes, and TreatWarningsAsErrors fails it again.
+            string config = Path.Combine(project, "replicaguard.json");
+            string original = File.ReadAllText(config);
+            File.WriteAllText(config, original.TrimEnd().TrimEnd('}') + ",\n  \"rules\": { \"RG1001\": \"warning\", \"RG1002\": \"warning\" }\n}\n");
+            (exit, output) = Build(project);
+            Assert.AreEqual(0, exit, output);
+            StringAssert.Contains(output, "warning RG1001");
+            // csc skips an unchanged project, and a property is not an input of its up-to-date check: a CI build
+            // is a full one (docs/ide.md), so this one is too.
+            (exit, output) = Build(project, "--no-incremental", "-p:TreatWarningsAsErrors=true");
+            Assert.AreEqual(1, exit, output);
+            StringAssert.Contains(output, "error RG1001");
+            File.WriteAllText(config, original);
         }
 
         private static string CopySample(string name)
