@@ -55,7 +55,7 @@ namespace ReplicaGuard.Tests
             try
             {
                 byte[] ide = await ApplyFirstCodeFixesAsync(ideFolder, file, config.Length > 0, expectedResults);
-                ToolResult tool = RunTool(cliFolder, "fix", ".");
+                ToolProcess.Result tool = ToolProcess.Run(cliFolder, "fix", ".");
                 Assert.AreEqual(0, tool.ExitCode, name + ": replicaguard fix failed: " + tool.Err + tool.Out);
                 byte[] cli = File.ReadAllBytes(Path.Combine(cliFolder, file));
 
@@ -151,37 +151,6 @@ namespace ReplicaGuard.Tests
         private static string Show(byte[] bytes)
         {
             return Encoding.UTF8.GetString(bytes).Replace("\uFEFF", "<BOM>").Replace("\r", "\\r").Replace("\n", "\\n\n");
-        }
-
-        private sealed class ToolResult
-        {
-            public int ExitCode;
-            public string Out = "";
-            public string Err = "";
-        }
-
-        private static ToolResult RunTool(string workingDirectory, params string[] args)
-        {
-            string tool = Path.Combine(AppContext.BaseDirectory, "replicaguard.dll");
-            Assert.IsTrue(File.Exists(tool), "replicaguard.dll not found beside the tests: " + tool);
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(tool);
-            foreach (string arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-            start.Environment["NO_COLOR"] = "1";
-            using Process process = Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            Assert.IsTrue(process.WaitForExit(60_000), "replicaguard did not finish within 60 s");
-            return new ToolResult { ExitCode = process.ExitCode, Out = stdout.Result, Err = stderr.Result };
         }
     }
 }

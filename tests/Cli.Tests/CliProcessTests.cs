@@ -12,39 +12,7 @@ namespace ReplicaGuard.Tests
     [TestClass]
     public sealed class CliProcessTests
     {
-        private sealed class ProcessResult
-        {
-            public int ExitCode;
-            public string Out = "";
-            public string Err = "";
-        }
-
-        private static ProcessResult RunTool(string workingDirectory, params string[] args)
-        {
-            string tool = Path.Combine(AppContext.BaseDirectory, "replicaguard.dll");
-            Assert.IsTrue(File.Exists(tool), "replicaguard.dll not found beside the tests: " + tool);
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(tool);
-            foreach (string arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-            using Process process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            Assert.IsTrue(process.WaitForExit(60_000), "replicaguard did not finish in 60 s");
-            return new ProcessResult { ExitCode = process.ExitCode, Out = stdout.Result, Err = stderr.Result };
-        }
-
-        private static void AssertUsageError(ProcessResult result, string expectedInMessage)
+        private static void AssertUsageError(ToolProcess.Result result, string expectedInMessage)
         {
             Assert.AreEqual(2, result.ExitCode, result.Err);
             Assert.AreEqual("", result.Out);
@@ -58,7 +26,7 @@ namespace ReplicaGuard.Tests
         public void MissingPathIsOneLineAndExitTwoAndNothingWritten()
         {
             string folder = TestData.NewTempFolder();
-            ProcessResult result = RunTool(folder, "check", "no-such-migrations", "--output", "report.txt");
+            ToolProcess.Result result = ToolProcess.Run(folder, "check", "no-such-migrations", "--output", "report.txt");
             AssertUsageError(result, "no-such-migrations");
             Assert.IsFalse(File.Exists(Path.Combine(folder, "report.txt")));
         }
@@ -71,20 +39,20 @@ namespace ReplicaGuard.Tests
         public void BadOptionsAreOneLineAndExitTwo(string option, string expectedInMessage)
         {
             string folder = TestData.NewTempFolder();
-            AssertUsageError(RunTool(folder, "check", option, "."), expectedInMessage);
+            AssertUsageError(ToolProcess.Run(folder, "check", option, "."), expectedInMessage);
         }
 
         [TestMethod]
         public void OptionWithoutValueIsAUsageError()
         {
-            AssertUsageError(RunTool(TestData.NewTempFolder(), "check", ".", "--format"), "--format");
+            AssertUsageError(ToolProcess.Run(TestData.NewTempFolder(), "check", ".", "--format"), "--format");
         }
 
         [TestMethod]
         public void MissingConfigFileNamesIt()
         {
             string folder = TestData.NewTempFolder();
-            AssertUsageError(RunTool(folder, "check", "--config", "absent.json", "."), "absent.json");
+            AssertUsageError(ToolProcess.Run(folder, "check", "--config", "absent.json", "."), "absent.json");
         }
 
         [TestMethod]
@@ -92,7 +60,7 @@ namespace ReplicaGuard.Tests
         {
             string folder = TestData.NewTempFolder();
             File.WriteAllText(Path.Combine(folder, "replicaguard.json"), "{ \"postgresVersion\": \"eleven\" }");
-            ProcessResult result = RunTool(folder, "check", "--config", "replicaguard.json", ".");
+            ToolProcess.Result result = ToolProcess.Run(folder, "check", "--config", "replicaguard.json", ".");
             AssertUsageError(result, "replicaguard.json");
             StringAssert.Contains(result.Err, "postgresVersion");
         }
@@ -102,7 +70,7 @@ namespace ReplicaGuard.Tests
         {
             string folder = TestData.NewTempFolder();
             Directory.CreateDirectory(Path.Combine(folder, "migrations"));
-            ProcessResult result = RunTool(folder, "check", "migrations");
+            ToolProcess.Result result = ToolProcess.Run(folder, "check", "migrations");
             Assert.AreEqual(0, result.ExitCode, result.Err);
             Assert.AreEqual("", result.Out);
             StringAssert.StartsWith(result.Err, "0 errors, 0 warnings, 0 suggestions in 0 files (");
@@ -115,7 +83,7 @@ namespace ReplicaGuard.Tests
             string sample = Path.Combine(TestData.RepoRoot(), "samples", "alembic-zero");
             string report = Path.Combine(folder, "report.sarif");
 
-            ProcessResult result = RunTool(folder, "check", sample, "--format", "sarif", "--output", report);
+            ToolProcess.Result result = ToolProcess.Run(folder, "check", sample, "--format", "sarif", "--output", report);
 
             Assert.AreNotEqual(2, result.ExitCode, result.Err);
             Assert.AreEqual("", result.Out);
@@ -130,8 +98,8 @@ namespace ReplicaGuard.Tests
         public void HelpForTheToolAndForCheckExitZero()
         {
             string folder = TestData.NewTempFolder();
-            ProcessResult tool = RunTool(folder, "--help");
-            ProcessResult check = RunTool(folder, "check", "--help");
+            ToolProcess.Result tool = ToolProcess.Run(folder, "--help");
+            ToolProcess.Result check = ToolProcess.Run(folder, "check", "--help");
 
             Assert.AreEqual(0, tool.ExitCode);
             StringAssert.StartsWith(tool.Out, "Usage: replicaguard <command>");
@@ -144,7 +112,7 @@ namespace ReplicaGuard.Tests
         [TestMethod]
         public void VersionPrintsTheAssemblyVersion()
         {
-            ProcessResult result = RunTool(TestData.NewTempFolder(), "--version");
+            ToolProcess.Result result = ToolProcess.Run(TestData.NewTempFolder(), "--version");
             Assert.AreEqual(0, result.ExitCode);
             Assert.AreEqual(ReplicaGuard.Cli.Program.Version + "\n", result.Out);
             StringAssert.Matches(result.Out, new System.Text.RegularExpressions.Regex(@"^\d+\.\d+\.\d+"));
@@ -195,10 +163,10 @@ namespace ReplicaGuard.Tests
         {
             string repo = NewRepository();
             Git(repo, "tag", "base");
-            CollectionAssert.AreEqual(new[] { "RG1001 public.legacy" }, Objects(RunTool(repo, "check", "db", "--format", "json").Out));
+            CollectionAssert.AreEqual(new[] { "RG1001 public.legacy" }, Objects(ToolProcess.Run(repo, "check", "db", "--format", "json").Out));
 
             // Nothing changed since the tag: nothing to report, though the whole history is replayed.
-            ProcessResult unchanged = RunTool(repo, "check", "db", "--format", "json", "--changed-since", "base");
+            ToolProcess.Result unchanged = ToolProcess.Run(repo, "check", "db", "--format", "json", "--changed-since", "base");
             Assert.AreEqual(0, unchanged.ExitCode, unchanged.Err);
             CollectionAssert.AreEqual(new string[0], Objects(unchanged.Out));
 
@@ -207,42 +175,42 @@ namespace ReplicaGuard.Tests
             Git(repo, "add", ".");
             Git(repo, "commit", "-q", "-m", "events");
             File.WriteAllText(Path.Combine(repo, "db", "0004_audit.sql"), "CREATE TABLE audit (at timestamptz);\n");
-            ProcessResult changed = RunTool(repo, "check", "db", "--format", "json", "--changed-since", "base");
+            ToolProcess.Result changed = ToolProcess.Run(repo, "check", "db", "--format", "json", "--changed-since", "base");
             Assert.AreEqual(1, changed.ExitCode, changed.Err);
             CollectionAssert.AreEqual(new[] { "RG1001 public.audit", "RG1001 public.events" }, Objects(changed.Out));
 
             // A rename counts as a change of the new path.
             Git(repo, "mv", "db/0001_legacy.sql", "db/0001_legacy_tables.sql");
-            CollectionAssert.Contains(Objects(RunTool(repo, "check", "db", "--format", "json", "--changed-since", "base").Out), "RG1001 public.legacy");
+            CollectionAssert.Contains(Objects(ToolProcess.Run(repo, "check", "db", "--format", "json", "--changed-since", "base").Out), "RG1001 public.legacy");
 
             // A later file that causes a result on an old table (dropping its key) is a related location.
             string repo2 = NewRepository();
             File.WriteAllText(Path.Combine(repo2, "db", "0003_drop_key.sql"), "ALTER TABLE keyed DROP CONSTRAINT keyed_pkey;\n");
-            CollectionAssert.AreEqual(new[] { "RG1001 public.keyed" }, Objects(RunTool(repo2, "check", "db", "--format", "json", "--changed-since", "HEAD").Out));
+            CollectionAssert.AreEqual(new[] { "RG1001 public.keyed" }, Objects(ToolProcess.Run(repo2, "check", "db", "--format", "json", "--changed-since", "HEAD").Out));
         }
 
         [TestMethod]
         public void ChangedSinceWithABadRefOrOutsideGitIsOneLine()
         {
             string repo = NewRepository();
-            AssertUsageError(RunTool(repo, "check", "db", "--changed-since", "no-such-branch"), "'no-such-branch' is not a commit");
+            AssertUsageError(ToolProcess.Run(repo, "check", "db", "--changed-since", "no-such-branch"), "'no-such-branch' is not a commit");
             string plain = TestData.NewTempFolder();
             Directory.CreateDirectory(Path.Combine(plain, "db"));
-            AssertUsageError(RunTool(plain, "check", "db", "--changed-since", "main"), "not in a git repository");
+            AssertUsageError(ToolProcess.Run(plain, "check", "db", "--changed-since", "main"), "not in a git repository");
         }
 
         [TestMethod]
         public void BaselineRoundTrip()
         {
             string repo = NewRepository();
-            ProcessResult written = RunTool(repo, "baseline", "db", "--output", "rg-baseline.json");
+            ToolProcess.Result written = ToolProcess.Run(repo, "baseline", "db", "--output", "rg-baseline.json");
             Assert.AreEqual(0, written.ExitCode, written.Err);
-            ProcessResult clean = RunTool(repo, "check", "db", "--baseline", "rg-baseline.json");
+            ToolProcess.Result clean = ToolProcess.Run(repo, "check", "db", "--baseline", "rg-baseline.json");
             Assert.AreEqual(0, clean.ExitCode, clean.Err);
             Assert.AreEqual("", clean.Out);
             File.WriteAllText(Path.Combine(repo, "db", "0003_new.sql"), "CREATE TABLE fresh (a int);\n");
             File.WriteAllText(Path.Combine(repo, "db", "0001_legacy.sql"), "-- moved down\n\n\nCREATE TABLE legacy (id int);\n");
-            ProcessResult later = RunTool(repo, "check", "db", "--baseline", "rg-baseline.json", "--format", "json");
+            ToolProcess.Result later = ToolProcess.Run(repo, "check", "db", "--baseline", "rg-baseline.json", "--format", "json");
             Assert.AreEqual(1, later.ExitCode, later.Err);
             CollectionAssert.AreEqual(new[] { "RG1001 public.fresh" }, Objects(later.Out));
         }
@@ -295,9 +263,9 @@ namespace ReplicaGuard.Tests
         {
             string copy = BomCrlfSampleCopy();
             Dictionary<string, byte[]> before = Snapshot(copy);
-            int fixable = FixableResults(RunTool(copy, "check", ".", "--format", "json").Out);
+            int fixable = FixableResults(ToolProcess.Run(copy, "check", ".", "--format", "json").Out);
 
-            ProcessResult dryRun = RunTool(copy, "fix", ".", "--dry-run");
+            ToolProcess.Result dryRun = ToolProcess.Run(copy, "fix", ".", "--dry-run");
 
             Assert.AreEqual(0, dryRun.ExitCode, dryRun.Err);
             StringAssert.StartsWith(dryRun.Err, fixable == 0 ? "would fix 0 of " : "would fix ");
@@ -317,7 +285,7 @@ namespace ReplicaGuard.Tests
         public void FixThenCheckLeavesNoFixedResultAndKeepsBomAndCrlf()
         {
             string copy = BomCrlfSampleCopy();
-            string beforeReport = RunTool(copy, "check", ".", "--format", "json").Out;
+            string beforeReport = ToolProcess.Run(copy, "check", ".", "--format", "json").Out;
             var fixedResults = new List<string>();
             using (JsonDocument document = JsonDocument.Parse(beforeReport))
             {
@@ -330,11 +298,11 @@ namespace ReplicaGuard.Tests
                 }
             }
 
-            ProcessResult fix = RunTool(copy, "fix", ".");
+            ToolProcess.Result fix = ToolProcess.Run(copy, "fix", ".");
             Assert.AreEqual(0, fix.ExitCode, fix.Err);
             StringAssert.StartsWith(fix.Err, fixedResults.Count == 0 ? "fixed 0 of " : "fixed ");
 
-            List<string> remaining = Objects(RunTool(copy, "check", ".", "--format", "json").Out);
+            List<string> remaining = Objects(ToolProcess.Run(copy, "check", ".", "--format", "json").Out);
             foreach (string result in fixedResults)
             {
                 CollectionAssert.DoesNotContain(remaining, result, "still reported after fix");
