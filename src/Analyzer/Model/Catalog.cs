@@ -152,14 +152,12 @@ namespace ReplicaGuard.Model
                 }
                 return; // SET LOCAL outside a transaction block has no effect
             }
-            IReadOnlyList<string> previous = SessionSearchPath;
             SessionSearchPath = value;
             if (InTransaction)
             {
                 // A session SET inside a transaction also overrides an earlier SET LOCAL.
                 LocalSearchPath = null;
             }
-            _ = previous;
         }
 
         /// <summary>The explicit search path as schema objects that exist, in order ("$user" resolved, missing ones skipped).</summary>
@@ -268,24 +266,24 @@ namespace ReplicaGuard.Model
             });
             foreach (PublicationObject publication in _publications.Values)
             {
-                if (publication.Schemas.TryGetValue(schema, out StatementRef? addedBy))
-                {
-                    RemovePublicationSchema(publication, schema);
-                }
+                RemovePublicationSchema(publication, schema);
             }
         }
 
-        internal void RenameSchema(SchemaObject schema, string newName)
+        internal void RenameSchema(SchemaObject schema, string newName) =>
+            Rename(_schemas, schema, schema.Name, newName, name => schema.Name = name);
+
+        /// <summary>Re-keys an object in the dictionary that finds it by name, renames it, and records the undo.</summary>
+        private void Rename<T>(Dictionary<string, T> byName, T item, string oldName, string newName, Action<string> setName)
         {
-            string old = schema.Name;
-            _schemas.Remove(old);
-            schema.Name = newName;
-            _schemas[newName] = schema;
+            byName.Remove(oldName);
+            setName(newName);
+            byName[newName] = item;
             Record(() =>
             {
-                _schemas.Remove(newName);
-                schema.Name = old;
-                _schemas[old] = schema;
+                byName.Remove(newName);
+                setName(oldName);
+                byName[oldName] = item;
             });
         }
 
@@ -314,20 +312,8 @@ namespace ReplicaGuard.Model
             });
         }
 
-        internal void RenameRelation(RelationObject relation, string newName)
-        {
-            string old = relation.Name;
-            SchemaObject schema = relation.Schema;
-            schema.Relations.Remove(old);
-            relation.Name = newName;
-            schema.Relations[newName] = relation;
-            Record(() =>
-            {
-                schema.Relations.Remove(newName);
-                relation.Name = old;
-                schema.Relations[old] = relation;
-            });
-        }
+        internal void RenameRelation(RelationObject relation, string newName) =>
+            Rename(relation.Schema.Relations, relation, relation.Name, newName, name => relation.Name = name);
 
         internal void MoveRelation(RelationObject relation, SchemaObject target)
         {
@@ -396,19 +382,8 @@ namespace ReplicaGuard.Model
             }
         }
 
-        internal void RenamePublication(PublicationObject publication, string newName)
-        {
-            string old = publication.Name;
-            _publications.Remove(old);
-            publication.Name = newName;
-            _publications[newName] = publication;
-            Record(() =>
-            {
-                _publications.Remove(newName);
-                publication.Name = old;
-                _publications[old] = publication;
-            });
-        }
+        internal void RenamePublication(PublicationObject publication, string newName) =>
+            Rename(_publications, publication, publication.Name, newName, name => publication.Name = name);
 
         internal void AddPublicationRow(PublicationRelation row)
         {
