@@ -28,6 +28,17 @@ namespace ReplicaGuard.Benchmarks
                 Growth(runs, units);
                 return;
             }
+            if (args.Length > 0 && args[0] == "loop")
+            {
+                // A steady workload for a sampling profiler (dotnet-trace): the whole engine on GitLab, N times.
+                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                int count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+                for (int i = 0; i < count; i++)
+                {
+                    Engine.Analyze(new[] { file }, new AnalysisSettings());
+                }
+                return;
+            }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
 
