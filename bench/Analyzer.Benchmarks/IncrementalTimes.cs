@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Benchmarks
+{
+    /// <summary>
+    /// `dotnet run -c Release -- incremental [runs]`: quick Stopwatch view of the IDE path on 1,000 generated files,
+    /// editing the last, a middle and the first file (each run: re-prepare and re-parse the edited file, re-analyse).
+    /// </summary>
+    internal static class IncrementalTimes
+    {
+        public static void Run(int runs)
+        {
+            var settings = new AnalysisSettings();
+            List<SourceFile> files = HistoryGenerator.Generate(100);
+            var parsed = new ParsedFile[files.Count];
+            for (int i = 0; i < files.Count; i++)
+            {
+                parsed[i] = Parser.Parse(files[i]);
+            }
+            foreach (int edited in new[] { files.Count - 1, files.Count / 2, 1, 0 })
+            {
+                Measure("full, edit file " + (edited + 1), runs, parsed, edited, settings, p => Engine.Analyze(p, settings));
+                var incremental = new IncrementalAnalysis(settings);
+                incremental.Analyze(parsed);
+                Measure("incremental, edit file " + (edited + 1), runs, parsed, edited, settings, p => incremental.Analyze(p));
+            }
+        }
+
+        private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)
+        {
+            var times = new List<double>(runs);
+            long allocated = 0;
+            int collections = GC.CollectionCount(0);
+            for (int i = 0; i < runs + 3; i++)
+            {
+                var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
+                long bytes = GC.GetAllocatedBytesForCurrentThread();
+                long start = Stopwatch.GetTimestamp();
+                parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
+                analyze(parsed);
+                double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                if (i >= 3)
+                {
+                    times.Add(ms);
+                    allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                }
+            }
+            collections = GC.CollectionCount(0) - collections;
+            times.Sort();
+            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs in {runs + 3} runs");
+        }
+    }
+}
