@@ -30,6 +30,26 @@ namespace ReplicaGuard.Benchmarks
             }
         }
 
+        /// <summary>`-- incremental-loop N [file]`: a steady workload for a profiler, N edits of one file (default the last).</summary>
+        public static void Loop(int count, int? file)
+        {
+            var settings = new AnalysisSettings();
+            List<SourceFile> files = HistoryGenerator.Generate(100);
+            var parsed = new ParsedFile[files.Count];
+            for (int i = 0; i < files.Count; i++)
+            {
+                parsed[i] = Parser.Parse(files[i]);
+            }
+            int edited = file ?? files.Count - 1;
+            var incremental = new IncrementalAnalysis(settings);
+            for (int i = 0; i < count; i++)
+            {
+                var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
+                parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
+                incremental.Analyze(parsed);
+            }
+        }
+
         private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)
         {
             var times = new List<double>(runs);

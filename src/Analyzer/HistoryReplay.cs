@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using ReplicaGuard.Diagnostics;
@@ -24,6 +25,9 @@ namespace ReplicaGuard
         private readonly UndoLog? _ruleState;
         private int _order;
 
+        /// <summary>With rollback: each file's suppression comments, read once per parsed file.</summary>
+        private Dictionary<ParsedFile, List<Suppression>>? _suppressions;
+
         /// <param name="settings">Settings with the consumer profile applied.</param>
         /// <param name="rollback">Keep what it takes to roll back to a file boundary (memory grows with the history).</param>
         public HistoryReplay(AnalysisSettings settings, bool rollback)
@@ -36,6 +40,7 @@ namespace ReplicaGuard
                 _replayer.Catalog.KeepHistory();
                 _ruleState = new UndoLog();
                 _context.StateLog = _ruleState;
+                _suppressions = new Dictionary<ParsedFile, List<Suppression>>();
             }
             _replayer.AddListener(_context.Changes);
             _rules = RuleRegistry.CreateEnabled(_context);
@@ -86,10 +91,29 @@ namespace ReplicaGuard
             {
                 rule.AfterHistory(_replayer.Catalog);
             }
-            List<Diagnostic> diagnostics = SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings));
+            List<Diagnostic> diagnostics = _suppressions == null
+                ? SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings))
+                : SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings), KeptSuppressions(files));
             Sort(diagnostics, files);
             IReadOnlyList<RejectedStatement> rejected = _ruleState == null ? _replayer.Rejected : _replayer.Rejected.ToArray();
             return new AnalysisResult(diagnostics, _replayer.Catalog, rejected);
+        }
+
+        /// <summary>Reads the suppressions of files not seen before and forgets those of files no longer in the history.</summary>
+        private Func<ParsedFile, List<Suppression>> KeptSuppressions(IReadOnlyList<ParsedFile> files)
+        {
+            Dictionary<ParsedFile, List<Suppression>> previous = _suppressions!;
+            var current = new Dictionary<ParsedFile, List<Suppression>>(files.Count);
+            foreach (ParsedFile file in files)
+            {
+                if (!previous.TryGetValue(file, out List<Suppression>? read))
+                {
+                    read = SuppressionParser.Read(file);
+                }
+                current[file] = read;
+            }
+            _suppressions = current;
+            return file => current[file];
         }
 
         /// <summary>By file order, then position, then rule ID, then object.</summary>

@@ -321,7 +321,8 @@ namespace ReplicaGuard.Model
             if (relation is TableObject table)
             {
                 _tables.Add(table);
-                Record(() => _tables.Remove(table));
+                // Undone in reverse order, after every later addition: the table is the last one (no O(n) search).
+                Record(() => _tables.RemoveAt(_tables.Count - 1));
             }
         }
 

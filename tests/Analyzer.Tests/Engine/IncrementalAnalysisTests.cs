@@ -226,6 +226,10 @@ namespace ReplicaGuard.Tests
             "ALTER TABLE users ALTER COLUMN id SET NOT NULL;",
             "CREATE UNIQUE INDEX ix_1 ON posts (id);",
             "UPDATE missing_table SET a = 1;",
+            "-- replicaguard-ignore RG1001\nCREATE TABLE users (id int);",
+            "-- replicaguard-ignore RG1002, RG9002\nUPDATE users SET id = 1;",
+            "-- replicaguard-ignore-file RG9002",
+            "CREATE TABLE t (id int); -- replicaguard-ignore RG9999",
         };
 
         private static ParsedFile Parse(string path, string text) => Parser.Parse(new SourceFile(path, text));
