@@ -21,6 +21,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 parsed[i] = Parser.Parse(files[i]);
             }
+            Retained(parsed, settings);
             foreach (int edited in new[] { files.Count - 1, files.Count / 2, 1, 0 })
             {
                 Measure("full, edit file " + (edited + 1), runs, parsed, edited, settings, p => Engine.Analyze(p, settings));
@@ -28,6 +29,22 @@ namespace ReplicaGuard.Benchmarks
                 incremental.Analyze(parsed);
                 Measure("incremental, edit file " + (edited + 1), runs, parsed, edited, settings, p => incremental.Analyze(p));
             }
+        }
+
+        /// <summary>What the kept replay costs in memory: live heap with a full result vs with an incremental analysis.</summary>
+        private static void Retained(ParsedFile[] parsed, AnalysisSettings settings)
+        {
+            long baseline = GC.GetTotalMemory(forceFullCollection: true);
+            AnalysisResult full = Engine.Analyze(parsed, settings);
+            long withFull = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(full);
+            full = null!;
+            GC.GetTotalMemory(forceFullCollection: true);
+            var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(parsed);
+            long withIncremental = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(incremental);
+            Console.WriteLine($"live heap beyond the parses: full result {(withFull - baseline) / 1048576.0:F1} MiB, incremental analysis {(withIncremental - baseline) / 1048576.0:F1} MiB");
         }
 
         /// <summary>`-- incremental-loop N [file]`: a steady workload for a profiler, N edits of one file (default the last).</summary>
