@@ -70,25 +70,32 @@ namespace ReplicaGuard.Benchmarks
         private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)
         {
             var times = new List<double>(runs);
+            var cpu = new List<double>(runs);
+            Process process = Process.GetCurrentProcess();
             long allocated = 0;
             int collections = GC.CollectionCount(0);
             for (int i = 0; i < runs + 3; i++)
             {
                 var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
                 long bytes = GC.GetAllocatedBytesForCurrentThread();
+                process.Refresh();
+                TimeSpan cpuStart = process.TotalProcessorTime;
                 long start = Stopwatch.GetTimestamp();
                 parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
                 analyze(parsed);
                 double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                process.Refresh();
                 if (i >= 3)
                 {
                     times.Add(ms);
+                    cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds);
                     allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 }
             }
             collections = GC.CollectionCount(0) - collections;
             times.Sort();
-            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs in {runs + 3} runs");
+            cpu.Sort();
+            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   CPU median {cpu[cpu.Count / 2],7:F1} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs in {runs + 3} runs");
         }
     }
 }
