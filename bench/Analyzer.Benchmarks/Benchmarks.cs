@@ -65,18 +65,24 @@ namespace ReplicaGuard.Benchmarks
     }
 
     /// <summary>
-    /// The IDE path as the engine offers it: 1,000 files, 999 parses cached, the edited file re-parsed, then the
-    /// whole history replayed with all rules.
+    /// The IDE path: 1,000 files, 999 parses cached, the edited file re-prepared and re-parsed, then either the
+    /// whole history replayed with all rules (Full, Engine.Analyze) or only from the edited file on
+    /// (Incremental, IncrementalAnalysis kept across edits, as the analyzer keeps it). The last file is the
+    /// common case (the newest migration); a middle file replays half the history.
     /// </summary>
     [MemoryDiagnoser]
     public class IncrementalBenchmarks
     {
         private const int Files = 1000;
-        private const int Edited = Files / 2;
         private ParsedFile[] _parsed = null!;
         private SourceFile[] _edits = null!;
+        private IncrementalAnalysis _incremental = null!;
+        private int _edited;
         private int _next;
         private readonly AnalysisSettings _settings = Settings.Create(false);
+
+        [Params("last", "middle")]
+        public string EditedFile { get; set; } = "last";
 
         [GlobalSetup]
         public void Setup()
@@ -87,20 +93,35 @@ namespace ReplicaGuard.Benchmarks
             {
                 _parsed[i] = Parser.Parse(files[i]);
             }
+            _edited = EditedFile == "last" ? Files - 1 : Files / 2;
             // A few versions of the edited file, as if the user were typing a comment.
             _edits = new SourceFile[8];
             for (int v = 0; v < _edits.Length; v++)
             {
-                _edits[v] = new SourceFile(HistoryGenerator.Name(Edited), HistoryGenerator.File(Edited, " edit " + v));
+                _edits[v] = new SourceFile(HistoryGenerator.Name(_edited), HistoryGenerator.File(_edited, " edit " + v));
             }
+            _incremental = new IncrementalAnalysis(_settings);
+            _incremental.Analyze(_parsed);
+        }
+
+        private void ParseNextEdit()
+        {
+            SourceFile edited = _edits[_next++ & 7];
+            _parsed[_edited] = Parser.Parse(Engine.Prepare(edited, _settings), _settings.PostgresVersion);
+        }
+
+        [Benchmark(Baseline = true)]
+        public AnalysisResult Full()
+        {
+            ParseNextEdit();
+            return Engine.Analyze(_parsed, _settings);
         }
 
         [Benchmark]
-        public AnalysisResult EditOneFileOf1000()
+        public AnalysisResult Incremental()
         {
-            SourceFile edited = _edits[_next++ & 7];
-            _parsed[Edited] = Parser.Parse(Engine.Prepare(edited, _settings), _settings.PostgresVersion);
-            return Engine.Analyze(_parsed, _settings);
+            ParseNextEdit();
+            return _incremental.Analyze(_parsed);
         }
     }
 

@@ -28,6 +28,16 @@ namespace ReplicaGuard.Benchmarks
                 Growth(runs, units);
                 return;
             }
+            if (args.Length > 0 && args[0] == "incremental")
+            {
+                IncrementalTimes.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                return;
+            }
+            if (args.Length > 0 && args[0] == "incremental-loop")
+            {
+                IncrementalTimes.Loop(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : (int?)null);
+                return;
+            }
             if (args.Length > 0 && args[0] == "loop")
             {
                 // A steady workload for a sampling profiler (dotnet-trace): the whole engine on GitLab, N times.

@@ -75,13 +75,17 @@ namespace ReplicaGuard.Roslyn
         }
 
         /// <summary>Reads the texts, the configuration and the settings, and runs the engine. Never throws except for cancellation.</summary>
-        public ProjectAnalysis Analyze(ParseCache cache, CancellationToken cancellationToken)
+        public ProjectAnalysis Analyze(ParseCache cache, CancellationToken cancellationToken) => Analyze(cache, null, cancellationToken);
+
+        /// <param name="histories">Where the analyzer keeps each project's replay between compilations; null for a one-shot analysis.</param>
+        public ProjectAnalysis Analyze(ParseCache cache, IncrementalHistories? histories, CancellationToken cancellationToken)
         {
+            string? json = null;
             var problems = new List<ConfigProblem>();
             ReplicaGuardConfig? config = null;
             if (ConfigFile != null)
             {
-                string? json = ConfigFile.GetText(cancellationToken)?.ToString();
+                json = ConfigFile.GetText(cancellationToken)?.ToString();
                 if (json == null)
                 {
                     problems.Add(new ConfigProblem(ConfigFile.Path, $"{ConfigFile.Path}: cannot read the configuration file"));
@@ -127,8 +131,16 @@ namespace ReplicaGuard.Roslyn
                 return new ProjectAnalysis(null, problems, byPath);
             }
             List<MigrationInput> ordered = MigrationHistory.Order(inputs, ProjectDir, config);
-            HistoryOutcome outcome = HistoryAnalysis.Run(ordered, settings, cache, cancellationToken);
+            HistoryOutcome outcome = histories == null
+                ? HistoryAnalysis.Run(ordered, settings, cache, cancellationToken)
+                : histories.Run(ProjectDir ?? ConfigFile?.Path ?? (Files.Count > 0 ? Files[0].Path : ""), SettingsSource(json), settings, incremental => HistoryAnalysis.Run(ordered, settings, cache, incremental, cancellationToken));
             return new ProjectAnalysis(outcome, problems, byPath);
+        }
+
+        /// <summary>What the settings are built from: equal sources give equal settings.</summary>
+        private string SettingsSource(string? json)
+        {
+            return ConfigFile?.Path + "\0" + (json == null ? "-" : "+" + json) + "\0" + Profile + "\0" + PostgresVersion;
         }
 
         private static string? Value(AnalyzerConfigOptions options, string key)

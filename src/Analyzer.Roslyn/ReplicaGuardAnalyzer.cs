@@ -21,17 +21,25 @@ namespace ReplicaGuard.Roslyn
         /// <summary>Shared by every compilation in the process: editing one file re-parses only that file.</summary>
         internal static readonly ParseCache Parses = new ParseCache();
 
+        /// <summary>Shared likewise: each project's replay, so an edit replays only from the edited file on.</summary>
+        internal static readonly IncrementalHistories Histories = new IncrementalHistories();
+
         private readonly ParseCache _parses;
+        private readonly IncrementalHistories? _histories;
 
         public ReplicaGuardAnalyzer()
-            : this(Parses)
+            : this(Parses, Histories)
         {
         }
 
-        /// <summary>Test seam: an analyzer with its own parse cache (a fresh one, or one whose parser fails).</summary>
-        internal ReplicaGuardAnalyzer(ParseCache parses)
+        /// <summary>
+        /// Test seam: an analyzer with its own parse cache (a fresh one, or one whose parser fails) and its own
+        /// kept replays, or none (then every compilation analyses the whole history from scratch).
+        /// </summary>
+        internal ReplicaGuardAnalyzer(ParseCache parses, IncrementalHistories? histories = null)
         {
             _parses = parses;
+            _histories = histories;
         }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RoslynDescriptors.All;
@@ -52,7 +60,7 @@ namespace ReplicaGuard.Roslyn
                 {
                     return;
                 }
-                var state = new CompilationState(migrations, _parses);
+                var state = new CompilationState(migrations, _parses, _histories);
                 start.RegisterAdditionalFileAction(fileContext => state.Report(fileContext));
             });
         }
@@ -62,13 +70,15 @@ namespace ReplicaGuard.Roslyn
         {
             private readonly ProjectMigrations _migrations;
             private readonly ParseCache _parses;
+            private readonly IncrementalHistories? _histories;
             private readonly object _gate = new object();
             private Dictionary<string, List<Diagnostic>>? _byFile;
 
-            public CompilationState(ProjectMigrations migrations, ParseCache parses)
+            public CompilationState(ProjectMigrations migrations, ParseCache parses, IncrementalHistories? histories)
             {
                 _migrations = migrations;
                 _parses = parses;
+                _histories = histories;
             }
 
             public void Report(AdditionalFileAnalysisContext context)
@@ -97,7 +107,7 @@ namespace ReplicaGuard.Roslyn
                 var byFile = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
                 try
                 {
-                    ProjectAnalysis analysis = _migrations.Analyze(_parses, cancellationToken);
+                    ProjectAnalysis analysis = _migrations.Analyze(_parses, _histories, cancellationToken);
                     AddProblems(analysis, byFile);
                     HistoryOutcome? outcome = analysis.Outcome;
                     if (outcome?.Result != null)

@@ -3,10 +3,7 @@ using System.Threading;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Model;
 using ReplicaGuard.Profiles;
-using ReplicaGuard.Rules;
-using ReplicaGuard.Suppressions;
 using ReplicaGuard.Syntax;
-using ReplicaGuard.Syntax.Ast;
 using ReplicaGuard.Text;
 
 namespace ReplicaGuard
@@ -40,63 +37,18 @@ namespace ReplicaGuard
             return prepared.Map.IsIdentity && prepared.Text == file.Text ? file : prepared;
         }
 
-        /// <summary>Replays already parsed files (front ends that cache parses per file content call this).</summary>
+        /// <summary>
+        /// Replays already parsed files (front ends that cache parses per file content call this; one that analyses
+        /// the same history after each edit keeps an <see cref="IncrementalAnalysis"/> instead).
+        /// </summary>
         public static AnalysisResult Analyze(IReadOnlyList<ParsedFile> files, AnalysisSettings settings, CancellationToken cancellationToken = default)
         {
-            settings = ConsumerProfile.Apply(settings);
-            var replayer = new Replayer(settings);
-            var context = new RuleContext(settings) { Rejected = replayer.Rejected };
-            replayer.AddListener(context.Changes);
-            List<Rule> rules = RuleRegistry.CreateEnabled(context);
-            foreach (Rule rule in rules)
-            {
-                replayer.AddListener(rule);
-            }
-
-            int order = 0;
+            var replay = new HistoryReplay(ConsumerProfile.Apply(settings), rollback: false);
             foreach (ParsedFile file in files)
             {
-                replayer.BeginFile();
-                foreach (Statement statement in file.Statements)
-                {
-                    if ((order & 255) == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-                    replayer.Apply(new StatementRef(file, statement, order++));
-                }
+                replay.ReplayFile(file, cancellationToken);
             }
-            foreach (Rule rule in rules)
-            {
-                rule.AfterHistory(replayer.Catalog);
-            }
-
-            var fileOrder = new Dictionary<SourceFile, int>();
-            for (int i = 0; i < files.Count; i++)
-            {
-                fileOrder[files[i].File] = i;
-            }
-            List<Diagnostic> diagnostics = SuppressionFilter.Apply(files, context.Diagnostics, new RuleContext(settings));
-            diagnostics.Sort((a, b) =>
-            {
-                fileOrder.TryGetValue(a.Location.File, out int fa);
-                fileOrder.TryGetValue(b.Location.File, out int fb);
-                int c = fa.CompareTo(fb);
-                if (c == 0)
-                {
-                    c = a.Location.Span.Start.CompareTo(b.Location.Span.Start);
-                }
-                if (c == 0)
-                {
-                    c = string.CompareOrdinal(a.Id, b.Id);
-                }
-                if (c == 0)
-                {
-                    c = string.CompareOrdinal(a.ObjectName ?? "", b.ObjectName ?? "");
-                }
-                return c;
-            });
-            return new AnalysisResult(diagnostics, replayer.Catalog, replayer.Rejected);
+            return replay.Finish(files);
         }
     }
 

@@ -83,7 +83,8 @@ namespace ReplicaGuard.Tests
             return solution.GetProject(id)!;
         }
 
-        public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project, List<Exception>? exceptions = null)
+        /// <param name="analyzer">The analyzer to run; by default a new one with the process-wide caches, as an IDE has.</param>
+        public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project, List<Exception>? exceptions = null, DiagnosticAnalyzer? analyzer = null)
         {
             Compilation compilation = (await project.GetCompilationAsync())!;
             var options = new CompilationWithAnalyzersOptions(
@@ -95,7 +96,7 @@ namespace ReplicaGuard.Tests
                 },
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
-            CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ReplicaGuardAnalyzer()), options);
+            CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(analyzer ?? new ReplicaGuardAnalyzer()), options);
             ImmutableArray<Diagnostic> all = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None);
             var result = ImmutableArray.CreateBuilder<Diagnostic>();
             foreach (Diagnostic diagnostic in all)

@@ -30,6 +30,12 @@ namespace ReplicaGuard.FrontEnds
     {
         public static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, CancellationToken cancellationToken)
         {
+            return Run(ordered, settings, cache, null, cancellationToken);
+        }
+
+        /// <param name="incremental">The history's kept replay (the IDE analyzer), or null for a one-shot analysis.</param>
+        public static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, IncrementalAnalysis? incremental, CancellationToken cancellationToken)
+        {
             var parsed = new List<ParsedFile>(ordered.Count);
             foreach (MigrationInput input in ordered)
             {
@@ -45,7 +51,8 @@ namespace ReplicaGuard.FrontEnds
             }
             try
             {
-                return new HistoryOutcome(Engine.Analyze(parsed, settings, cancellationToken), null, null);
+                AnalysisResult result = incremental != null ? incremental.Analyze(parsed, cancellationToken) : Engine.Analyze(parsed, settings, cancellationToken);
+                return new HistoryOutcome(result, null, null);
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {

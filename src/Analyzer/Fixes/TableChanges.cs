@@ -13,6 +13,9 @@ namespace ReplicaGuard.Fixes
     {
         private readonly Dictionary<TableObject, StatementRef> _last = new Dictionary<TableObject, StatementRef>();
 
+        /// <summary>Set by an incremental analysis: how to undo this bookkeeping (see RuleContext.StateLog).</summary>
+        internal UndoLog? StateLog { get; set; }
+
         public void BeforeStatement(StatementRef statement, Catalog catalog)
         {
             TableObject? table = null;
@@ -26,18 +29,27 @@ namespace ReplicaGuard.Fixes
                     break;
                 case AlterIndexStatement alterIndex:
                     table = (catalog.FindRelation(alterIndex.Name) as IndexObject)?.Table;
-                    ReferencedIndexNames.Add(alterIndex.Name.Name);
+                    AddReferencedIndexName(alterIndex.Name.Name);
                     break;
                 case DropStatement drop when drop.Kind == DropObjectKind.Index:
                     foreach (ObjectName name in drop.Names)
                     {
-                        ReferencedIndexNames.Add(name.Name);
+                        AddReferencedIndexName(name.Name);
                     }
                     break;
             }
             if (table != null)
             {
+                StateLog?.DictionaryEntry(_last, table);
                 _last[table] = statement;
+            }
+        }
+
+        private void AddReferencedIndexName(string name)
+        {
+            if (ReferencedIndexNames.Add(name))
+            {
+                StateLog?.SetAdded(ReferencedIndexNames, name);
             }
         }
 

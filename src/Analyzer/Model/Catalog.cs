@@ -56,6 +56,31 @@ namespace ReplicaGuard.Model
 
         internal void Record(Action undo) => _journal.Record(undo);
 
+        /// <summary>Keeps the undo entries of committed statements too (for an incremental analysis; memory grows with the history).</summary>
+        internal void KeepHistory() => _journal.KeepAll = true;
+
+        /// <summary>The state between two files: the journal's mark, and the temporary schema (created without a journal entry).</summary>
+        internal FileBoundary MarkFileBoundary() => new FileBoundary(_journal.Mark, _tempSchema);
+
+        /// <summary>Back to a boundary marked in this history (only with <see cref="KeepHistory"/>); the next file then begins.</summary>
+        internal void RollbackTo(FileBoundary boundary)
+        {
+            _journal.RollbackTo(boundary.JournalMark);
+            _tempSchema = boundary.TempSchema;
+        }
+
+        internal readonly struct FileBoundary
+        {
+            public FileBoundary(int journalMark, SchemaObject? tempSchema)
+            {
+                JournalMark = journalMark;
+                TempSchema = tempSchema;
+            }
+
+            public int JournalMark { get; }
+            public SchemaObject? TempSchema { get; }
+        }
+
         /// <summary>Called after each statement: outside a transaction nothing can be rolled back any more.</summary>
         internal void StatementCompleted()
         {
@@ -296,7 +321,8 @@ namespace ReplicaGuard.Model
             if (relation is TableObject table)
             {
                 _tables.Add(table);
-                Record(() => _tables.Remove(table));
+                // Undone in reverse order, after every later addition: the table is the last one (no O(n) search).
+                Record(() => _tables.RemoveAt(_tables.Count - 1));
             }
         }
 

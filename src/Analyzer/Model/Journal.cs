@@ -28,6 +28,15 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>Forgets undo entries once nothing can roll them back (outside a transaction block).</summary>
-        public void Clear() => _undo.Clear();
+        public void Clear()
+        {
+            if (!KeepAll)
+            {
+                _undo.Clear();
+            }
+        }
+
+        /// <summary>An incremental analysis keeps every entry, to roll the catalog back to a file boundary.</summary>
+        public bool KeepAll { get; set; }
     }
 }

@@ -52,11 +52,13 @@ namespace ReplicaGuard.Rules
             foreach (Pending p in _pending)
             {
                 StatementRef? later = p.Table == null ? null : Context.Changes.LastChangeOf(p.Table);
+                List<CodeFix> fixes = p.Fixes;
                 if (later != null && later.Order > p.Statement.Order)
                 {
-                    p.Fixes.RemoveAll(f => f.EquivalenceKey == SetNotNullKind);
+                    // A copy: an incremental analysis reports the pending results again after the next edit.
+                    fixes = fixes.FindAll(f => f.EquivalenceKey != SetNotNullKind);
                 }
-                Context.Report(Descriptor, p.Message, p.Location, p.Table?.QualifiedName, null, p.Fixes);
+                Context.Report(Descriptor, p.Message, p.Location, p.Table?.QualifiedName, null, fixes);
             }
         }
 
@@ -66,6 +68,10 @@ namespace ReplicaGuard.Rules
         private void ReportNew(Catalog catalog)
         {
             IReadOnlyList<RejectedStatement> rejected = Context.Rejected;
+            if (_seen < rejected.Count)
+            {
+                Context.StateLog?.Counter(_seen, seen => _seen = seen);
+            }
             for (; _seen < rejected.Count; _seen++)
             {
                 RejectedStatement r = rejected[_seen];
@@ -101,6 +107,7 @@ namespace ReplicaGuard.Rules
                 new[] { new TextEdit(file, file.ToOriginal(statement.Statement.Span), "") },
                 "ReplicaGuard.RemoveRejectedStatement"));
             Location location = action != null ? statement.ToLocation(action.Span) : statement.HeadLocation;
+            Context.StateLog?.ListAdd(_pending);
             _pending.Add(new Pending(message, location, table, statement, fixes));
         }
 

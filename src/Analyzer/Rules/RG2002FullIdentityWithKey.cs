@@ -29,6 +29,7 @@ namespace ReplicaGuard.Rules
                 && alter.Actions.Exists(a => a.Kind == AlterTableActionKind.ReplicaIdentity && a.Identity == ReplicaIdentityKind.Full)
                 && catalog.FindRelation(alter.Name) is TableObject table)
             {
+                Context.StateLog?.DictionaryEntry(_setFullBy, table);
                 _setFullBy[table] = statement;
             }
         }

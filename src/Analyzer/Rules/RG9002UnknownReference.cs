@@ -44,6 +44,10 @@ namespace ReplicaGuard.Rules
         private void ReportNewRejections()
         {
             IReadOnlyList<RejectedStatement> rejected = Context.Rejected;
+            if (_seen < rejected.Count)
+            {
+                Context.StateLog?.Counter(_seen, seen => _seen = seen);
+            }
             for (; _seen < rejected.Count; _seen++)
             {
                 Match match = Missing.Match(rejected[_seen].Message);

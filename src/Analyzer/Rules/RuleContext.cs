@@ -18,6 +18,19 @@ namespace ReplicaGuard.Rules
 
         public AnalysisSettings Settings { get; }
 
+        /// <summary>Where the rules record how to undo their state changes; set only by an incremental analysis.</summary>
+        internal UndoLog? StateLog
+        {
+            get => _stateLog;
+            set
+            {
+                _stateLog = value;
+                Changes.StateLog = value;
+            }
+        }
+
+        private UndoLog? _stateLog;
+
         public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
         /// <summary>The last statement that altered each table, for fix placement.</summary>
@@ -54,6 +67,7 @@ namespace ReplicaGuard.Rules
             {
                 all.AddRange(SuppressionFixes.For(rule.Id, location));
             }
+            _stateLog?.ListAdd(_diagnostics);
             _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], all));
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Fixes;
@@ -15,10 +16,16 @@ namespace ReplicaGuard.Suppressions
     {
         public static List<Diagnostic> Apply(IReadOnlyList<ParsedFile> files, IReadOnlyList<Diagnostic> diagnostics, RuleContext context)
         {
+            return Apply(files, diagnostics, context, SuppressionParser.Read);
+        }
+
+        /// <param name="readSuppressions">Reads a file's suppressions (an incremental analysis keeps them per parsed file).</param>
+        internal static List<Diagnostic> Apply(IReadOnlyList<ParsedFile> files, IReadOnlyList<Diagnostic> diagnostics, RuleContext context, Func<ParsedFile, List<Suppression>> readSuppressions)
+        {
             var byFile = new Dictionary<SourceFile, FileSuppressions>();
             foreach (ParsedFile file in files)
             {
-                List<Suppression> read = SuppressionParser.Read(file);
+                List<Suppression> read = readSuppressions(file);
                 if (read.Count > 0 && !byFile.ContainsKey(file.File))
                 {
                     byFile[file.File] = new FileSuppressions(file, read);

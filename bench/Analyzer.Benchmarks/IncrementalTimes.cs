@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Benchmarks
+{
+    /// <summary>
+    /// `dotnet run -c Release -- incremental [runs]`: quick Stopwatch view of the IDE path on 1,000 generated files,
+    /// editing the last, a middle and the first file (each run: re-prepare and re-parse the edited file, re-analyse).
+    /// </summary>
+    internal static class IncrementalTimes
+    {
+        public static void Run(int runs)
+        {
+            var settings = new AnalysisSettings();
+            List<SourceFile> files = HistoryGenerator.Generate(100);
+            var parsed = new ParsedFile[files.Count];
+            for (int i = 0; i < files.Count; i++)
+            {
+                parsed[i] = Parser.Parse(files[i]);
+            }
+            Retained(parsed, settings);
+            foreach (int edited in new[] { files.Count - 1, files.Count / 2, 1, 0 })
+            {
+                Measure("full, edit file " + (edited + 1), runs, parsed, edited, settings, p => Engine.Analyze(p, settings));
+                var incremental = new IncrementalAnalysis(settings);
+                incremental.Analyze(parsed);
+                Measure("incremental, edit file " + (edited + 1), runs, parsed, edited, settings, p => incremental.Analyze(p));
+            }
+        }
+
+        /// <summary>What the kept replay costs in memory: live heap with a full result vs with an incremental analysis.</summary>
+        private static void Retained(ParsedFile[] parsed, AnalysisSettings settings)
+        {
+            long baseline = GC.GetTotalMemory(forceFullCollection: true);
+            AnalysisResult full = Engine.Analyze(parsed, settings);
+            long withFull = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(full);
+            full = null!;
+            GC.GetTotalMemory(forceFullCollection: true);
+            var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(parsed);
+            long withIncremental = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(incremental);
+            Console.WriteLine($"live heap beyond the parses: full result {(withFull - baseline) / 1048576.0:F1} MiB, incremental analysis {(withIncremental - baseline) / 1048576.0:F1} MiB");
+        }
+
+        /// <summary>`-- incremental-loop N [file]`: a steady workload for a profiler, N edits of one file (default the last).</summary>
+        public static void Loop(int count, int? file)
+        {
+            var settings = new AnalysisSettings();
+            List<SourceFile> files = HistoryGenerator.Generate(100);
+            var parsed = new ParsedFile[files.Count];
+            for (int i = 0; i < files.Count; i++)
+            {
+                parsed[i] = Parser.Parse(files[i]);
+            }
+            int edited = file ?? files.Count - 1;
+            var incremental = new IncrementalAnalysis(settings);
+            for (int i = 0; i < count; i++)
+            {
+                var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
+                parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
+                incremental.Analyze(parsed);
+            }
+        }
+
+        private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)
+        {
+            var times = new List<double>(runs);
+            var cpu = new List<double>(runs);
+            Process process = Process.GetCurrentProcess();
+            long allocated = 0;
+            int collections = GC.CollectionCount(0);
+            for (int i = 0; i < runs + 3; i++)
+            {
+                var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
+                long bytes = GC.GetAllocatedBytesForCurrentThread();
+                process.Refresh();
+                TimeSpan cpuStart = process.TotalProcessorTime;
+                long start = Stopwatch.GetTimestamp();
+                parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
+                analyze(parsed);
+                double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                process.Refresh();
+                if (i >= 3)
+                {
+                    times.Add(ms);
+                    cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds);
+                    allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                }
+            }
+            collections = GC.CollectionCount(0) - collections;
+            times.Sort();
+            cpu.Sort();
+            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   CPU median {cpu[cpu.Count / 2],7:F1} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs in {runs + 3} runs");
+        }
+    }
+}

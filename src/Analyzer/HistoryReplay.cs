@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Model;
+using ReplicaGuard.Rules;
+using ReplicaGuard.Suppressions;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Syntax.Ast;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard
+{
+    /// <summary>
+    /// One replay of a history with the rules listening: files go in one at a time, <see cref="Finish"/> runs the
+    /// rules' final pass and the suppressions. A one-shot analysis uses it once; an incremental analysis keeps it
+    /// and rolls it back to a file boundary (<see cref="MarkFileBoundary"/>) when a file changes.
+    /// </summary>
+    internal sealed class HistoryReplay
+    {
+        private readonly AnalysisSettings _settings;
+        private readonly Replayer _replayer;
+        private readonly RuleContext _context;
+        private readonly List<Rule> _rules;
+        private readonly UndoLog? _ruleState;
+        private int _order;
+
+        /// <summary>With rollback: each file's suppression comments, read once per parsed file.</summary>
+        private Dictionary<ParsedFile, List<Suppression>>? _suppressions;
+
+        /// <param name="settings">Settings with the consumer profile applied.</param>
+        /// <param name="rollback">Keep what it takes to roll back to a file boundary (memory grows with the history).</param>
+        public HistoryReplay(AnalysisSettings settings, bool rollback)
+        {
+            _settings = settings;
+            _replayer = new Replayer(settings);
+            _context = new RuleContext(settings) { Rejected = _replayer.Rejected };
+            if (rollback)
+            {
+                _replayer.Catalog.KeepHistory();
+                _ruleState = new UndoLog();
+                _context.StateLog = _ruleState;
+                _suppressions = new Dictionary<ParsedFile, List<Suppression>>();
+            }
+            _replayer.AddListener(_context.Changes);
+            _rules = RuleRegistry.CreateEnabled(_context);
+            foreach (Rule rule in _rules)
+            {
+                _replayer.AddListener(rule);
+            }
+        }
+
+        public void ReplayFile(ParsedFile file, CancellationToken cancellationToken)
+        {
+            _replayer.BeginFile();
+            foreach (Statement statement in file.Statements)
+            {
+                if ((_order & 255) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                _replayer.Apply(new StatementRef(file, statement, _order++));
+            }
+        }
+
+        /// <summary>
+        /// The state before the next file (to be passed to <see cref="RollbackTo"/> later). Not the session state:
+        /// replay a file after rolling back, its start resets that.
+        /// </summary>
+        public Boundary MarkFileBoundary()
+        {
+            return new Boundary(_replayer.Catalog.MarkFileBoundary(), _ruleState?.Mark ?? 0, _replayer.Rejected.Count, _order);
+        }
+
+        /// <summary>Undoes everything replayed since <paramref name="boundary"/>, the rules' final pass included.</summary>
+        public void RollbackTo(Boundary boundary)
+        {
+            _replayer.Catalog.RollbackTo(boundary.Catalog);
+            _ruleState?.RollbackTo(boundary.RuleState);
+            _replayer.Rejected.RemoveRange(boundary.Rejected, _replayer.Rejected.Count - boundary.Rejected);
+            _order = boundary.Order;
+        }
+
+        /// <summary>
+        /// The rules' final pass on the catalog as it is now, then suppressions and ordering. With rollback, the
+        /// result's lists are copies and its catalog is the live one (valid until the replay changes again).
+        /// </summary>
+        public AnalysisResult Finish(IReadOnlyList<ParsedFile> files)
+        {
+            foreach (Rule rule in _rules)
+            {
+                rule.AfterHistory(_replayer.Catalog);
+            }
+            List<Diagnostic> diagnostics = _suppressions == null
+                ? SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings))
+                : SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings), KeptSuppressions(files));
+            Sort(diagnostics, files);
+            IReadOnlyList<RejectedStatement> rejected = _ruleState == null ? _replayer.Rejected : _replayer.Rejected.ToArray();
+            return new AnalysisResult(diagnostics, _replayer.Catalog, rejected);
+        }
+
+        /// <summary>Reads the suppressions of files not seen before and forgets those of files no longer in the history.</summary>
+        private Func<ParsedFile, List<Suppression>> KeptSuppressions(IReadOnlyList<ParsedFile> files)
+        {
+            Dictionary<ParsedFile, List<Suppression>> previous = _suppressions!;
+            var current = new Dictionary<ParsedFile, List<Suppression>>(files.Count);
+            foreach (ParsedFile file in files)
+            {
+                if (!previous.TryGetValue(file, out List<Suppression>? read))
+                {
+                    read = SuppressionParser.Read(file);
+                }
+                current[file] = read;
+            }
+            _suppressions = current;
+            return file => current[file];
+        }
+
+        /// <summary>By file order, then position, then rule ID, then object.</summary>
+        private static void Sort(List<Diagnostic> diagnostics, IReadOnlyList<ParsedFile> files)
+        {
+            var fileOrder = new Dictionary<SourceFile, int>(files.Count);
+            for (int i = 0; i < files.Count; i++)
+            {
+                fileOrder[files[i].File] = i;
+            }
+            diagnostics.Sort((a, b) =>
+            {
+                fileOrder.TryGetValue(a.Location.File, out int fa);
+                fileOrder.TryGetValue(b.Location.File, out int fb);
+                int c = fa.CompareTo(fb);
+                if (c == 0)
+                {
+                    c = a.Location.Span.Start.CompareTo(b.Location.Span.Start);
+                }
+                if (c == 0)
+                {
+                    c = string.CompareOrdinal(a.Id, b.Id);
+                }
+                if (c == 0)
+                {
+                    c = string.CompareOrdinal(a.ObjectName ?? "", b.ObjectName ?? "");
+                }
+                return c;
+            });
+        }
+
+        /// <summary>Everything that changes between file boundaries: catalog, rule state, rejections, statement order.</summary>
+        internal readonly struct Boundary
+        {
+            public Boundary(Catalog.FileBoundary catalog, int ruleState, int rejected, int order)
+            {
+                Catalog = catalog;
+                RuleState = ruleState;
+                Rejected = rejected;
+                Order = order;
+            }
+
+            public Catalog.FileBoundary Catalog { get; }
+            public int RuleState { get; }
+            public int Rejected { get; }
+            public int Order { get; }
+        }
+    }
+}

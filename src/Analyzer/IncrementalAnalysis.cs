@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ReplicaGuard.Profiles;
+using ReplicaGuard.Syntax;
+
+namespace ReplicaGuard
+{
+    /// <summary>
+    /// One history analysed again after each edit (the IDE). The replay is kept between analyses, with the state at
+    /// every file boundary: an analysis rolls back to the first file that is not the same <see cref="ParsedFile"/>
+    /// object as last time and replays from there, keeping the earlier files' results; then the rules' final pass
+    /// runs on the whole catalog. Results are the same as <see cref="Engine.Analyze(IReadOnlyList{ParsedFile},
+    /// AnalysisSettings, CancellationToken)"/>. Memory: the undo journal of the whole history is kept.
+    /// Not thread-safe: one analysis at a time.
+    /// </summary>
+    public sealed class IncrementalAnalysis
+    {
+        private readonly AnalysisSettings _settings;
+        private HistoryReplay? _replay;
+
+        /// <summary>The files replayed so far; the last may be partly replayed when an analysis was cancelled.</summary>
+        private readonly List<ParsedFile> _files = new List<ParsedFile>();
+
+        /// <summary>_boundaries[i]: the state before file i; one more than the files when the last analysis ended.</summary>
+        private readonly List<HistoryReplay.Boundary> _boundaries = new List<HistoryReplay.Boundary>();
+
+        public IncrementalAnalysis(AnalysisSettings settings)
+        {
+            _settings = ConsumerProfile.Apply(settings);
+        }
+
+        /// <summary>The first file the last analysis replayed (the last file when nothing changed).</summary>
+        public int ReplayedFrom { get; private set; }
+
+        /// <summary>
+        /// Analyses <paramref name="files"/> in order. The result's catalog is live: the next analysis changes it.
+        /// After cancellation the state is kept (the next analysis resumes from a boundary).
+        /// </summary>
+        public AnalysisResult Analyze(IReadOnlyList<ParsedFile> files, CancellationToken cancellationToken = default)
+        {
+            int from = FirstChange(files);
+            if (_replay == null || from == 0)
+            {
+                _replay = new HistoryReplay(_settings, rollback: true);
+                _files.Clear();
+                _boundaries.Clear();
+                from = 0;
+            }
+            else
+            {
+                _replay.RollbackTo(_boundaries[from]);
+                _files.RemoveRange(from, _files.Count - from);
+                _boundaries.RemoveRange(from, _boundaries.Count - from);
+            }
+            ReplayedFrom = from;
+            try
+            {
+                for (int i = from; i < files.Count; i++)
+                {
+                    _boundaries.Add(_replay.MarkFileBoundary());
+                    _files.Add(files[i]);
+                    _replay.ReplayFile(files[i], cancellationToken);
+                }
+                _boundaries.Add(_replay.MarkFileBoundary());
+                return _replay.Finish(files);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // The replay stopped inside a statement: nothing of it can be trusted any more.
+                _replay = null;
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The first file that differs from the last analysis, limited to the boundaries that are known. The last
+        /// file is always replayed: a boundary holds the catalog but not the session state (search_path, an open
+        /// transaction), which the next file's start resets but the rules' final pass reads.
+        /// </summary>
+        private int FirstChange(IReadOnlyList<ParsedFile> files)
+        {
+            int limit = Math.Min(files.Count - 1, _boundaries.Count - 1);
+            int i = 0;
+            while (i < limit && ReferenceEquals(files[i], _files[i]))
+            {
+                i++;
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Model;
+using ReplicaGuard.Syntax;
+using ReplicaGuard.Tests.Robustness;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Tests
+{
+    /// <summary>
+    /// An incremental analysis must give exactly what a full analysis of the same files gives, after any edit: the
+    /// first, a middle or the last file changed, files inserted or removed, nothing changed, a cancelled analysis.
+    /// Compared: every diagnostic with its fixes, the rejected statements, and a summary of the final catalog.
+    /// </summary>
+    [TestClass]
+    public sealed class IncrementalAnalysisTests
+    {
+        [TestMethod]
+        public void EditingTheFirstAMiddleAndTheLastFileGivesTheFullAnalysisResults()
+        {
+            int compared = 0;
+            for (int seed = 0; seed < 150; seed++)
+            {
+                var random = new Random(seed);
+                AnalysisSettings settings = Settings(seed);
+                List<ParsedFile> files = GenerateHistory(random, 8 + random.Next(8));
+                var incremental = new IncrementalAnalysis(settings);
+                AssertSame(seed, "initial", files, incremental.Analyze(files), settings);
+
+                foreach (int edited in new[] { 0, files.Count / 2, files.Count - 1, random.Next(files.Count) })
+                {
+                    files[edited] = Parse(files[edited].File.Path, RandomFile(random));
+                    AnalysisResult result = incremental.Analyze(files);
+                    Assert.AreEqual(edited, incremental.ReplayedFrom, $"seed {seed}: the files before the edited one must not be replayed");
+                    AssertSame(seed, "edit of file " + edited, files, result, settings);
+                    compared++;
+                }
+            }
+            Assert.AreEqual(600, compared);
+        }
+
+        [TestMethod]
+        public void InsertingRemovingAndReparsingFilesGivesTheFullAnalysisResults()
+        {
+            for (int seed = 1000; seed < 1100; seed++)
+            {
+                var random = new Random(seed);
+                AnalysisSettings settings = Settings(seed);
+                List<ParsedFile> files = GenerateHistory(random, 6 + random.Next(6));
+                var incremental = new IncrementalAnalysis(settings);
+                incremental.Analyze(files);
+
+                files.Add(Parse("gen/9999_appended.sql", RandomFile(random)));
+                AssertSame(seed, "appended", files, incremental.Analyze(files), settings);
+                Assert.AreEqual(files.Count - 1, incremental.ReplayedFrom);
+
+                files.Insert(files.Count / 2, Parse("gen/5000_inserted.sql", RandomFile(random)));
+                AssertSame(seed, "inserted", files, incremental.Analyze(files), settings);
+
+                files.RemoveAt(files.Count / 3);
+                AssertSame(seed, "removed a middle file", files, incremental.Analyze(files), settings);
+
+                files.RemoveAt(files.Count - 1);
+                AssertSame(seed, "removed the last file", files, incremental.Analyze(files), settings);
+                Assert.AreEqual(files.Count - 1, incremental.ReplayedFrom, "only the last file and the rules' final pass run again");
+
+                AssertSame(seed, "unchanged", files, incremental.Analyze(files), settings);
+                Assert.AreEqual(files.Count - 1, incremental.ReplayedFrom);
+
+                int same = random.Next(files.Count);
+                files[same] = Parse(files[same].File.Path, files[same].File.Text);
+                AssertSame(seed, "re-parsed with the same text", files, incremental.Analyze(files), settings);
+            }
+        }
+
+        [TestMethod]
+        public void AnEditThatChangesLaterFilesOutcomeIsReflectedAndUndone()
+        {
+            var settings = new AnalysisSettings();
+            var files = new List<ParsedFile>
+            {
+                Parse("m/001.sql", "CREATE TABLE t (id int NOT NULL);\nCREATE UNIQUE INDEX t_id ON t (id);\n"),
+                Parse("m/002.sql", "CREATE TABLE u (id int PRIMARY KEY);\n"),
+                Parse("m/003.sql", "CREATE PUBLICATION p FOR TABLE t, u;\nUPDATE t SET id = 1;\n"),
+                Parse("m/004.sql", "ALTER TABLE u REPLICA IDENTITY FULL;\n"),
+            };
+            var incremental = new IncrementalAnalysis(settings);
+            List<string> before = Ids(incremental.Analyze(files));
+            CollectionAssert.AreEqual(new[] { "RG1001", "RG1002", "RG2002" }, before.ToArray(), string.Join(", ", before));
+
+            // A key for t in the first file removes both t results of the third file.
+            ParsedFile original = files[0];
+            files[0] = Parse("m/001.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+            AssertSame(0, "key added", files, incremental.Analyze(files), settings);
+            CollectionAssert.AreEqual(new[] { "RG2002" }, Ids(incremental.Analyze(files)).ToArray());
+
+            files[0] = original;
+            AssertSame(0, "key removed again", files, incremental.Analyze(files), settings);
+            CollectionAssert.AreEqual(before.ToArray(), Ids(incremental.Analyze(files)).ToArray());
+
+            // The identity index in the second file: no results for t any more, and u's FULL identity has no key now.
+            files[1] = Parse("m/002.sql", "CREATE TABLE u (id int);\nALTER TABLE t REPLICA IDENTITY USING INDEX t_id;\n");
+            AssertSame(0, "identity set in a middle file", files, incremental.Analyze(files), settings);
+            Assert.AreEqual(1, incremental.ReplayedFrom, "the first file is unchanged and is not replayed");
+            CollectionAssert.DoesNotContain(Ids(incremental.Analyze(files)), "RG1001");
+
+            files[1] = Parse("m/002.sql", "CREATE TABLE u (id int PRIMARY KEY);\n");
+            AnalysisResult back = incremental.Analyze(files);
+            AssertSame(0, "back to the start", files, back, settings);
+            CollectionAssert.AreEqual(before.ToArray(), Ids(back).ToArray());
+        }
+
+        [TestMethod]
+        public void ACancelledAnalysisLeavesAStateTheNextAnalysisCanUse()
+        {
+            // Cancellation is checked every 256 statements: a long history makes it stop inside the replay.
+            var settings = new AnalysisSettings();
+            var random = new Random(7);
+            List<ParsedFile> files = GenerateHistory(random, 60);
+            int statements = 0;
+            foreach (ParsedFile file in files)
+            {
+                statements += file.Statements.Count;
+            }
+            Assert.IsTrue(statements > 300, "the history must be long enough to be cancelled inside: " + statements);
+            var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(files);
+
+            files[1] = Parse(files[1].File.Path, RandomFile(random));
+            using (var cancelled = new CancellationTokenSource())
+            {
+                cancelled.Cancel();
+                Assert.ThrowsExactly<OperationCanceledException>(() => incremental.Analyze(files, cancelled.Token));
+            }
+            files[files.Count - 1] = Parse(files[files.Count - 1].File.Path, RandomFile(random));
+            AssertSame(7, "after a cancelled analysis", files, incremental.Analyze(files), settings);
+        }
+
+        [TestMethod]
+        public void AResultIsNotChangedByTheNextAnalysis()
+        {
+            var settings = new AnalysisSettings();
+            var files = new List<ParsedFile>
+            {
+                Parse("m/001.sql", "CREATE TABLE t (id int);\nCREATE PUBLICATION p FOR TABLE t;\n"),
+                Parse("m/002.sql", "ALTER TABLE missing ADD COLUMN x int;\n"),
+            };
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult first = incremental.Analyze(files);
+            string diagnostics = Describe(first.Diagnostics);
+            int rejected = first.Rejected.Count;
+            files[1] = Parse("m/002.sql", "ALTER TABLE t ADD PRIMARY KEY (id);\n");
+            incremental.Analyze(files);
+            Assert.AreEqual(diagnostics, Describe(first.Diagnostics));
+            Assert.AreEqual(1, rejected);
+            Assert.AreEqual(rejected, first.Rejected.Count);
+        }
+
+        // ----- histories -----
+
+        /// <summary>Default settings, or a declared FOR ALL TABLES publication with RG3001 on and another profile.</summary>
+        private static AnalysisSettings Settings(int seed)
+        {
+            var settings = new AnalysisSettings();
+            switch (seed % 3)
+            {
+                case 1:
+                    settings.Publications.Add(new PublicationDeclaration("declared") { AllTables = true });
+                    settings.RuleSeverities["RG3001"] = Severity.Warning;
+                    break;
+                case 2:
+                    settings.Profile = "zero";
+                    settings.PostgresVersion = 15;
+                    break;
+            }
+            return settings;
+        }
+
+        private static List<ParsedFile> GenerateHistory(Random random, int count)
+        {
+            var files = new List<ParsedFile>(count);
+            for (int i = 0; i < count; i++)
+            {
+                files.Add(Parse("gen/" + (i + 1).ToString("D4", CultureInfo.InvariantCulture) + "_step.sql", RandomFile(random)));
+            }
+            return files;
+        }
+
+        /// <summary>The fuzzer's generated statements, plus the ones whose outcome depends on earlier files (DML, identity, keys).</summary>
+        private static string RandomFile(Random random)
+        {
+            var text = new StringBuilder();
+            foreach (FuzzFile part in HistoryGenerator.Generate(random))
+            {
+                text.Append(part.Text).Append('\n');
+                if (random.Next(2) == 0)
+                {
+                    text.Append(Extra[random.Next(Extra.Length)]).Append('\n');
+                }
+            }
+            return text.ToString();
+        }
+
+        private static readonly string[] Extra =
+        {
+            "UPDATE users SET name = 'x';",
+            "DELETE FROM posts WHERE id = 1;",
+            "INSERT INTO t (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET id = 2;",
+            "ALTER TABLE users REPLICA IDENTITY FULL;",
+            "ALTER TABLE t ADD PRIMARY KEY (id);",
+            "ALTER TABLE posts REPLICA IDENTITY USING INDEX ix_1;",
+            "CREATE PUBLICATION p1 FOR ALL TABLES;",
+            "ALTER PUBLICATION p0 ADD TABLE users;",
+            "BEGIN; CREATE TABLE tx (id int); SAVEPOINT s; DROP TABLE users; ROLLBACK TO SAVEPOINT s; COMMIT;",
+            "BEGIN; ALTER TABLE t REPLICA IDENTITY NOTHING; ROLLBACK;",
+            "BEGIN; CREATE TABLE open_tx (id int);",
+            "SET search_path TO pg_temp, public; CREATE TABLE scratch (id int);",
+            "CREATE TEMP TABLE tmp (id int PRIMARY KEY);",
+            "ALTER INDEX ix_0 RENAME TO ix_1;",
+            "DROP INDEX ix_1;",
+            "ALTER TABLE users ALTER COLUMN id SET NOT NULL;",
+            "CREATE UNIQUE INDEX ix_1 ON posts (id);",
+            "UPDATE missing_table SET a = 1;",
+            "-- replicaguard-ignore RG1001\nCREATE TABLE users (id int);",
+            "-- replicaguard-ignore RG1002, RG9002\nUPDATE users SET id = 1;",
+            "-- replicaguard-ignore-file RG9002",
+            "CREATE TABLE t (id int); -- replicaguard-ignore RG9999",
+        };
+
+        private static ParsedFile Parse(string path, string text) => Parser.Parse(new SourceFile(path, text));
+
+        // ----- comparison -----
+
+        private static void AssertSame(int seed, string step, List<ParsedFile> files, AnalysisResult incremental, AnalysisSettings settings)
+        {
+            AnalysisResult full = Engine.Analyze(files, settings);
+            Assert.AreEqual(Describe(full.Diagnostics), Describe(incremental.Diagnostics), $"seed {seed}, {step}: diagnostics");
+            Assert.AreEqual(Describe(full.Rejected), Describe(incremental.Rejected), $"seed {seed}, {step}: rejected statements");
+            Assert.AreEqual(Describe(full.Catalog), Describe(incremental.Catalog), $"seed {seed}, {step}: catalog");
+        }
+
+        private static List<string> Ids(AnalysisResult result)
+        {
+            var ids = new List<string>();
+            foreach (Diagnostic d in result.Diagnostics)
+            {
+                ids.Add(d.Id);
+            }
+            return ids;
+        }
+
+        private static string Describe(IReadOnlyList<Diagnostic> diagnostics)
+        {
+            var b = new StringBuilder();
+            foreach (Diagnostic d in diagnostics)
+            {
+                b.Append(d.Id).Append(' ').Append(d.Severity).Append(' ').Append(Describe(d.Location)).Append(' ').Append(d.ObjectName).Append(": ").Append(d.Message).Append('\n');
+                foreach (Location related in d.RelatedLocations)
+                {
+                    b.Append("  related ").Append(Describe(related)).Append('\n');
+                }
+                foreach (CodeFix fix in d.Fixes)
+                {
+                    b.Append("  fix ").Append(fix.EquivalenceKey).Append(' ').Append(fix.Title).Append('\n');
+                    foreach (TextEdit edit in fix.Edits)
+                    {
+                        b.Append("    ").Append(edit.File.Path).Append(' ').Append(edit.Span).Append(" => ").Append(edit.NewText).Append('\n');
+                    }
+                }
+            }
+            return b.ToString();
+        }
+
+        private static string Describe(Location location) => location.File.Path + " " + location.Span;
+
+        private static string Describe(IReadOnlyList<RejectedStatement> rejected)
+        {
+            var b = new StringBuilder();
+            foreach (RejectedStatement r in rejected)
+            {
+                b.Append(r.Statement.Order).Append(' ').Append(Describe(r.Statement.HeadLocation)).Append(' ').Append(r.Kind).Append(' ').Append(r.Message).Append('\n');
+            }
+            return b.ToString();
+        }
+
+        private static string Describe(Catalog catalog)
+        {
+            var b = new StringBuilder();
+            var schemas = new List<string>();
+            foreach (SchemaObject schema in catalog.Schemas)
+            {
+                var relations = new List<string>(schema.Relations.Keys);
+                relations.Sort(StringComparer.Ordinal);
+                schemas.Add(schema.Name + (schema.Dropped ? " dropped" : "") + ": " + string.Join(", ", relations));
+            }
+            schemas.Sort(StringComparer.Ordinal);
+            b.Append(string.Join("\n", schemas)).Append('\n');
+            foreach (TableObject t in catalog.AllTables)
+            {
+                b.Append(t.QualifiedName).Append(t.Dropped ? " dropped" : "").Append(' ').Append(t.Kind).Append(' ').Append(t.Persistence)
+                    .Append(" identity ").Append(t.Identity).Append(' ').Append(t.IdentityIndex?.Name).Append(" pk ").Append(t.PrimaryKey?.Name)
+                    .Append(" created ").Append(t.CreatedBy.Order).Append(" lost ").Append(t.IdentityLostBy?.Order).Append(" keys ").Append(t.KeysChangedBy?.Order)
+                    .Append(" moved ").Append(t.MovedBy?.Order).Append(" parent ").Append(t.PartitionParent?.Name).Append(" columns");
+                foreach (ColumnObject c in t.Columns)
+                {
+                    b.Append(' ').Append(c.Name).Append(c.NotNull ? "!" : "");
+                }
+                b.Append(" indexes");
+                foreach (IndexObject i in t.Indexes)
+                {
+                    b.Append(' ').Append(i.Name).Append(i.Dropped ? "(dropped)" : "").Append(i.Valid ? "" : "(invalid)").Append(i.Unique ? "(unique)" : "");
+                }
+                b.Append(" publications");
+                foreach (PublicationObject p in t.PublicationRows.Keys)
+                {
+                    b.Append(' ').Append(p.Name);
+                }
+                b.Append('\n');
+            }
+            var publications = new List<string>();
+            foreach (PublicationObject p in catalog.Publications)
+            {
+                publications.Add(p.Name + " " + p.AllTables + " " + p.Publish + " tables " + p.Tables.Count + " schemas " + p.Schemas.Count);
+            }
+            publications.Sort(StringComparer.Ordinal);
+            b.Append(string.Join("\n", publications)).Append('\n');
+            b.Append("search_path ").Append(string.Join(",", catalog.SearchPath)).Append(" in transaction ").Append(catalog.InTransaction);
+            return b.ToString();
+        }
+    }
+}
