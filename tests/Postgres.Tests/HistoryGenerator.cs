@@ -37,7 +37,7 @@ namespace ReplicaGuard.Tests
         /// <summary>Row filters and column lists (a later issue): off by default.</summary>
         public bool IncludeRowFiltersAndColumnLists { get; set; }
 
-        /// <summary>DELETE statements in the history (the server checks them against the replica identity): off by default.</summary>
+        /// <summary>DELETE and UPDATE statements in the history (the server checks them against the replica identity): off by default.</summary>
         public bool IncludeDml { get; set; }
 
         /// <summary>How often a history contains CREATE INDEX CONCURRENTLY (which costs a database of its own).</summary>
@@ -96,7 +96,14 @@ namespace ReplicaGuard.Tests
             }
             if (IncludeDml && Chance(0.12))
             {
-                Delete();
+                if (Chance(0.6))
+                {
+                    Delete();
+                }
+                else
+                {
+                    Update();
+                }
                 return;
             }
             int roll = _random.Next(100);
@@ -289,6 +296,21 @@ namespace ReplicaGuard.Tests
                 return;
             }
             Emit("DELETE FROM " + (Chance(0.3) ? "ONLY " : "") + TableReference(table));
+        }
+
+        /// <summary>
+        /// UPDATE ... SET col = DEFAULT (legal for every column kind, as in the probe). The column may be gone: then the
+        /// server fails before any replica identity check, and RG1002 must stay silent.
+        /// </summary>
+        private void Update()
+        {
+            TableShadow? table = PickTable(_ => true);
+            if (table == null)
+            {
+                CreateTable();
+                return;
+            }
+            Emit("UPDATE " + (Chance(0.3) ? "ONLY " : "") + TableReference(table) + " SET " + Ident(PickColumn(table)) + " = DEFAULT");
         }
 
         private void AlterTable()

@@ -64,8 +64,8 @@ namespace ReplicaGuard.Tests
 
     /// <summary>
     /// Applies a history to the private server and probes every table (semantics section 7).
-    /// Normally on one connection inside BEGIN ... ROLLBACK, each statement in a savepoint, so histories never
-    /// see each other. A history with CREATE INDEX CONCURRENTLY (which refuses a transaction block) gets a
+    /// <see cref="Run"/>: normally on one connection inside BEGIN ... ROLLBACK, each statement in a savepoint, so
+    /// histories never see each other (not faithful after an UPDATE/DELETE: see <see cref="RunAutocommit"/>). A history with CREATE INDEX CONCURRENTLY (which refuses a transaction block) gets a
     /// database of its own, in autocommit. Each file starts like a new session: search_path is reset.
     /// </summary>
     public sealed class ServerOracle : IDisposable

@@ -47,6 +47,16 @@ namespace ReplicaGuard.Model
             return Identifiers.FoldCase(trimmed);
         }
 
+        /// <remarks>
+        /// The new coverage holds for every later statement, in the same transaction too. PostgreSQL 15 differs in one
+        /// corner: a table created in the current transaction keeps the publication info it cached at an earlier
+        /// UPDATE/DELETE, because the relcache-wide invalidation of FOR ALL TABLES (also ALTER PUBLICATION ... SET
+        /// (publish) on such a publication) skips relations created in that transaction (RelationCacheInvalidate), so a
+        /// later DELETE passes there. Not modelled: it only shows when one transaction holds the table's creation, a
+        /// DELETE/UPDATE, the publication and another DELETE/UPDATE (a from-scratch replay in one transaction); in
+        /// production, where the table was created by an earlier deployment, and in any later session, the statement
+        /// fails. The engine predicts the committed catalog; the differential oracle runs in autocommit to match.
+        /// </remarks>
         private void ApplyCreatePublication(CreatePublicationStatement s)
         {
             PublicationObject? existing = _catalog.FindPublication(s.Name.Name);
