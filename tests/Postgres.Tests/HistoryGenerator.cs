@@ -299,8 +299,10 @@ namespace ReplicaGuard.Tests
         }
 
         /// <summary>
-        /// UPDATE ... SET col = DEFAULT (legal for every column kind, as in the probe). The column may be gone: then the
-        /// server fails before any replica identity check, and RG1002 must stay silent.
+        /// UPDATE ... SET col = col: rows of CREATE TABLE AS tables keep their values (a NULL written by SET col = DEFAULT
+        /// would make a later SET NOT NULL or PRIMARY KEY fail on data, which no model sees), and, unlike WHERE false,
+        /// no partition is pruned from the check. Legal for every column this generator makes (none is generated or
+        /// an identity column). The column may be gone: then the server fails before any replica identity check.
         /// </summary>
         private void Update()
         {
@@ -310,7 +312,8 @@ namespace ReplicaGuard.Tests
                 CreateTable();
                 return;
             }
-            Emit("UPDATE " + (Chance(0.3) ? "ONLY " : "") + TableReference(table) + " SET " + Ident(PickColumn(table)) + " = DEFAULT");
+            string column = Ident(PickColumn(table));
+            Emit("UPDATE " + (Chance(0.3) ? "ONLY " : "") + TableReference(table) + " SET " + column + " = " + column);
         }
 
         private void AlterTable()
