@@ -37,7 +37,7 @@ namespace ReplicaGuard.Tests
         /// <summary>Row filters and column lists (a later issue): off by default.</summary>
         public bool IncludeRowFiltersAndColumnLists { get; set; }
 
-        /// <summary>DELETE statements in the history (the server checks them against the replica identity): off by default.</summary>
+        /// <summary>DELETE and UPDATE statements in the history (the server checks them against the replica identity): off by default.</summary>
         public bool IncludeDml { get; set; }
 
         /// <summary>How often a history contains CREATE INDEX CONCURRENTLY (which costs a database of its own).</summary>
@@ -96,7 +96,14 @@ namespace ReplicaGuard.Tests
             }
             if (IncludeDml && Chance(0.12))
             {
-                Delete();
+                if (Chance(0.6))
+                {
+                    Delete();
+                }
+                else
+                {
+                    Update();
+                }
                 return;
             }
             int roll = _random.Next(100);
@@ -289,6 +296,24 @@ namespace ReplicaGuard.Tests
                 return;
             }
             Emit("DELETE FROM " + (Chance(0.3) ? "ONLY " : "") + TableReference(table));
+        }
+
+        /// <summary>
+        /// UPDATE ... SET col = col: rows of CREATE TABLE AS tables keep their values (a NULL written by SET col = DEFAULT
+        /// would make a later SET NOT NULL or PRIMARY KEY fail on data, which no model sees), and, unlike WHERE false,
+        /// no partition is pruned from the check. Legal for every column this generator makes (none is generated or
+        /// an identity column). The column may be gone: then the server fails before any replica identity check.
+        /// </summary>
+        private void Update()
+        {
+            TableShadow? table = PickTable(_ => true);
+            if (table == null)
+            {
+                CreateTable();
+                return;
+            }
+            string column = Ident(PickColumn(table));
+            Emit("UPDATE " + (Chance(0.3) ? "ONLY " : "") + TableReference(table) + " SET " + column + " = " + column);
         }
 
         private void AlterTable()

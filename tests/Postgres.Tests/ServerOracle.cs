@@ -64,8 +64,8 @@ namespace ReplicaGuard.Tests
 
     /// <summary>
     /// Applies a history to the private server and probes every table (semantics section 7).
-    /// Normally on one connection inside BEGIN ... ROLLBACK, each statement in a savepoint, so histories never
-    /// see each other. A history with CREATE INDEX CONCURRENTLY (which refuses a transaction block) gets a
+    /// <see cref="Run"/>: normally on one connection inside BEGIN ... ROLLBACK, each statement in a savepoint, so
+    /// histories never see each other (not faithful after an UPDATE/DELETE: see <see cref="RunAutocommit"/>). A history with CREATE INDEX CONCURRENTLY (which refuses a transaction block) gets a
     /// database of its own, in autocommit. Each file starts like a new session: search_path is reset.
     /// </summary>
     public sealed class ServerOracle : IDisposable
@@ -108,6 +108,87 @@ namespace ReplicaGuard.Tests
             bool needsOwnDatabase = ownDatabase || history.Files.Any(f => f.Statements.Any(StatementClassifier.IsConcurrently));
             return needsOwnDatabase ? RunInOwnDatabase(history, epilogue) : RunInTransaction(history, epilogue);
         }
+
+        /// <summary>
+        /// Each statement in a transaction of its own (psql's autocommit), each file in a new session, in this oracle's
+        /// private database, which is emptied afterwards (and checked empty). This is the oracle for statement-level
+        /// results (RG1002, RG1003) and for probes after DELETE/UPDATE in a history: inside one transaction
+        /// PostgreSQL 15 keeps a relation's cached publication info (rd_pubdesc) when the relation was created in that
+        /// same transaction, because the relcache-wide invalidation sent by CREATE PUBLICATION ... FOR ALL TABLES (and
+        /// ALTER PUBLICATION of such a publication) skips new relations (RelationCacheInvalidate). A DELETE that ran
+        /// before such a publication then lets a later DELETE pass that fails in any later session. The engine predicts
+        /// what the committed catalog does, which is what production sees; see postgres-semantics and
+        /// StatementRulesDifferentialTests.
+        /// </summary>
+        public OracleResult RunAutocommit(History history)
+        {
+            if (_privateDatabase == null)
+            {
+                throw new InvalidOperationException("RunAutocommit needs an oracle in a private database (ServerOracle.InPrivateDatabase)");
+            }
+            _shared ??= _server.Open(_privateDatabase);
+            var failed = new List<FailedStatement>();
+            var skipped = new List<string>();
+            try
+            {
+                for (int f = 0; f < history.Files.Count; f++)
+                {
+                    HistoryFile file = history.Files[f];
+                    // Each file starts like a new session (search_path, temporary tables); cheaper than a new connection.
+                    Execute(_shared, "DISCARD ALL");
+                    for (int s = 0; s < file.Statements.Count; s++)
+                    {
+                        string sql = file.Statements[s];
+                        if (StatementClassifier.ShouldSkip(sql))
+                        {
+                            skipped.Add(sql);
+                            continue;
+                        }
+                        string? error = ExecuteAutocommit(_shared, sql, out string state);
+                        if (error != null)
+                        {
+                            failed.Add(new FailedStatement(f, file.Name, s, sql, state, error));
+                        }
+                    }
+                }
+                Execute(_shared, "DISCARD ALL");
+                return new OracleResult(failed, skipped, Probe(_shared));
+            }
+            finally
+            {
+                Execute(_shared, "DISCARD ALL");
+                Execute(_shared, EmptyDatabaseSql);
+            }
+        }
+
+        /// <summary>
+        /// Drops every publication and user schema, recreates public as initdb makes it, and fails if any user
+        /// relation or publication is left (a history must never see the previous one's objects).
+        /// </summary>
+        private const string EmptyDatabaseSql = @"
+DO $empty$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT pubname FROM pg_publication LOOP
+    EXECUTE format('DROP PUBLICATION %I', r.pubname);
+  END LOOP;
+  FOR r IN SELECT nspname FROM pg_namespace
+           WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'replicaguard_probe')
+             AND nspname NOT LIKE 'pg\_toast%' AND nspname NOT LIKE 'pg\_temp\_%' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP;
+  CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+  GRANT USAGE ON SCHEMA public TO PUBLIC;
+  EXECUTE format('ALTER DATABASE %I RESET ALL', current_database());
+  IF EXISTS (SELECT 1 FROM pg_publication)
+     OR EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'replicaguard_probe')
+                  AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%') THEN
+    RAISE EXCEPTION 'the oracle database is not empty after cleanup';
+  END IF;
+END
+$empty$;";
 
         private OracleResult RunInTransaction(History history, IReadOnlyList<string>? epilogue)
         {

@@ -1,0 +1,59 @@
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace ReplicaGuard.Tests
+{
+    /// <summary>
+    /// Why the statement-level differential runs in autocommit: inside the transaction that created a table, PostgreSQL
+    /// 15 keeps the publication info it cached at a DELETE across CREATE PUBLICATION ... FOR ALL TABLES. The engine
+    /// follows the committed catalog (a later session, production), so the oracle must too.
+    /// </summary>
+    [TestClass]
+    public sealed class AutocommitOracleTests
+    {
+        private static readonly string[] StaleAfterForAllTables =
+        {
+            "CREATE TABLE t (a int)",
+            "DELETE FROM t",
+            "CREATE PUBLICATION p FOR ALL TABLES",
+            "DELETE FROM t",
+        };
+
+        private static History OneFile(params string[] statements) =>
+            new History(new[] { HistoryFile.FromStatements("V1__f.sql", statements) });
+
+        [TestMethod]
+        public void InOneTransactionTheSecondDeletePassesOnPostgres15()
+        {
+            using ServerOracle oracle = ServerOracle.InPrivateDatabase(PgServer.Get());
+            OracleResult result = oracle.Run(OneFile(StaleAfterForAllTables));
+            Assert.AreEqual(0, result.Failed.Count, "PostgreSQL 15's stale relcache lets the DELETE pass: " + result.FailedText());
+        }
+
+        [TestMethod]
+        public void InAutocommitTheSecondDeleteFailsAsTheEnginePredicts()
+        {
+            using ServerOracle oracle = ServerOracle.InPrivateDatabase(PgServer.Get());
+            OracleResult result = oracle.RunAutocommit(OneFile(StaleAfterForAllTables));
+            FailedStatement failed = result.Failed.Single();
+            Assert.AreEqual(3, failed.StatementIndex);
+            StringAssert.StartsWith(failed.Message, "cannot delete from table \"t\"");
+
+            AnalysisResult engine = EngineOracle.Analyze(OneFile(StaleAfterForAllTables), EngineOracle.Settings());
+            var rg1002 = engine.Diagnostics.Where(d => d.Id == "RG1002").ToList();
+            Assert.AreEqual(1, rg1002.Count);
+            Assert.AreEqual(3, rg1002[0].Location.LineSpan.Start.Line, "the second DELETE, on line 4");
+        }
+
+        [TestMethod]
+        public void AutocommitLeavesTheDatabaseEmptyForTheNextHistory()
+        {
+            using ServerOracle oracle = ServerOracle.InPrivateDatabase(PgServer.Get());
+            oracle.RunAutocommit(OneFile("CREATE SCHEMA s", "CREATE TABLE s.t (a int)", "CREATE TABLE public.u (a int)", "CREATE PUBLICATION p FOR ALL TABLES"));
+            OracleResult next = oracle.RunAutocommit(OneFile("CREATE SCHEMA s", "CREATE TABLE public.u (a int PRIMARY KEY)", "CREATE PUBLICATION p FOR ALL TABLES"));
+            Assert.AreEqual(0, next.Failed.Count, next.FailedText());
+            CollectionAssert.AreEqual(new[] { "public.u" }, next.Tables.Select(t => t.Table).ToList());
+            Assert.IsFalse(next.Tables.Single().Fails);
+        }
+    }
+}
