@@ -160,34 +160,25 @@ namespace ReplicaGuard.Model
             }
         }
 
-        /// <summary>The explicit search path as schema objects that exist, in order ("$user" resolved, missing ones skipped).</summary>
-        private IEnumerable<SchemaObject> ExplicitPath()
+        /// <summary>One search_path entry as the schema it names ("$user" resolved), or null when that schema does not exist.</summary>
+        private SchemaObject? PathSchema(string entry)
         {
-            foreach (string entry in SearchPath)
+            string name = entry == "$user" ? _userName : entry;
+            if (name == TempSchemaName)
             {
-                string name = entry == "$user" ? _userName : entry;
-                if (name == TempSchemaName)
-                {
-                    if (_tempSchema != null)
-                    {
-                        yield return _tempSchema;
-                    }
-                    continue;
-                }
-                if (_schemas.TryGetValue(name, out SchemaObject? schema))
-                {
-                    yield return schema;
-                }
+                return _tempSchema;
             }
+            return _schemas.TryGetValue(name, out SchemaObject? schema) ? schema : null;
         }
 
         /// <summary>Where an unqualified CREATE goes: the first existing schema of the path (pg_temp first makes it temporary).</summary>
         internal SchemaObject? CreationSchema(out bool temporary)
         {
             temporary = false;
-            foreach (string entry in SearchPath)
+            IReadOnlyList<string> path = SearchPath;
+            for (int i = 0; i < path.Count; i++)
             {
-                string name = entry == "$user" ? _userName : entry;
+                string name = path[i] == "$user" ? _userName : path[i];
                 if (name == TempSchemaName)
                 {
                     // pg_temp names the creation schema only when it comes first (or exists already and comes first).
@@ -232,9 +223,12 @@ namespace ReplicaGuard.Model
             {
                 return temp;
             }
-            foreach (SchemaObject schema in ExplicitPath())
+            // An index loop, not an iterator: this runs for nearly every statement, several times.
+            IReadOnlyList<string> path = SearchPath;
+            for (int i = 0; i < path.Count; i++)
             {
-                if (schema.Relations.TryGetValue(name.Name, out RelationObject? r))
+                SchemaObject? schema = PathSchema(path[i]);
+                if (schema != null && schema.Relations.TryGetValue(name.Name, out RelationObject? r))
                 {
                     return r;
                 }
@@ -292,13 +286,18 @@ namespace ReplicaGuard.Model
         internal void AddRelation(RelationObject relation)
         {
             relation.Schema.Relations[relation.Name] = relation;
-            Record(() => relation.Schema.Relations.Remove(relation.Name));
+            _journal.Record(new UndoStep(UnaddRelation, relation));
             if (relation is TableObject table)
             {
-                _tables.Add(table);
-                Record(() => _tables.Remove(table));
+                AddToList(_tables, table);
             }
         }
+
+        private static readonly Action<UndoStep> UnaddRelation = step =>
+        {
+            var relation = (RelationObject)step.Target;
+            relation.Schema.Relations.Remove(relation.Name);
+        };
 
         internal void RemoveRelation(RelationObject relation)
         {
@@ -329,7 +328,22 @@ namespace ReplicaGuard.Model
             });
         }
 
-        /// <summary>Sets a field and records how to restore it.</summary>
+        /// <summary>
+        /// Sets a field of a model object and records how to restore it. Pass a static lambda: it is kept as the undo,
+        /// so recording allocates nothing (hot: NOT NULL, inheritance counts, identity, "changed by" stamps).
+        /// </summary>
+        internal void Set<TObject, T>(TObject target, T current, T value, Action<TObject, T> assign)
+            where TObject : class
+        {
+            if (EqualityComparer<T>.Default.Equals(current, value))
+            {
+                return;
+            }
+            assign(target, value);
+            _journal.Record(new UndoStep(SetBack<TObject, T>.Undo, target, Box(current), assign));
+        }
+
+        /// <summary>Sets a field and records how to restore it (a closure: for rarely changed fields).</summary>
         internal void Set<T>(T current, T value, Action<T> assign)
         {
             if (EqualityComparer<T>.Default.Equals(current, value))
@@ -343,7 +357,7 @@ namespace ReplicaGuard.Model
         internal void AddToList<T>(List<T> list, T item)
         {
             list.Add(item);
-            Record(() => list.Remove(item));
+            _journal.Record(new UndoStep(ListUndo<T>.Remove, list, item));
         }
 
         internal void RemoveFromList<T>(List<T> list, T item)
@@ -354,7 +368,40 @@ namespace ReplicaGuard.Model
                 return;
             }
             list.RemoveAt(index);
-            Record(() => list.Insert(Math.Min(index, list.Count), item));
+            _journal.Record(new UndoStep(ListUndo<T>.Insert, list, item, number: index));
+        }
+
+        private static readonly object BoxedTrue = true;
+        private static readonly object BoxedFalse = false;
+
+        /// <summary>Flags are most of what <see cref="Set{TObject, T}"/> restores: one shared box for each value.</summary>
+        private static object? Box<T>(T value) => value is bool flag ? (flag ? BoxedTrue : BoxedFalse) : value;
+
+        /// <summary>The undo of <see cref="Set{TObject, T}"/> for one pair of types: assign the old value back.</summary>
+        private static class SetBack<TObject, T>
+            where TObject : class
+        {
+            public static readonly Action<UndoStep> Undo = step => ((Action<TObject, T>)step.Extra!)((TObject)step.Target, (T)step.Value!);
+        }
+
+        /// <summary>Undo steps of list changes. Undo runs newest first, so an added item is found from the end.</summary>
+        private static class ListUndo<T>
+        {
+            public static readonly Action<UndoStep> Remove = step =>
+            {
+                var list = (List<T>)step.Target;
+                int index = list.LastIndexOf((T)step.Value!);
+                if (index >= 0)
+                {
+                    list.RemoveAt(index);
+                }
+            };
+
+            public static readonly Action<UndoStep> Insert = step =>
+            {
+                var list = (List<T>)step.Target;
+                list.Insert(Math.Min(step.Number, list.Count), (T)step.Value!);
+            };
         }
 
         // ----- publications -----

@@ -6,6 +6,13 @@ namespace ReplicaGuard.Model
     /// <summary>A schema. Objects hold references to each other, so renames and moves keep identity as in PostgreSQL.</summary>
     public sealed class SchemaObject
     {
+        private readonly int _hash = IdentityHash.Next();
+
+        /// <summary>Reference equality with a cheap hash (see <see cref="IdentityHash"/>).</summary>
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         public SchemaObject(string name, bool isSystem, StatementRef? createdBy)
         {
             Name = name;
@@ -38,6 +45,13 @@ namespace ReplicaGuard.Model
 
     public abstract class RelationObject
     {
+        private readonly int _hash = IdentityHash.Next();
+
+        /// <summary>Reference equality with a cheap hash (see <see cref="IdentityHash"/>).</summary>
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         protected RelationObject(string name, SchemaObject schema, RelationKind kind)
         {
             Name = name;
@@ -67,6 +81,13 @@ namespace ReplicaGuard.Model
 
     public sealed class ColumnObject
     {
+        private readonly int _hash = IdentityHash.Next();
+
+        /// <summary>Reference equality with a cheap hash (see <see cref="IdentityHash"/>).</summary>
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         public ColumnObject(string name, bool notNull)
         {
             Name = name;
@@ -254,6 +275,13 @@ namespace ReplicaGuard.Model
 
     public sealed class PublicationObject
     {
+        private readonly int _hash = IdentityHash.Next();
+
+        /// <summary>Reference equality with a cheap hash (see <see cref="IdentityHash"/>).</summary>
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         public PublicationObject(string name, StatementRef? createdBy)
         {
             Name = name;

@@ -150,7 +150,7 @@ namespace ReplicaGuard.Model
                 {
                     continue;
                 }
-                _catalog.Set(candidate.ParentIndex, parentIndex, v => candidate.ParentIndex = v);
+                _catalog.Set(candidate, candidate.ParentIndex, parentIndex, static (o, v) => o.ParentIndex = v);
                 _catalog.AddToList(parentIndex.ChildIndexes, candidate);
                 return;
             }
@@ -193,7 +193,7 @@ namespace ReplicaGuard.Model
             }
             if (table.IdentityIndex == index)
             {
-                _catalog.Set(table.IdentityIndex, null, v => table.IdentityIndex = v);
+                _catalog.Set(table, table.IdentityIndex, null, static (o, v) => o.IdentityIndex = v);
             }
         }
 
@@ -334,11 +334,11 @@ namespace ReplicaGuard.Model
                 {
                     throw Reject("cannot attach index \"" + child.Name + "\" as a partition of index \"" + parentIndex.Name + "\"");
                 }
-                _catalog.Set(child.ParentIndex, parentIndex, v => child.ParentIndex = v);
+                _catalog.Set(child, child.ParentIndex, parentIndex, static (o, v) => o.ParentIndex = v);
                 _catalog.AddToList(parentIndex.ChildIndexes, child);
                 if (!parentIndex.Valid && parentIndex.ChildIndexes.Count >= parentIndex.Table.Partitions.Count)
                 {
-                    _catalog.Set(parentIndex.Valid, true, v => parentIndex.Valid = v);
+                    _catalog.Set(parentIndex, parentIndex.Valid, true, static (o, v) => o.Valid = v);
                 }
             }
         }

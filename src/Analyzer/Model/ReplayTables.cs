@@ -618,9 +618,7 @@ namespace ReplicaGuard.Model
                     }
                     _catalog.MoveRelation(index, target);
                 }
-                StatementRef? previous = table.MovedBy;
-                table.MovedBy = _current;
-                _catalog.Record(() => table.MovedBy = previous);
+                _catalog.Set(table, table.MovedBy, _current, static (o, v) => o.MovedBy = v);
             }
         }
 
