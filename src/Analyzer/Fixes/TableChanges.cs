@@ -11,8 +11,6 @@ namespace ReplicaGuard.Fixes
     /// </summary>
     public sealed class TableChanges : IReplayListener
     {
-        private readonly Dictionary<TableObject, StatementRef> _last = new Dictionary<TableObject, StatementRef>();
-
         public void BeforeStatement(StatementRef statement, Catalog catalog)
         {
             TableObject? table = null;
@@ -37,7 +35,9 @@ namespace ReplicaGuard.Fixes
             }
             if (table != null)
             {
-                _last[table] = statement;
+                // Journaled like any catalog change (a rollback to an earlier point forgets it); the listener runs
+                // before the statement's own changes, so rejecting the statement keeps it.
+                catalog.Set(table, table.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
             }
         }
 
@@ -45,6 +45,6 @@ namespace ReplicaGuard.Fixes
         public HashSet<string> ReferencedIndexNames { get; } = new HashSet<string>();
 
         /// <summary>The last statement that altered the table, or null.</summary>
-        public StatementRef? LastChangeOf(TableObject table) => _last.TryGetValue(table, out StatementRef? s) ? s : null;
+        public StatementRef? LastChangeOf(TableObject table) => table.LastAlteredBy;
     }
 }

@@ -214,6 +214,47 @@ namespace ReplicaGuard.Model
         /// <summary>RangeVarGetRelid: qualified names in their schema; unqualified ones in pg_temp, then the path.</summary>
         public RelationObject? FindRelation(ObjectName name)
         {
+            // The listeners and then the replayer look up the same name of the same statement in turn: answer the
+            // repeat from the last lookup while nothing that could change the answer has happened since.
+            int version = NamesVersion;
+            if (ReferenceEquals(name, _lastLookup.Name) && _lastLookup.Version == version
+                && ReferenceEquals(_lastLookup.Path, SearchPath) && ReferenceEquals(_lastLookup.TempSchema, _tempSchema))
+            {
+                return _lastLookup.Found;
+            }
+            RelationObject? found = Lookup(name);
+            _lastLookup = new LastLookup(name, found, version, SearchPath, _tempSchema);
+            return found;
+        }
+
+        private LastLookup _lastLookup;
+
+        /// <summary>Bumped by every change of which name finds which relation (add, drop, rename, move, schemas).</summary>
+        private int _namesChanged;
+
+        /// <summary>Changes with when a rollback may have changed names back.</summary>
+        private int NamesVersion => _namesChanged + _journal.Rollbacks;
+
+        private readonly struct LastLookup
+        {
+            public LastLookup(ObjectName name, RelationObject? found, int version, IReadOnlyList<string> path, SchemaObject? tempSchema)
+            {
+                Name = name;
+                Found = found;
+                Version = version;
+                Path = path;
+                TempSchema = tempSchema;
+            }
+
+            public ObjectName? Name { get; }
+            public RelationObject? Found { get; }
+            public int Version { get; }
+            public IReadOnlyList<string>? Path { get; }
+            public SchemaObject? TempSchema { get; }
+        }
+
+        private RelationObject? Lookup(ObjectName name)
+        {
             if (name.Schema != null)
             {
                 SchemaObject? schema = FindSchema(name.Schema);
@@ -245,12 +286,14 @@ namespace ReplicaGuard.Model
 
         internal void AddSchema(SchemaObject schema)
         {
+            _namesChanged++;
             _schemas[schema.Name] = schema;
             Record(() => _schemas.Remove(schema.Name));
         }
 
         internal void RemoveSchema(SchemaObject schema)
         {
+            _namesChanged++;
             _schemas.Remove(schema.Name);
             schema.Dropped = true;
             Record(() =>
@@ -264,10 +307,13 @@ namespace ReplicaGuard.Model
             }
         }
 
-        internal void RenameSchema(SchemaObject schema, string newName) =>
+        internal void RenameSchema(SchemaObject schema, string newName)
+        {
+            _namesChanged++;
             Rename(_schemas, schema, schema.Name, newName, name => schema.Name = name);
+        }
 
-        /// <summary>Re-keys an object in the dictionary that finds it by name, renames it, and records the undo.</summary>
+        /// <summary>Re-keys an object in the dictionary that finds it by name, renames it, and records the undo (relations: RenameRelation).</summary>
         private void Rename<T>(Dictionary<string, T> byName, T item, string oldName, string newName, Action<string> setName)
         {
             byName.Remove(oldName);
@@ -285,6 +331,7 @@ namespace ReplicaGuard.Model
 
         internal void AddRelation(RelationObject relation)
         {
+            _namesChanged++;
             relation.Schema.Relations[relation.Name] = relation;
             _journal.Record(new UndoStep(UnaddRelation, relation));
             if (relation is TableObject table)
@@ -301,6 +348,7 @@ namespace ReplicaGuard.Model
 
         internal void RemoveRelation(RelationObject relation)
         {
+            _namesChanged++;
             SchemaObject schema = relation.Schema;
             schema.Relations.Remove(relation.Name);
             relation.Dropped = true;
@@ -311,11 +359,25 @@ namespace ReplicaGuard.Model
             });
         }
 
-        internal void RenameRelation(RelationObject relation, string newName) =>
-            Rename(relation.Schema.Relations, relation, relation.Name, newName, name => relation.Name = name);
+        internal void RenameRelation(RelationObject relation, string newName)
+        {
+            _namesChanged++;
+            RelationMap names = relation.Schema.Relations;
+            string oldName = relation.Name;
+            names.Remove(oldName);
+            relation.Name = newName;
+            names[newName] = relation;
+            Record(() =>
+            {
+                names.Remove(newName);
+                relation.Name = oldName;
+                names[oldName] = relation;
+            });
+        }
 
         internal void MoveRelation(RelationObject relation, SchemaObject target)
         {
+            _namesChanged++;
             SchemaObject old = relation.Schema;
             old.Relations.Remove(relation.Name);
             relation.Schema = target;

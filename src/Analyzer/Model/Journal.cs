@@ -18,12 +18,16 @@ namespace ReplicaGuard.Model
 
         public int Mark => _undo.Count;
 
+        /// <summary>Counts rollbacks (anything may have changed back).</summary>
+        public int Rollbacks { get; private set; }
+
         public void Record(UndoStep step) => _undo.Add(step);
 
-        public void Record(Action undo) => _undo.Add(new UndoStep(RunClosure, undo));
+        public void Record(Action undo) => Record(new UndoStep(RunClosure, undo));
 
         public void RollbackTo(int mark)
         {
+            Rollbacks++;
             for (int i = _undo.Count - 1; i >= mark; i--)
             {
                 UndoStep step = _undo[i];

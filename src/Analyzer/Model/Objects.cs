@@ -27,7 +27,7 @@ namespace ReplicaGuard.Model
         public StatementRef? CreatedBy { get; }
 
         /// <summary>Tables, indexes, views, sequences: they share one namespace per schema (pg_class).</summary>
-        public Dictionary<string, RelationObject> Relations { get; } = new Dictionary<string, RelationObject>();
+        public RelationMap Relations { get; } = new RelationMap();
 
         public override string ToString() => Name;
     }
@@ -157,6 +157,13 @@ namespace ReplicaGuard.Model
         /// <summary>The last statement that moved the table into its place (SET SCHEMA, ATTACH PARTITION, SET LOGGED).</summary>
         public StatementRef? MovedBy { get; internal set; }
 
+        /// <summary>
+        /// The last statement that named the table in ALTER TABLE, CREATE INDEX or ALTER INDEX, accepted or not:
+        /// kept for <see cref="Fixes.TableChanges"/> (fix placement) on the table itself, not in a dictionary that
+        /// grows with the history.
+        /// </summary>
+        internal StatementRef? LastAlteredBy { get; set; }
+
         public IndexObject? PrimaryKey
         {
             get
@@ -190,15 +197,22 @@ namespace ReplicaGuard.Model
     public sealed class IndexObject : RelationObject
     {
         public IndexObject(string name, SchemaObject schema, TableObject table)
+            : this(name, schema, table, new List<ColumnObject?>())
+        {
+        }
+
+        /// <summary>An index whose key columns are already resolved: the list becomes the index's own.</summary>
+        internal IndexObject(string name, SchemaObject schema, TableObject table, List<ColumnObject?> columns)
             : base(name, schema, RelationKind.Index)
         {
             Table = table;
+            Columns = columns;
         }
 
         public TableObject Table { get; internal set; }
 
         /// <summary>Key columns; null entries are expressions.</summary>
-        public List<ColumnObject?> Columns { get; } = new List<ColumnObject?>();
+        public List<ColumnObject?> Columns { get; }
 
         /// <summary>INCLUDE columns (dropping one drops the index).</summary>
         public List<ColumnObject> IncludedColumns { get; } = new List<ColumnObject>();

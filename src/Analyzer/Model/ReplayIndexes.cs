@@ -16,20 +16,17 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("multiple primary keys for table \"" + table.Name + "\" are not allowed");
             }
-            var columns = new List<ColumnObject?>();
+            var columns = new List<ColumnObject?>(spec.Columns.Count);
             foreach (string? name in spec.Columns)
             {
                 columns.Add(name == null ? null : RequireColumn(table, name));
             }
             if (spec.Constraint || spec.Primary)
             {
-                var seen = new HashSet<ColumnObject>();
-                foreach (ColumnObject? column in columns)
+                ColumnObject? twice = FirstRepeated(columns);
+                if (twice != null)
                 {
-                    if (column != null && !seen.Add(column))
-                    {
-                        throw Reject("column \"" + column.Name + "\" appears twice in " + (spec.Primary ? "primary key" : "unique") + " constraint");
-                    }
+                    throw Reject("column \"" + twice.Name + "\" appears twice in " + (spec.Primary ? "primary key" : "unique") + " constraint");
                 }
             }
             if (table.IsPartitioned && (spec.Unique || spec.Primary || spec.Exclusion))
@@ -46,15 +43,6 @@ namespace ReplicaGuard.Model
                     }
                 }
             }
-            var expressionColumns = new List<ColumnObject>();
-            foreach (string name in spec.ExpressionColumns)
-            {
-                ColumnObject? column = table.FindColumn(name);
-                if (column != null)
-                {
-                    expressionColumns.Add(column);
-                }
-            }
 
             string name1;
             if (spec.Name != null)
@@ -68,12 +56,16 @@ namespace ReplicaGuard.Model
             else
             {
                 // ChooseIndexColumnNames names key and INCLUDE columns alike.
-                var naming = new List<string>(spec.NamingColumns);
-                naming.AddRange(spec.IncludeColumns);
+                List<string> naming = spec.NamingColumns;
+                if (spec.IncludeColumns.Count > 0)
+                {
+                    naming = new List<string>(spec.NamingColumns);
+                    naming.AddRange(spec.IncludeColumns);
+                }
                 name1 = IndexNaming.Choose(table.Name, IndexNaming.UniqueColumnNames(naming), spec.NamingKind, table.Schema);
             }
 
-            var index = new IndexObject(name1, table.Schema, table)
+            var index = new IndexObject(name1, table.Schema, table, columns)
             {
                 Unique = spec.Unique || spec.Primary,
                 IsPrimary = spec.Primary,
@@ -88,8 +80,14 @@ namespace ReplicaGuard.Model
                 ParentIndex = parentIndex,
                 ConstraintRecurses = parentIndex != null || table.IsPartitioned,
             };
-            index.Columns.AddRange(columns);
-            index.ExpressionColumns.AddRange(expressionColumns);
+            foreach (string name in spec.ExpressionColumns)
+            {
+                ColumnObject? column = table.FindColumn(name);
+                if (column != null)
+                {
+                    index.ExpressionColumns.Add(column);
+                }
+            }
             foreach (string name in spec.IncludeColumns)
             {
                 index.IncludedColumns.Add(RequireColumn(table, name));
@@ -130,6 +128,22 @@ namespace ReplicaGuard.Model
                 }
             }
             return index;
+        }
+
+        /// <summary>The first column that appears twice in a key, or null.</summary>
+        private static ColumnObject? FirstRepeated(List<ColumnObject?> columns)
+        {
+            // Real keys are short (PostgreSQL allows 32 columns): a set only for hostile input, to stay linear.
+            HashSet<ColumnObject>? seen = columns.Count > 32 ? new HashSet<ColumnObject>() : null;
+            for (int i = 0; i < columns.Count; i++)
+            {
+                ColumnObject? column = columns[i];
+                if (column != null && (seen != null ? !seen.Add(column) : columns.IndexOf(column, 0, i) >= 0))
+                {
+                    return column;
+                }
+            }
+            return null;
         }
 
         /// <summary>AttachPartitionEnsureIndexes for one parent index: attach a matching index or create a clone.</summary>
@@ -232,7 +246,7 @@ namespace ReplicaGuard.Model
                 }
             }
 
-            var spec = new IndexSpec
+            var spec = new IndexSpec(s.Elements.Count)
             {
                 Name = s.Name?.Name,
                 Unique = s.Unique,
