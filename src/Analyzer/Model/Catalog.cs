@@ -45,6 +45,8 @@ namespace ReplicaGuard.Model
 
         public IEnumerable<PublicationObject> Publications => _publications.Values;
 
+        internal bool HasPublications => _publications.Count > 0;
+
         /// <summary>Every table ever created, in creation order; check <see cref="RelationObject.Dropped"/>.</summary>
         public IReadOnlyList<TableObject> AllTables => _tables;
 

@@ -214,11 +214,13 @@ namespace ReplicaGuard.Model
         /// <summary>Key columns; null entries are expressions.</summary>
         public List<ColumnObject?> Columns { get; }
 
-        /// <summary>INCLUDE columns (dropping one drops the index).</summary>
-        public List<ColumnObject> IncludedColumns { get; } = new List<ColumnObject>();
+        /// <summary>INCLUDE columns (dropping one drops the index). Set once at creation; most indexes share the empty one.</summary>
+        public IReadOnlyList<ColumnObject> IncludedColumns { get; internal set; } = NoColumns;
 
-        /// <summary>Columns an expression or predicate mentions (dropping one drops the index).</summary>
-        public List<ColumnObject> ExpressionColumns { get; } = new List<ColumnObject>();
+        /// <summary>Columns an expression or predicate mentions (dropping one drops the index). Set once at creation.</summary>
+        public IReadOnlyList<ColumnObject> ExpressionColumns { get; internal set; } = NoColumns;
+
+        private static readonly ColumnObject[] NoColumns = new ColumnObject[0];
 
         public bool Unique { get; internal set; }
         public bool IsPrimary { get; internal set; }
@@ -237,8 +239,8 @@ namespace ReplicaGuard.Model
         public bool HasExpressions { get; internal set; }
         public bool DefaultOrdering { get; internal set; } = true;
 
-        /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr").</summary>
-        public List<string> NamingColumns { get; } = new List<string>();
+        /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr"). Set once at creation.</summary>
+        public IReadOnlyList<string> NamingColumns { get; internal set; } = new string[0];
         public string Method { get; internal set; } = "btree";
 
         /// <summary>False for an index created on a partitioned parent with ONLY, until every partition is attached.</summary>

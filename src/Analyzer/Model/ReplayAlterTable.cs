@@ -284,7 +284,7 @@ namespace ReplicaGuard.Model
 
             foreach (IndexObject index in new List<IndexObject>(table.Indexes))
             {
-                if (index.Columns.Contains(column) || index.ExpressionColumns.Contains(column) || index.IncludedColumns.Contains(column))
+                if (index.Columns.Contains(column) || Mentions(index.ExpressionColumns, column) || Mentions(index.IncludedColumns, column))
                 {
                     DropIndexObject(index);
                 }
@@ -311,6 +311,18 @@ namespace ReplicaGuard.Model
                     _catalog.Set(childColumn, childColumn.IsLocal, true, static (o, v) => o.IsLocal = v);
                 }
             }
+        }
+
+        private static bool Mentions(IReadOnlyList<ColumnObject> columns, ColumnObject column)
+        {
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (columns[i] == column)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>Iterative over <see cref="Descendants"/>: each table once, whatever the depth or shared parents.</summary>

@@ -80,19 +80,29 @@ namespace ReplicaGuard.Model
                 ParentIndex = parentIndex,
                 ConstraintRecurses = parentIndex != null || table.IsPartitioned,
             };
-            foreach (string name in spec.ExpressionColumns)
+            if (spec.ExpressionColumns.Count > 0)
             {
-                ColumnObject? column = table.FindColumn(name);
-                if (column != null)
+                var expressionColumns = new List<ColumnObject>(spec.ExpressionColumns.Count);
+                foreach (string name in spec.ExpressionColumns)
                 {
-                    index.ExpressionColumns.Add(column);
+                    ColumnObject? column = table.FindColumn(name);
+                    if (column != null)
+                    {
+                        expressionColumns.Add(column);
+                    }
                 }
+                index.ExpressionColumns = expressionColumns;
             }
-            foreach (string name in spec.IncludeColumns)
+            if (spec.IncludeColumns.Count > 0)
             {
-                index.IncludedColumns.Add(RequireColumn(table, name));
+                var included = new List<ColumnObject>(spec.IncludeColumns.Count);
+                foreach (string name in spec.IncludeColumns)
+                {
+                    included.Add(RequireColumn(table, name));
+                }
+                index.IncludedColumns = included;
             }
-            index.NamingColumns.AddRange(spec.NamingColumns);
+            index.NamingColumns = spec.NamingColumns; // the spec is made for this one index: its list is not shared
 
             Touch(table);
             if (spec.Primary)
