@@ -11,8 +11,6 @@ namespace ReplicaGuard.Fixes
     /// </summary>
     public sealed class TableChanges : IReplayListener
     {
-        private readonly Dictionary<TableObject, StatementRef> _last = new Dictionary<TableObject, StatementRef>();
-
         /// <summary>Set by an incremental analysis: how to undo this bookkeeping (see RuleContext.StateLog).</summary>
         internal UndoLog? StateLog { get; set; }
 
@@ -40,8 +38,9 @@ namespace ReplicaGuard.Fixes
             }
             if (table != null)
             {
-                StateLog?.DictionaryEntry(_last, table);
-                _last[table] = statement;
+                // Journaled like any catalog change (a rollback to an earlier point forgets it); the listener runs
+                // before the statement's own changes, so rejecting the statement keeps it.
+                catalog.Set(table, table.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
             }
         }
 
@@ -57,6 +56,6 @@ namespace ReplicaGuard.Fixes
         public HashSet<string> ReferencedIndexNames { get; } = new HashSet<string>();
 
         /// <summary>The last statement that altered the table, or null.</summary>
-        public StatementRef? LastChangeOf(TableObject table) => _last.TryGetValue(table, out StatementRef? s) ? s : null;
+        public StatementRef? LastChangeOf(TableObject table) => table.LastAlteredBy;
     }
 }

@@ -45,6 +45,8 @@ namespace ReplicaGuard.Model
 
         public IEnumerable<PublicationObject> Publications => _publications.Values;
 
+        internal bool HasPublications => _publications.Count > 0;
+
         /// <summary>Every table ever created, in creation order; check <see cref="RelationObject.Dropped"/>.</summary>
         public IReadOnlyList<TableObject> AllTables => _tables;
 
@@ -185,34 +187,25 @@ namespace ReplicaGuard.Model
             }
         }
 
-        /// <summary>The explicit search path as schema objects that exist, in order ("$user" resolved, missing ones skipped).</summary>
-        private IEnumerable<SchemaObject> ExplicitPath()
+        /// <summary>One search_path entry as the schema it names ("$user" resolved), or null when that schema does not exist.</summary>
+        private SchemaObject? PathSchema(string entry)
         {
-            foreach (string entry in SearchPath)
+            string name = entry == "$user" ? _userName : entry;
+            if (name == TempSchemaName)
             {
-                string name = entry == "$user" ? _userName : entry;
-                if (name == TempSchemaName)
-                {
-                    if (_tempSchema != null)
-                    {
-                        yield return _tempSchema;
-                    }
-                    continue;
-                }
-                if (_schemas.TryGetValue(name, out SchemaObject? schema))
-                {
-                    yield return schema;
-                }
+                return _tempSchema;
             }
+            return _schemas.TryGetValue(name, out SchemaObject? schema) ? schema : null;
         }
 
         /// <summary>Where an unqualified CREATE goes: the first existing schema of the path (pg_temp first makes it temporary).</summary>
         internal SchemaObject? CreationSchema(out bool temporary)
         {
             temporary = false;
-            foreach (string entry in SearchPath)
+            IReadOnlyList<string> path = SearchPath;
+            for (int i = 0; i < path.Count; i++)
             {
-                string name = entry == "$user" ? _userName : entry;
+                string name = path[i] == "$user" ? _userName : path[i];
                 if (name == TempSchemaName)
                 {
                     // pg_temp names the creation schema only when it comes first (or exists already and comes first).
@@ -248,6 +241,47 @@ namespace ReplicaGuard.Model
         /// <summary>RangeVarGetRelid: qualified names in their schema; unqualified ones in pg_temp, then the path.</summary>
         public RelationObject? FindRelation(ObjectName name)
         {
+            // The listeners and then the replayer look up the same name of the same statement in turn: answer the
+            // repeat from the last lookup while nothing that could change the answer has happened since.
+            int version = NamesVersion;
+            if (ReferenceEquals(name, _lastLookup.Name) && _lastLookup.Version == version
+                && ReferenceEquals(_lastLookup.Path, SearchPath) && ReferenceEquals(_lastLookup.TempSchema, _tempSchema))
+            {
+                return _lastLookup.Found;
+            }
+            RelationObject? found = Lookup(name);
+            _lastLookup = new LastLookup(name, found, version, SearchPath, _tempSchema);
+            return found;
+        }
+
+        private LastLookup _lastLookup;
+
+        /// <summary>Bumped by every change of which name finds which relation (add, drop, rename, move, schemas).</summary>
+        private int _namesChanged;
+
+        /// <summary>Changes with when a rollback may have changed names back.</summary>
+        private int NamesVersion => _namesChanged + _journal.Rollbacks;
+
+        private readonly struct LastLookup
+        {
+            public LastLookup(ObjectName name, RelationObject? found, int version, IReadOnlyList<string> path, SchemaObject? tempSchema)
+            {
+                Name = name;
+                Found = found;
+                Version = version;
+                Path = path;
+                TempSchema = tempSchema;
+            }
+
+            public ObjectName? Name { get; }
+            public RelationObject? Found { get; }
+            public int Version { get; }
+            public IReadOnlyList<string>? Path { get; }
+            public SchemaObject? TempSchema { get; }
+        }
+
+        private RelationObject? Lookup(ObjectName name)
+        {
             if (name.Schema != null)
             {
                 SchemaObject? schema = FindSchema(name.Schema);
@@ -257,9 +291,12 @@ namespace ReplicaGuard.Model
             {
                 return temp;
             }
-            foreach (SchemaObject schema in ExplicitPath())
+            // An index loop, not an iterator: this runs for nearly every statement, several times.
+            IReadOnlyList<string> path = SearchPath;
+            for (int i = 0; i < path.Count; i++)
             {
-                if (schema.Relations.TryGetValue(name.Name, out RelationObject? r))
+                SchemaObject? schema = PathSchema(path[i]);
+                if (schema != null && schema.Relations.TryGetValue(name.Name, out RelationObject? r))
                 {
                     return r;
                 }
@@ -276,12 +313,14 @@ namespace ReplicaGuard.Model
 
         internal void AddSchema(SchemaObject schema)
         {
+            _namesChanged++;
             _schemas[schema.Name] = schema;
             Record(() => _schemas.Remove(schema.Name));
         }
 
         internal void RemoveSchema(SchemaObject schema)
         {
+            _namesChanged++;
             _schemas.Remove(schema.Name);
             schema.Dropped = true;
             Record(() =>
@@ -295,10 +334,13 @@ namespace ReplicaGuard.Model
             }
         }
 
-        internal void RenameSchema(SchemaObject schema, string newName) =>
+        internal void RenameSchema(SchemaObject schema, string newName)
+        {
+            _namesChanged++;
             Rename(_schemas, schema, schema.Name, newName, name => schema.Name = name);
+        }
 
-        /// <summary>Re-keys an object in the dictionary that finds it by name, renames it, and records the undo.</summary>
+        /// <summary>Re-keys an object in the dictionary that finds it by name, renames it, and records the undo (relations: RenameRelation).</summary>
         private void Rename<T>(Dictionary<string, T> byName, T item, string oldName, string newName, Action<string> setName)
         {
             byName.Remove(oldName);
@@ -316,18 +358,24 @@ namespace ReplicaGuard.Model
 
         internal void AddRelation(RelationObject relation)
         {
+            _namesChanged++;
             relation.Schema.Relations[relation.Name] = relation;
-            Record(() => relation.Schema.Relations.Remove(relation.Name));
+            _journal.Record(new UndoStep(UnaddRelation, relation));
             if (relation is TableObject table)
             {
-                _tables.Add(table);
-                // Undone in reverse order, after every later addition: the table is the last one (no O(n) search).
-                Record(() => _tables.RemoveAt(_tables.Count - 1));
+                AddToList(_tables, table);
             }
         }
 
+        private static readonly Action<UndoStep> UnaddRelation = step =>
+        {
+            var relation = (RelationObject)step.Target;
+            relation.Schema.Relations.Remove(relation.Name);
+        };
+
         internal void RemoveRelation(RelationObject relation)
         {
+            _namesChanged++;
             SchemaObject schema = relation.Schema;
             schema.Relations.Remove(relation.Name);
             relation.Dropped = true;
@@ -338,11 +386,25 @@ namespace ReplicaGuard.Model
             });
         }
 
-        internal void RenameRelation(RelationObject relation, string newName) =>
-            Rename(relation.Schema.Relations, relation, relation.Name, newName, name => relation.Name = name);
+        internal void RenameRelation(RelationObject relation, string newName)
+        {
+            _namesChanged++;
+            RelationMap names = relation.Schema.Relations;
+            string oldName = relation.Name;
+            names.Remove(oldName);
+            relation.Name = newName;
+            names[newName] = relation;
+            Record(() =>
+            {
+                names.Remove(newName);
+                relation.Name = oldName;
+                names[oldName] = relation;
+            });
+        }
 
         internal void MoveRelation(RelationObject relation, SchemaObject target)
         {
+            _namesChanged++;
             SchemaObject old = relation.Schema;
             old.Relations.Remove(relation.Name);
             relation.Schema = target;
@@ -355,7 +417,22 @@ namespace ReplicaGuard.Model
             });
         }
 
-        /// <summary>Sets a field and records how to restore it.</summary>
+        /// <summary>
+        /// Sets a field of a model object and records how to restore it. Pass a static lambda: it is kept as the undo,
+        /// so recording allocates nothing (hot: NOT NULL, inheritance counts, identity, "changed by" stamps).
+        /// </summary>
+        internal void Set<TObject, T>(TObject target, T current, T value, Action<TObject, T> assign)
+            where TObject : class
+        {
+            if (EqualityComparer<T>.Default.Equals(current, value))
+            {
+                return;
+            }
+            assign(target, value);
+            _journal.Record(new UndoStep(SetBack<TObject, T>.Undo, target, Box(current), assign));
+        }
+
+        /// <summary>Sets a field and records how to restore it (a closure: for rarely changed fields).</summary>
         internal void Set<T>(T current, T value, Action<T> assign)
         {
             if (EqualityComparer<T>.Default.Equals(current, value))
@@ -369,7 +446,7 @@ namespace ReplicaGuard.Model
         internal void AddToList<T>(List<T> list, T item)
         {
             list.Add(item);
-            Record(() => list.Remove(item));
+            _journal.Record(new UndoStep(ListUndo<T>.Remove, list, item));
         }
 
         internal void RemoveFromList<T>(List<T> list, T item)
@@ -380,7 +457,40 @@ namespace ReplicaGuard.Model
                 return;
             }
             list.RemoveAt(index);
-            Record(() => list.Insert(Math.Min(index, list.Count), item));
+            _journal.Record(new UndoStep(ListUndo<T>.Insert, list, item, number: index));
+        }
+
+        private static readonly object BoxedTrue = true;
+        private static readonly object BoxedFalse = false;
+
+        /// <summary>Flags are most of what <see cref="Set{TObject, T}"/> restores: one shared box for each value.</summary>
+        private static object? Box<T>(T value) => value is bool flag ? (flag ? BoxedTrue : BoxedFalse) : value;
+
+        /// <summary>The undo of <see cref="Set{TObject, T}"/> for one pair of types: assign the old value back.</summary>
+        private static class SetBack<TObject, T>
+            where TObject : class
+        {
+            public static readonly Action<UndoStep> Undo = step => ((Action<TObject, T>)step.Extra!)((TObject)step.Target, (T)step.Value!);
+        }
+
+        /// <summary>Undo steps of list changes. Undo runs newest first, so an added item is found from the end.</summary>
+        private static class ListUndo<T>
+        {
+            public static readonly Action<UndoStep> Remove = step =>
+            {
+                var list = (List<T>)step.Target;
+                int index = list.LastIndexOf((T)step.Value!);
+                if (index >= 0)
+                {
+                    list.RemoveAt(index);
+                }
+            };
+
+            public static readonly Action<UndoStep> Insert = step =>
+            {
+                var list = (List<T>)step.Target;
+                list.Insert(Math.Min(step.Number, list.Count), (T)step.Value!);
+            };
         }
 
         // ----- publications -----

@@ -110,9 +110,9 @@ namespace ReplicaGuard.Model
         public static List<Coverage> CoveringPublications(TableObject table, Catalog catalog, IReadOnlyList<string> initialSearchPath)
         {
             var result = new List<Coverage>();
-            if (!IsPublishable(table))
+            if (!catalog.HasPublications || !IsPublishable(table))
             {
-                return result;
+                return result; // the rules ask for every table: most histories have no publication at all
             }
             List<TableObject> ancestors = PartitionAncestors(table);
             foreach (PublicationObject publication in catalog.Publications)

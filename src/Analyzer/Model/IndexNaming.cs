@@ -89,8 +89,12 @@ namespace ReplicaGuard.Model
         private static string Clip(string s, int bytes) => Identifiers.ClipUtf8(s, bytes);
 
         /// <summary>ChooseIndexColumnNames: duplicate names within one index get a numeric suffix.</summary>
-        public static List<string> UniqueColumnNames(IReadOnlyList<string> names)
+        public static IReadOnlyList<string> UniqueColumnNames(IReadOnlyList<string> names)
         {
+            if (!HasRepeats(names))
+            {
+                return names; // the usual case: nothing to rename, nothing to copy
+            }
             var result = new List<string>(names.Count);
             var used = new HashSet<string>();
             foreach (string original in names)
@@ -104,6 +108,26 @@ namespace ReplicaGuard.Model
                 result.Add(name);
             }
             return result;
+        }
+
+        /// <summary>Whether a name occurs twice. Real keys are short (PostgreSQL allows 32 columns): no set for those.</summary>
+        private static bool HasRepeats(IReadOnlyList<string> names)
+        {
+            if (names.Count > 32)
+            {
+                return new HashSet<string>(names).Count < names.Count; // hostile input: stay linear
+            }
+            for (int i = 1; i < names.Count; i++)
+            {
+                for (int j = 0; j < i; j++)
+                {
+                    if (names[i] == names[j])
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 }

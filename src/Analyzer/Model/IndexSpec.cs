@@ -5,13 +5,25 @@ namespace ReplicaGuard.Model
     /// <summary>What an index is made of, before it is created (from a constraint, CREATE INDEX, LIKE or a parent index).</summary>
     internal sealed class IndexSpec
     {
+        public IndexSpec()
+            : this(0)
+        {
+        }
+
+        /// <summary>A spec with room for its key columns (one of these per index: no list grows).</summary>
+        public IndexSpec(int keyColumns)
+        {
+            Columns = new List<string?>(keyColumns);
+            NamingColumns = new List<string>(keyColumns);
+        }
+
         public string? Name { get; set; }
 
         /// <summary>Key columns by name; null entries are expressions.</summary>
-        public List<string?> Columns { get; } = new List<string?>();
+        public List<string?> Columns { get; }
 
         /// <summary>Names used to choose an index name: the column, the function of an expression, or "expr".</summary>
-        public List<string> NamingColumns { get; } = new List<string>();
+        public List<string> NamingColumns { get; }
 
         public List<string> ExpressionColumns { get; } = new List<string>();
 
@@ -34,7 +46,7 @@ namespace ReplicaGuard.Model
         /// <summary>The same definition applied to another table (partition clone, LIKE copy): name chosen anew.</summary>
         public static IndexSpec From(IndexObject index)
         {
-            var spec = new IndexSpec
+            var spec = new IndexSpec(index.Columns.Count)
             {
                 Unique = index.Unique,
                 Primary = index.IsPrimary,

@@ -6,6 +6,13 @@ namespace ReplicaGuard.Model
     /// <summary>A schema. Objects hold references to each other, so renames and moves keep identity as in PostgreSQL.</summary>
     public sealed class SchemaObject
     {
+        private readonly int _hash = IdentityHash.Next();
+
+        /// <summary>Reference equality with a cheap hash (see <see cref="IdentityHash"/>).</summary>
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         public SchemaObject(string name, bool isSystem, StatementRef? createdBy)
         {
             Name = name;
@@ -20,7 +27,7 @@ namespace ReplicaGuard.Model
         public StatementRef? CreatedBy { get; }
 
         /// <summary>Tables, indexes, views, sequences: they share one namespace per schema (pg_class).</summary>
-        public Dictionary<string, RelationObject> Relations { get; } = new Dictionary<string, RelationObject>();
+        public RelationMap Relations { get; } = new RelationMap();
 
         public override string ToString() => Name;
     }
@@ -38,6 +45,13 @@ namespace ReplicaGuard.Model
 
     public abstract class RelationObject
     {
+        private readonly int _hash = IdentityHash.Next();
+
+        /// <summary>Reference equality with a cheap hash (see <see cref="IdentityHash"/>).</summary>
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         protected RelationObject(string name, SchemaObject schema, RelationKind kind)
         {
             Name = name;
@@ -67,6 +81,13 @@ namespace ReplicaGuard.Model
 
     public sealed class ColumnObject
     {
+        private readonly int _hash = IdentityHash.Next();
+
+        /// <summary>Reference equality with a cheap hash (see <see cref="IdentityHash"/>).</summary>
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         public ColumnObject(string name, bool notNull)
         {
             Name = name;
@@ -136,6 +157,13 @@ namespace ReplicaGuard.Model
         /// <summary>The last statement that moved the table into its place (SET SCHEMA, ATTACH PARTITION, SET LOGGED).</summary>
         public StatementRef? MovedBy { get; internal set; }
 
+        /// <summary>
+        /// The last statement that named the table in ALTER TABLE, CREATE INDEX or ALTER INDEX, accepted or not:
+        /// kept for <see cref="Fixes.TableChanges"/> (fix placement) on the table itself, not in a dictionary that
+        /// grows with the history.
+        /// </summary>
+        internal StatementRef? LastAlteredBy { get; set; }
+
         public IndexObject? PrimaryKey
         {
             get
@@ -169,21 +197,30 @@ namespace ReplicaGuard.Model
     public sealed class IndexObject : RelationObject
     {
         public IndexObject(string name, SchemaObject schema, TableObject table)
+            : this(name, schema, table, new List<ColumnObject?>())
+        {
+        }
+
+        /// <summary>An index whose key columns are already resolved: the list becomes the index's own.</summary>
+        internal IndexObject(string name, SchemaObject schema, TableObject table, List<ColumnObject?> columns)
             : base(name, schema, RelationKind.Index)
         {
             Table = table;
+            Columns = columns;
         }
 
         public TableObject Table { get; internal set; }
 
         /// <summary>Key columns; null entries are expressions.</summary>
-        public List<ColumnObject?> Columns { get; } = new List<ColumnObject?>();
+        public List<ColumnObject?> Columns { get; }
 
-        /// <summary>INCLUDE columns (dropping one drops the index).</summary>
-        public List<ColumnObject> IncludedColumns { get; } = new List<ColumnObject>();
+        /// <summary>INCLUDE columns (dropping one drops the index). Set once at creation; most indexes share the empty one.</summary>
+        public IReadOnlyList<ColumnObject> IncludedColumns { get; internal set; } = NoColumns;
 
-        /// <summary>Columns an expression or predicate mentions (dropping one drops the index).</summary>
-        public List<ColumnObject> ExpressionColumns { get; } = new List<ColumnObject>();
+        /// <summary>Columns an expression or predicate mentions (dropping one drops the index). Set once at creation.</summary>
+        public IReadOnlyList<ColumnObject> ExpressionColumns { get; internal set; } = NoColumns;
+
+        private static readonly ColumnObject[] NoColumns = new ColumnObject[0];
 
         public bool Unique { get; internal set; }
         public bool IsPrimary { get; internal set; }
@@ -202,8 +239,8 @@ namespace ReplicaGuard.Model
         public bool HasExpressions { get; internal set; }
         public bool DefaultOrdering { get; internal set; } = true;
 
-        /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr").</summary>
-        public List<string> NamingColumns { get; } = new List<string>();
+        /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr"). Set once at creation.</summary>
+        public IReadOnlyList<string> NamingColumns { get; internal set; } = new string[0];
         public string Method { get; internal set; } = "btree";
 
         /// <summary>False for an index created on a partitioned parent with ONLY, until every partition is attached.</summary>
@@ -254,6 +291,13 @@ namespace ReplicaGuard.Model
 
     public sealed class PublicationObject
     {
+        private readonly int _hash = IdentityHash.Next();
+
+        /// <summary>Reference equality with a cheap hash (see <see cref="IdentityHash"/>).</summary>
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
         public PublicationObject(string name, StatementRef? createdBy)
         {
             Name = name;

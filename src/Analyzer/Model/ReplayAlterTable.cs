@@ -40,19 +40,20 @@ namespace ReplicaGuard.Model
                 throw Reject("\"" + s.Name.Name + "\" is not a table");
             }
 
-            var ordered = new List<AlterTableAction>(s.Actions);
-            // Stable sort by pass.
-            var passes = new List<KeyValuePair<int, AlterTableAction>>();
-            for (int i = 0; i < ordered.Count; i++)
+            // Pass by pass, in written order within a pass (a stable sort without allocating one: passes are few).
+            for (int pass = 0; pass <= LastPass; pass++)
             {
-                passes.Add(new KeyValuePair<int, AlterTableAction>(Pass(ordered[i]) * 10000 + i, ordered[i]));
-            }
-            passes.Sort((a, b) => a.Key.CompareTo(b.Key));
-            foreach (KeyValuePair<int, AlterTableAction> entry in passes)
-            {
-                ApplyAlterTableAction(table, entry.Value, recurse: !s.Only);
+                foreach (AlterTableAction action in s.Actions)
+                {
+                    if (Pass(action) == pass)
+                    {
+                        ApplyAlterTableAction(table, action, recurse: !s.Only);
+                    }
+                }
             }
         }
+
+        private const int LastPass = 11;
 
         /// <summary>AT_PASS_* order of tablecmds.c.</summary>
         private static int Pass(AlterTableAction action)
@@ -119,7 +120,7 @@ namespace ReplicaGuard.Model
                         {
                             throw Reject("column \"" + column.Name + "\" of relation \"" + table.Name + "\" must be declared NOT NULL before identity can be added");
                         }
-                        _catalog.Set(column.IsIdentity, true, v => column.IsIdentity = v);
+                        _catalog.Set(column, column.IsIdentity, true, static (o, v) => o.IsIdentity = v);
                         break;
                     }
                 case AlterTableActionKind.AddConstraint:
@@ -212,7 +213,7 @@ namespace ReplicaGuard.Model
                 ColumnObject? existing = child.FindColumn(name);
                 if (existing != null)
                 {
-                    _catalog.Set(existing.InheritCount, existing.InheritCount + 1, v => existing.InheritCount = v);
+                    _catalog.Set(existing, existing.InheritCount, existing.InheritCount + 1, static (o, v) => o.InheritCount = v);
                     continue;
                 }
                 AddColumnTo(child, name, notNull, def, local: false);
@@ -254,7 +255,7 @@ namespace ReplicaGuard.Model
             if (!top && !(column.InheritCount == 1 && !column.IsLocal))
             {
                 // The child also defines the column itself or inherits it from another parent: it survives.
-                _catalog.Set(column.InheritCount, column.InheritCount - 1, v => column.InheritCount = v);
+                _catalog.Set(column, column.InheritCount, column.InheritCount - 1, static (o, v) => o.InheritCount = v);
                 return;
             }
             if (top && !recurse && table.IsPartitioned && table.Partitions.Count > 0)
@@ -283,7 +284,7 @@ namespace ReplicaGuard.Model
 
             foreach (IndexObject index in new List<IndexObject>(table.Indexes))
             {
-                if (index.Columns.Contains(column) || index.ExpressionColumns.Contains(column) || index.IncludedColumns.Contains(column))
+                if (index.Columns.Contains(column) || Mentions(index.ExpressionColumns, column) || Mentions(index.IncludedColumns, column))
                 {
                     DropIndexObject(index);
                 }
@@ -306,10 +307,22 @@ namespace ReplicaGuard.Model
                 ColumnObject? childColumn = child.FindColumn(name);
                 if (childColumn != null)
                 {
-                    _catalog.Set(childColumn.InheritCount, childColumn.InheritCount - 1, v => childColumn.InheritCount = v);
-                    _catalog.Set(childColumn.IsLocal, true, v => childColumn.IsLocal = v);
+                    _catalog.Set(childColumn, childColumn.InheritCount, childColumn.InheritCount - 1, static (o, v) => o.InheritCount = v);
+                    _catalog.Set(childColumn, childColumn.IsLocal, true, static (o, v) => o.IsLocal = v);
                 }
             }
+        }
+
+        private static bool Mentions(IReadOnlyList<ColumnObject> columns, ColumnObject column)
+        {
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (columns[i] == column)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>Iterative over <see cref="Descendants"/>: each table once, whatever the depth or shared parents.</summary>
@@ -489,11 +502,11 @@ namespace ReplicaGuard.Model
                     }
                 }
             }
-            _catalog.Set(index.IsConstraint, true, v => index.IsConstraint = v);
-            _catalog.Set(index.IsPrimary, primary, v => index.IsPrimary = v);
+            _catalog.Set(index, index.IsConstraint, true, static (o, v) => o.IsConstraint = v);
+            _catalog.Set(index, index.IsPrimary, primary, static (o, v) => o.IsPrimary = v);
             if (c.Deferrable)
             {
-                _catalog.Set(index.Deferrable, true, v => index.Deferrable = v);
+                _catalog.Set(index, index.Deferrable, true, static (o, v) => o.Deferrable = v);
             }
         }
 
@@ -594,12 +607,10 @@ namespace ReplicaGuard.Model
                 throw Reject("cannot change table \"" + table.Name + "\" to unlogged because it is part of a publication");
             }
             Touch(table);
-            _catalog.Set(table.Persistence, persistence, v => table.Persistence = v);
+            _catalog.Set(table, table.Persistence, persistence, static (o, v) => o.Persistence = v);
             if (persistence == Persistence.Permanent)
             {
-                StatementRef? previous = table.MovedBy;
-                table.MovedBy = _current;
-                _catalog.Record(() => table.MovedBy = previous);
+                _catalog.Set(table, table.MovedBy, _current, static (o, v) => o.MovedBy = v);
             }
         }
 
@@ -626,7 +637,7 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("inherited column \"" + oldName + "\" must be renamed in child tables too");
             }
-            _catalog.Set(column.Name, newName, v => column.Name = v);
+            _catalog.Set(column, column.Name, newName, static (o, v) => o.Name = v);
             foreach (TableObject child in table.Partitions)
             {
                 RenameColumn(child, oldName, newName, true, top: false);
@@ -692,20 +703,18 @@ namespace ReplicaGuard.Model
             {
                 // A partition's columns are all inherited, never its own (MergeAttributesIntoExisting).
                 ColumnObject c = column;
-                _catalog.Set(c.InheritCount, c.InheritCount + 1, v => c.InheritCount = v);
-                _catalog.Set(c.IsLocal, false, v => c.IsLocal = v);
+                _catalog.Set(c, c.InheritCount, c.InheritCount + 1, static (o, v) => o.InheritCount = v);
+                _catalog.Set(c, c.IsLocal, false, static (o, v) => o.IsLocal = v);
             }
             CheckPartitionBound(parent, bound, partition.Name);
-            _catalog.Set(partition.PartitionBound, bound, v => partition.PartitionBound = v);
-            _catalog.Set(partition.PartitionParent, parent, v => partition.PartitionParent = v);
+            _catalog.Set(partition, partition.PartitionBound, bound, static (o, v) => o.PartitionBound = v);
+            _catalog.Set(partition, partition.PartitionParent, parent, static (o, v) => o.PartitionParent = v);
             _catalog.AddToList(parent.Partitions, partition);
             foreach (IndexObject parentIndex in new List<IndexObject>(parent.Indexes))
             {
                 EnsurePartitionIndex(partition, parentIndex);
             }
-            StatementRef? previous = partition.MovedBy;
-            partition.MovedBy = _current;
-            _catalog.Record(() => partition.MovedBy = previous);
+            _catalog.Set(partition, partition.MovedBy, _current, static (o, v) => o.MovedBy = v);
         }
 
         private void DetachPartition(TableObject parent, ObjectName partitionName)
@@ -715,13 +724,13 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("relation \"" + partition.Name + "\" is not a partition of relation \"" + parent.Name + "\"");
             }
-            _catalog.Set(partition.PartitionParent, null, v => partition.PartitionParent = v);
+            _catalog.Set(partition, partition.PartitionParent, null, static (o, v) => o.PartitionParent = v);
             _catalog.RemoveFromList(parent.Partitions, partition);
             foreach (ColumnObject column in partition.Columns)
             {
                 ColumnObject c = column;
-                _catalog.Set(c.InheritCount, System.Math.Max(0, c.InheritCount - 1), v => c.InheritCount = v);
-                _catalog.Set(c.IsLocal, true, v => c.IsLocal = v);
+                _catalog.Set(c, c.InheritCount, System.Math.Max(0, c.InheritCount - 1), static (o, v) => o.InheritCount = v);
+                _catalog.Set(c, c.IsLocal, true, static (o, v) => o.IsLocal = v);
             }
             foreach (IndexObject index in partition.Indexes)
             {
@@ -729,7 +738,7 @@ namespace ReplicaGuard.Model
                 {
                     IndexObject i = index;
                     _catalog.RemoveFromList(i.ParentIndex!.ChildIndexes, i);
-                    _catalog.Set(i.ParentIndex, null, v => i.ParentIndex = v);
+                    _catalog.Set(i, i.ParentIndex, null, static (o, v) => o.ParentIndex = v);
                 }
             }
         }

@@ -16,20 +16,17 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("multiple primary keys for table \"" + table.Name + "\" are not allowed");
             }
-            var columns = new List<ColumnObject?>();
+            var columns = new List<ColumnObject?>(spec.Columns.Count);
             foreach (string? name in spec.Columns)
             {
                 columns.Add(name == null ? null : RequireColumn(table, name));
             }
             if (spec.Constraint || spec.Primary)
             {
-                var seen = new HashSet<ColumnObject>();
-                foreach (ColumnObject? column in columns)
+                ColumnObject? twice = FirstRepeated(columns);
+                if (twice != null)
                 {
-                    if (column != null && !seen.Add(column))
-                    {
-                        throw Reject("column \"" + column.Name + "\" appears twice in " + (spec.Primary ? "primary key" : "unique") + " constraint");
-                    }
+                    throw Reject("column \"" + twice.Name + "\" appears twice in " + (spec.Primary ? "primary key" : "unique") + " constraint");
                 }
             }
             if (table.IsPartitioned && (spec.Unique || spec.Primary || spec.Exclusion))
@@ -46,15 +43,6 @@ namespace ReplicaGuard.Model
                     }
                 }
             }
-            var expressionColumns = new List<ColumnObject>();
-            foreach (string name in spec.ExpressionColumns)
-            {
-                ColumnObject? column = table.FindColumn(name);
-                if (column != null)
-                {
-                    expressionColumns.Add(column);
-                }
-            }
 
             string name1;
             if (spec.Name != null)
@@ -68,12 +56,16 @@ namespace ReplicaGuard.Model
             else
             {
                 // ChooseIndexColumnNames names key and INCLUDE columns alike.
-                var naming = new List<string>(spec.NamingColumns);
-                naming.AddRange(spec.IncludeColumns);
+                List<string> naming = spec.NamingColumns;
+                if (spec.IncludeColumns.Count > 0)
+                {
+                    naming = new List<string>(spec.NamingColumns);
+                    naming.AddRange(spec.IncludeColumns);
+                }
                 name1 = IndexNaming.Choose(table.Name, IndexNaming.UniqueColumnNames(naming), spec.NamingKind, table.Schema);
             }
 
-            var index = new IndexObject(name1, table.Schema, table)
+            var index = new IndexObject(name1, table.Schema, table, columns)
             {
                 Unique = spec.Unique || spec.Primary,
                 IsPrimary = spec.Primary,
@@ -88,13 +80,29 @@ namespace ReplicaGuard.Model
                 ParentIndex = parentIndex,
                 ConstraintRecurses = parentIndex != null || table.IsPartitioned,
             };
-            index.Columns.AddRange(columns);
-            index.ExpressionColumns.AddRange(expressionColumns);
-            foreach (string name in spec.IncludeColumns)
+            if (spec.ExpressionColumns.Count > 0)
             {
-                index.IncludedColumns.Add(RequireColumn(table, name));
+                var expressionColumns = new List<ColumnObject>(spec.ExpressionColumns.Count);
+                foreach (string name in spec.ExpressionColumns)
+                {
+                    ColumnObject? column = table.FindColumn(name);
+                    if (column != null)
+                    {
+                        expressionColumns.Add(column);
+                    }
+                }
+                index.ExpressionColumns = expressionColumns;
             }
-            index.NamingColumns.AddRange(spec.NamingColumns);
+            if (spec.IncludeColumns.Count > 0)
+            {
+                var included = new List<ColumnObject>(spec.IncludeColumns.Count);
+                foreach (string name in spec.IncludeColumns)
+                {
+                    included.Add(RequireColumn(table, name));
+                }
+                index.IncludedColumns = included;
+            }
+            index.NamingColumns = spec.NamingColumns; // the spec is made for this one index: its list is not shared
 
             Touch(table);
             if (spec.Primary)
@@ -132,6 +140,22 @@ namespace ReplicaGuard.Model
             return index;
         }
 
+        /// <summary>The first column that appears twice in a key, or null.</summary>
+        private static ColumnObject? FirstRepeated(List<ColumnObject?> columns)
+        {
+            // Real keys are short (PostgreSQL allows 32 columns): a set only for hostile input, to stay linear.
+            HashSet<ColumnObject>? seen = columns.Count > 32 ? new HashSet<ColumnObject>() : null;
+            for (int i = 0; i < columns.Count; i++)
+            {
+                ColumnObject? column = columns[i];
+                if (column != null && (seen != null ? !seen.Add(column) : columns.IndexOf(column, 0, i) >= 0))
+                {
+                    return column;
+                }
+            }
+            return null;
+        }
+
         /// <summary>AttachPartitionEnsureIndexes for one parent index: attach a matching index or create a clone.</summary>
         private void EnsurePartitionIndex(TableObject partition, IndexObject parentIndex)
         {
@@ -150,7 +174,7 @@ namespace ReplicaGuard.Model
                 {
                     continue;
                 }
-                _catalog.Set(candidate.ParentIndex, parentIndex, v => candidate.ParentIndex = v);
+                _catalog.Set(candidate, candidate.ParentIndex, parentIndex, static (o, v) => o.ParentIndex = v);
                 _catalog.AddToList(parentIndex.ChildIndexes, candidate);
                 return;
             }
@@ -193,7 +217,7 @@ namespace ReplicaGuard.Model
             }
             if (table.IdentityIndex == index)
             {
-                _catalog.Set(table.IdentityIndex, null, v => table.IdentityIndex = v);
+                _catalog.Set(table, table.IdentityIndex, null, static (o, v) => o.IdentityIndex = v);
             }
         }
 
@@ -232,7 +256,7 @@ namespace ReplicaGuard.Model
                 }
             }
 
-            var spec = new IndexSpec
+            var spec = new IndexSpec(s.Elements.Count)
             {
                 Name = s.Name?.Name,
                 Unique = s.Unique,
@@ -334,11 +358,11 @@ namespace ReplicaGuard.Model
                 {
                     throw Reject("cannot attach index \"" + child.Name + "\" as a partition of index \"" + parentIndex.Name + "\"");
                 }
-                _catalog.Set(child.ParentIndex, parentIndex, v => child.ParentIndex = v);
+                _catalog.Set(child, child.ParentIndex, parentIndex, static (o, v) => o.ParentIndex = v);
                 _catalog.AddToList(parentIndex.ChildIndexes, child);
                 if (!parentIndex.Valid && parentIndex.ChildIndexes.Count >= parentIndex.Table.Partitions.Count)
                 {
-                    _catalog.Set(parentIndex.Valid, true, v => parentIndex.Valid = v);
+                    _catalog.Set(parentIndex, parentIndex.Valid, true, static (o, v) => o.Valid = v);
                 }
             }
         }

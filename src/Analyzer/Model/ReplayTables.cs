@@ -65,11 +65,7 @@ namespace ReplicaGuard.Model
 
             // PostgreSQL resolves every relation the statement reads before the new table exists, so a name that
             // would now find the new table (or shadow a table later on the path) means what it meant before.
-            _resolved.Clear();
-            foreach (ObjectName read in RelationsRead(s))
-            {
-                _resolved[read] = _catalog.FindRelation(read);
-            }
+            ResolveRelationsRead(s);
 
             var table = new TableObject(s.Name.Name, schema, s.IsPartitioned ? RelationKind.PartitionedTable : RelationKind.Table, persistence, _current);
             _catalog.AddRelation(table);
@@ -160,10 +156,12 @@ namespace ReplicaGuard.Model
                 likeSources.Add((like, sourceTable));
             }
 
-            var localNames = new HashSet<string>();
+            // A name defined twice: AddLocalColumn rejects it (the first definition made the column local); a
+            // partition's column options touch inherited columns only, so they need their own check.
+            HashSet<string>? optionNames = partitionParent != null ? new HashSet<string>() : null;
             foreach (ColumnDefinition column in s.Columns)
             {
-                if (!localNames.Add(column.Name.Name))
+                if (optionNames != null && !optionNames.Add(column.Name.Name))
                 {
                     throw Reject("column \"" + column.Name.Name + "\" specified more than once");
                 }
@@ -373,7 +371,7 @@ namespace ReplicaGuard.Model
 
         private static IndexSpec FromConstraint(TableConstraint c)
         {
-            var spec = new IndexSpec
+            var spec = new IndexSpec(c.Columns.Count)
             {
                 Name = c.Name?.Name,
                 Primary = c.Kind == ConstraintKind.PrimaryKey,
@@ -618,38 +616,39 @@ namespace ReplicaGuard.Model
                     }
                     _catalog.MoveRelation(index, target);
                 }
-                StatementRef? previous = table.MovedBy;
-                table.MovedBy = _current;
-                _catalog.Record(() => table.MovedBy = previous);
+                _catalog.Set(table, table.MovedBy, _current, static (o, v) => o.MovedBy = v);
             }
         }
 
-        /// <summary>Relations a CREATE TABLE reads, resolved before it creates anything (<see cref="_resolved"/>).</summary>
+        /// <summary>Relations a CREATE TABLE reads, resolved before it creates anything.</summary>
         private readonly Dictionary<ObjectName, RelationObject?> _resolved = new Dictionary<ObjectName, RelationObject?>();
 
-        private static IEnumerable<ObjectName> RelationsRead(CreateTableStatement s)
+        private void ResolveRelationsRead(CreateTableStatement s)
         {
+            _resolved.Clear();
             if (s.PartitionOf != null)
             {
-                yield return s.PartitionOf;
+                Resolve(s.PartitionOf);
             }
             foreach (ObjectName parent in s.Inherits)
             {
-                yield return parent;
+                Resolve(parent);
             }
             foreach (LikeClause like in s.Likes)
             {
-                yield return like.Source;
+                Resolve(like.Source);
             }
             foreach (ObjectName relation in s.QueryRelations)
             {
-                yield return relation;
+                Resolve(relation);
             }
             if (s.QueryStarSource != null)
             {
-                yield return s.QueryStarSource;
+                Resolve(s.QueryStarSource);
             }
         }
+
+        private void Resolve(ObjectName name) => _resolved[name] = _catalog.FindRelation(name);
 
         /// <summary>A parent of the table being created, as resolved before it existed.</summary>
         private TableObject RequireOtherTable(ObjectName name, TableObject creating)

@@ -198,14 +198,10 @@ namespace ReplicaGuard.Model
             foreach (KeyValuePair<TableObject, bool> entry in _touched)
             {
                 TableObject table = entry.Key;
-                StatementRef? lastTouch = table.KeysChangedBy;
-                table.KeysChangedBy = _current;
-                _catalog.Record(() => table.KeysChangedBy = lastTouch);
+                _catalog.Set(table, table.KeysChangedBy, _current, static (o, v) => o.KeysChangedBy = v);
                 if (entry.Value && !table.Dropped && !IdentityRules.HasUsableIdentity(table))
                 {
-                    StatementRef? previous = table.IdentityLostBy;
-                    table.IdentityLostBy = _current;
-                    _catalog.Record(() => table.IdentityLostBy = previous);
+                    _catalog.Set(table, table.IdentityLostBy, _current, static (o, v) => o.IdentityLostBy = v);
                 }
             }
         }
@@ -213,14 +209,14 @@ namespace ReplicaGuard.Model
         private void SetIdentity(TableObject table, ReplicaIdentityKind kind, IndexObject? index)
         {
             Touch(table);
-            _catalog.Set(table.Identity, kind, v => table.Identity = v);
-            _catalog.Set(table.IdentityIndex, index, v => table.IdentityIndex = v);
+            _catalog.Set(table, table.Identity, kind, static (o, v) => o.Identity = v);
+            _catalog.Set(table, table.IdentityIndex, index, static (o, v) => o.IdentityIndex = v);
         }
 
         private void SetNotNull(TableObject table, ColumnObject column, bool value)
         {
             Touch(table);
-            _catalog.Set(column.NotNull, value, v => column.NotNull = v);
+            _catalog.Set(column, column.NotNull, value, static (o, v) => o.NotNull = v);
         }
 
         // ----- lookups -----

@@ -26,7 +26,7 @@ namespace ReplicaGuard.Rules
             {
                 return;
             }
-            var reported = new HashSet<TableObject>();
+            HashSet<TableObject>? reported = null; // made when the first failure is reported: most statements have none
             foreach (DmlTarget target in dml.Targets)
             {
                 if (!(catalog.FindRelation(target.Table) is TableObject table))
@@ -37,7 +37,7 @@ namespace ReplicaGuard.Rules
                 bool delete = target.Kind == DmlKind.Delete || (target.Kind == DmlKind.Merge && target.MergeDeletes);
                 foreach (TableObject leaf in Leaves(table, target.Only))
                 {
-                    if (reported.Contains(leaf))
+                    if (reported != null && reported.Contains(leaf))
                     {
                         continue;
                     }
@@ -52,7 +52,7 @@ namespace ReplicaGuard.Rules
                     {
                         continue;
                     }
-                    reported.Add(leaf);
+                    (reported ??= new HashSet<TableObject>()).Add(leaf);
                     Report(statement, target, table, leaf, verdict, failure, failsAsUpdate, catalog);
                 }
             }
@@ -64,11 +64,15 @@ namespace ReplicaGuard.Rules
         /// </summary>
         private static List<TableObject> Leaves(TableObject table, bool only)
         {
-            var result = new List<TableObject>();
             if (only && table.IsPartitioned)
             {
-                return result;
+                return new List<TableObject>();
             }
+            if (!table.IsPartitioned && table.Partitions.Count == 0 && (only || table.InheritChildren.Count == 0))
+            {
+                return new List<TableObject>(1) { table }; // the usual plain table: no walk
+            }
+            var result = new List<TableObject>();
             var seen = new HashSet<TableObject>();
             var stack = new Stack<TableObject>();
             stack.Push(table);

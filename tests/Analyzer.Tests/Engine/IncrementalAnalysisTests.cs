@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -294,7 +295,7 @@ namespace ReplicaGuard.Tests
             var schemas = new List<string>();
             foreach (SchemaObject schema in catalog.Schemas)
             {
-                var relations = new List<string>(schema.Relations.Keys);
+                var relations = schema.Relations.Values.Select(r => r.Name).ToList();
                 relations.Sort(StringComparer.Ordinal);
                 schemas.Add(schema.Name + (schema.Dropped ? " dropped" : "") + ": " + string.Join(", ", relations));
             }
