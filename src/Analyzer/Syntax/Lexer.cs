@@ -20,8 +20,12 @@ namespace ReplicaGuard.Syntax
             private readonly string _text;
             private readonly PsqlStatementTracker _statement = new PsqlStatementTracker();
             private readonly CopyFromStdinDetector _copy = new CopyFromStdinDetector();
-            private Token[] _tokens;
+            // The token list as it grows: kind and start per token, plus the indexes of the significant tokens.
+            private SyntaxKind[] _kinds;
+            private int[] _starts;
             private int _count;
+            private int[] _significant;
+            private int _significantCount;
 
             // Set by the ';' that ends COPY ... FROM STDIN: the data block starts at the next line.
             private bool _copyDataAtNextLine;
@@ -29,8 +33,12 @@ namespace ReplicaGuard.Syntax
             public Scanner(string text)
             {
                 _text = text;
-                // Roughly one token per 5 chars in SQL; the array grows by doubling when that guess is low.
-                _tokens = new Token[Math.Max(16, text.Length / 5)];
+                // Roughly one token per 5 chars in SQL, half of them significant; the arrays grow by doubling when
+                // that guess is low.
+                int guess = Math.Max(16, text.Length / 4);
+                _kinds = new SyntaxKind[guess];
+                _starts = new int[guess + 1];
+                _significant = new int[guess / 2];
             }
 
             public TokenList Run()
@@ -49,8 +57,9 @@ namespace ReplicaGuard.Syntax
                     pos = LexOne(pos);
                 }
 
-                Add(SyntaxKind.EndOfFile, len, 0);
-                return new TokenList(t, _tokens, _count);
+                Add(SyntaxKind.EndOfFile, len);
+                _starts[_count] = len;
+                return new TokenList(t, _kinds, _starts, _count, _significant, _significantCount);
             }
 
             /// <summary>Lexes the token(s) starting at <paramref name="pos"/>; returns the position after them.</summary>
@@ -261,7 +270,7 @@ namespace ReplicaGuard.Syntax
             /// <summary>A non-trivia token: also drives the psql statement state.</summary>
             private int Significant(SyntaxKind kind, int start, int end)
             {
-                Emit(kind, start, end);
+                Add(kind, start);
                 if (kind == SyntaxKind.OpenParen)
                 {
                     _statement.OpenParen();
@@ -275,24 +284,38 @@ namespace ReplicaGuard.Syntax
                     _statement.Identifier(_text, start, end - start);
                 }
 
-                _copy.Token(_text, _tokens[_count - 1], _statement.ParenDepth);
+                _copy.Token(_text, new Token(kind, start, end - start), _statement.ParenDepth);
                 return end;
             }
 
+            /// <summary>A token that does not drive the psql statement state (trivia, meta-commands, COPY data).</summary>
             private int Emit(SyntaxKind kind, int start, int end)
             {
-                Add(kind, start, end - start);
+                Add(kind, start);
                 return end;
             }
 
-            private void Add(SyntaxKind kind, int start, int length)
+            /// <summary>Appends a token; only its start is stored, since the tokens tile the text.</summary>
+            private void Add(SyntaxKind kind, int start)
             {
-                if (_count == _tokens.Length)
+                if (_count == _kinds.Length)
                 {
-                    Array.Resize(ref _tokens, _tokens.Length * 2);
+                    Array.Resize(ref _kinds, _kinds.Length * 2);
+                    Array.Resize(ref _starts, _kinds.Length + 1);
                 }
 
-                _tokens[_count++] = new Token(kind, start, length);
+                if (TokenList.IsSignificantKind(kind))
+                {
+                    if (_significantCount == _significant.Length)
+                    {
+                        Array.Resize(ref _significant, _significant.Length * 2);
+                    }
+
+                    _significant[_significantCount++] = _count;
+                }
+
+                _kinds[_count] = kind;
+                _starts[_count++] = start;
             }
         }
     }

@@ -21,8 +21,11 @@ namespace ReplicaGuard.Syntax
             cancellationToken.ThrowIfCancellationRequested();
             TokenList tokens = Lexer.Lex(file.Text);
             List<StatementRange> ranges = StatementSplitter.Split(tokens);
-            int[] sig = SignificantTokens(tokens);
+            int[] sig = tokens.Significant;
+            int sigCount = tokens.SignificantCount;
             var statements = new List<Statement>(ranges.Count);
+            // One cursor and one name table for the whole file: names repeat across statements.
+            var cursor = new StatementParser(tokens, sig, new NameTable(), postgresVersion);
             int s = 0;
             int parsedCount = 0;
             foreach (StatementRange range in ranges)
@@ -31,12 +34,12 @@ namespace ReplicaGuard.Syntax
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-                while (s < sig.Length && sig[s] < range.FirstToken)
+                while (s < sigCount && sig[s] < range.FirstToken)
                 {
                     s++;
                 }
                 int first = s;
-                while (s < sig.Length && sig[s] < range.EndToken)
+                while (s < sigCount && sig[s] < range.EndToken)
                 {
                     s++;
                 }
@@ -44,38 +47,12 @@ namespace ReplicaGuard.Syntax
                 {
                     continue; // only trivia
                 }
-                var cursor = new StatementParser(tokens, sig, first, s, postgresVersion);
-                Statement statement = cursor.ParseStatement();
+                Statement statement = cursor.ParseStatement(first, s);
                 statement.SemicolonToken = range.SemicolonToken;
                 statements.Add(statement);
             }
             return new ParsedFile(file, tokens, statements);
         }
-
-        /// <summary>Indexes of the tokens that are neither trivia nor the end of file, counted first to fill one exact array.</summary>
-        private static int[] SignificantTokens(TokenList tokens)
-        {
-            int count = 0;
-            for (int i = 0; i < tokens.Count; i++)
-            {
-                if (IsSignificant(tokens[i]))
-                {
-                    count++;
-                }
-            }
-            var sig = new int[count];
-            int n = 0;
-            for (int i = 0; i < tokens.Count; i++)
-            {
-                if (IsSignificant(tokens[i]))
-                {
-                    sig[n++] = i;
-                }
-            }
-            return sig;
-        }
-
-        private static bool IsSignificant(Token t) => !t.IsTrivia && t.Kind != SyntaxKind.EndOfFile;
     }
 
     /// <summary>A cursor over the significant tokens of one statement, and the statement grammar on top of it.</summary>
@@ -84,21 +61,22 @@ namespace ReplicaGuard.Syntax
         private readonly TokenList _tokens;
         private readonly string _text;
         private readonly int[] _sig;
-        private readonly int _start;
-        private int _end; // narrowed while parsing the elements of CREATE SCHEMA
+        private readonly NameTable _names;
         private readonly int _version;
+
+        // The statement being parsed: significant positions [_start, _end), reset by ParseStatement.
+        private int _start;
+        private int _end; // narrowed while parsing the elements of CREATE SCHEMA
         private int _pos;
         private string? _error;
         private TextSpan _errorSpan;
 
-        public StatementParser(TokenList tokens, int[] significant, int start, int end, int postgresVersion)
+        public StatementParser(TokenList tokens, int[] significant, NameTable names, int postgresVersion)
         {
             _tokens = tokens;
             _text = tokens.Text;
             _sig = significant;
-            _start = start;
-            _end = end;
-            _pos = start;
+            _names = names;
             _version = postgresVersion;
         }
 
@@ -197,7 +175,7 @@ namespace ReplicaGuard.Syntax
             }
             Token t = Cur;
             _pos++;
-            return new Identifier(Identifiers.Normalize(_text, t), t.Span);
+            return new Identifier(_names.Normalize(_text, t), t.Span);
         }
 
         /// <summary>name, schema.name or catalog.schema.name (the catalog is ignored).</summary>
@@ -208,26 +186,23 @@ namespace ReplicaGuard.Syntax
                 Fail("expected " + what);
                 return null;
             }
-            int startOffset = Cur.Start;
-            var parts = new List<string>(3);
             Token t = Cur;
             _pos++;
-            parts.Add(Identifiers.Normalize(_text, t));
+            int startOffset = t.Start;
+            string? schema = null;
+            string name = _names.Normalize(_text, t);
             int endOffset = t.End;
             while (IsKind(SyntaxKind.Dot) && IsIdentifierToken(PeekToken(1)))
             {
                 _pos++;
                 t = Cur;
                 _pos++;
-                parts.Add(Identifiers.Normalize(_text, t));
+                // Only the last two parts count; a leading catalog name is dropped.
+                schema = name;
+                name = _names.Normalize(_text, t);
                 endOffset = t.End;
             }
-            var span = TextSpan.FromBounds(startOffset, endOffset);
-            if (parts.Count == 1)
-            {
-                return new ObjectName(null, parts[0], span);
-            }
-            return new ObjectName(parts[parts.Count - 2], parts[parts.Count - 1], span);
+            return new ObjectName(schema, name, TextSpan.FromBounds(startOffset, endOffset));
         }
 
         /// <summary>Skips a balanced group starting at '(' or '['; elsewhere it does nothing.</summary>
@@ -368,7 +343,7 @@ namespace ReplicaGuard.Syntax
                 {
                     continue;
                 }
-                string name = Identifiers.Normalize(_text, t);
+                string name = _names.Normalize(_text, t);
                 if (t.Kind == SyntaxKind.Identifier && Keywords.IsReserved(name))
                 {
                     continue;
@@ -401,8 +376,15 @@ namespace ReplicaGuard.Syntax
             return TextSpan.FromBounds(_tokens[_sig[_start]].Start, _tokens[_sig[_end - 1]].End);
         }
 
-        public Statement ParseStatement()
+        /// <summary>Parses the statement made of significant positions [start, end) (at least one).</summary>
+        public Statement ParseStatement(int start, int end)
         {
+            _start = start;
+            _end = end;
+            _pos = start;
+            _error = null;
+            _errorSpan = default;
+            _nameEnd = 0;
             Statement statement;
             int headEnd;
             statement = ParseAny(out headEnd);

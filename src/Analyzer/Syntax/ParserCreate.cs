@@ -199,7 +199,7 @@ namespace ReplicaGuard.Syntax
                     stmt.IsPartitioned = true;
                     if (IsName)
                     {
-                        stmt.PartitionStrategy = Identifiers.Normalize(_text, Cur);
+                        stmt.PartitionStrategy = _names.Normalize(_text, Cur);
                         _pos++;
                     }
                     ParsePartitionKey(stmt);
@@ -290,7 +290,7 @@ namespace ReplicaGuard.Syntax
                     }
                     else if (t.Kind == SyntaxKind.Identifier)
                     {
-                        sb.Append(Identifiers.FoldCase(_text, t.Start, t.Length));
+                        sb.Append(_names.FoldCase(_text, t.Start, t.Length));
                     }
                     else
                     {
@@ -318,7 +318,7 @@ namespace ReplicaGuard.Syntax
             {
                 if (IsName && (IsElementEnd(1) || PeekToken(1).Kind == SyntaxKind.Identifier))
                 {
-                    stmt.PartitionKey.Add(Identifiers.Normalize(_text, Cur));
+                    stmt.PartitionKey.Add(_names.Normalize(_text, Cur));
                     _pos++;
                 }
                 else
@@ -511,7 +511,7 @@ namespace ReplicaGuard.Syntax
                     return null;
                 }
                 Token typeToken = _tokens[_sig[typeStart]];
-                string typeWord = typeToken.Kind == SyntaxKind.Identifier ? Identifiers.FoldCase(_text, typeToken.Start, typeToken.Length) : "";
+                string typeWord = typeToken.Kind == SyntaxKind.Identifier ? _names.FoldCase(_text, typeToken.Start, typeToken.Length) : "";
                 col.TypeName = typeWord;
                 bool qualified = typeStart + 1 < _pos && _tokens[_sig[typeStart + 1]].Kind == SyntaxKind.Dot;
                 if (!qualified && (typeWord == "serial" || typeWord == "serial4" || typeWord == "bigserial" || typeWord == "serial8"
@@ -1103,7 +1103,7 @@ namespace ReplicaGuard.Syntax
             }
             if (p + 1 < _end && IsIdentifierToken(_tokens[_sig[p]]) && _tokens[_sig[p + 1]].Kind == SyntaxKind.OpenParen)
             {
-                return Identifiers.Normalize(_text, _tokens[_sig[p]]);
+                return _names.Normalize(_text, _tokens[_sig[p]]);
             }
             return null;
         }
