@@ -100,6 +100,7 @@ namespace ReplicaGuard.Benchmarks
             foreach ((string name, Action run) in phases)
             {
                 var times = new List<double>(runs);
+                var cpuTimes = new List<double>(runs);
                 long allocated = GC.GetAllocatedBytesForCurrentThread();
                 int collections = GC.CollectionCount(0);
                 int gen2 = GC.CollectionCount(2);
@@ -109,16 +110,25 @@ namespace ReplicaGuard.Benchmarks
                 gen2 = GC.CollectionCount(2) - gen2;
                 for (int i = 0; i < runs + 3; i++)
                 {
+                    double cpuStart = ThreadCpu.Milliseconds();
                     long start = Stopwatch.GetTimestamp();
                     run();
                     double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                    double cpu = ThreadCpu.Milliseconds() - cpuStart;
                     if (i >= 3)
                     {
                         times.Add(ms);
+                        cpuTimes.Add(cpu);
                     }
                 }
                 times.Sort();
-                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   allocated {allocated / 1048576.0,7:F1} MiB, {collections} gen0 GCs ({gen2} gen2)");
+                // The thread CPU clock ticks coarsely (a few ms): only its mean over the runs is meaningful.
+                double cpuMean = 0;
+                foreach (double cpu in cpuTimes)
+                {
+                    cpuMean += cpu / cpuTimes.Count;
+                }
+                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   thread CPU mean {cpuMean,8:F2} ms   allocated {allocated / 1048576.0,7:F1} MiB, {collections} gen0 GCs ({gen2} gen2)");
             }
         }
     }

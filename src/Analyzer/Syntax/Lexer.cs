@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ReplicaGuard.Syntax
 {
@@ -284,24 +285,32 @@ namespace ReplicaGuard.Syntax
                     _statement.Identifier(_text, start, end - start);
                 }
 
-                _copy.Token(_text, new Token(kind, start, end - start), _statement.ParenDepth);
+                if (_copy.IsWatching)
+                {
+                    _copy.Token(_text, new Token(kind, start, end - start), _statement.ParenDepth);
+                }
+
                 return end;
             }
 
             /// <summary>A token that does not drive the psql statement state (trivia, meta-commands, COPY data).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private int Emit(SyntaxKind kind, int start, int end)
             {
                 Add(kind, start);
                 return end;
             }
 
-            /// <summary>Appends a token; only its start is stored, since the tokens tile the text.</summary>
+            /// <summary>
+            /// Appends a token; only its start is stored, since the tokens tile the text. Inlined: it runs once per
+            /// token, and with a constant kind the significance test folds away.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private void Add(SyntaxKind kind, int start)
             {
                 if (_count == _kinds.Length)
                 {
-                    Array.Resize(ref _kinds, _kinds.Length * 2);
-                    Array.Resize(ref _starts, _kinds.Length + 1);
+                    GrowTokens();
                 }
 
                 if (TokenList.IsSignificantKind(kind))
@@ -316,6 +325,12 @@ namespace ReplicaGuard.Syntax
 
                 _kinds[_count] = kind;
                 _starts[_count++] = start;
+            }
+
+            private void GrowTokens()
+            {
+                Array.Resize(ref _kinds, _kinds.Length * 2);
+                Array.Resize(ref _starts, _kinds.Length + 1);
             }
         }
     }

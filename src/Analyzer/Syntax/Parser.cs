@@ -61,6 +61,10 @@ namespace ReplicaGuard.Syntax
         private readonly TokenList _tokens;
         private readonly string _text;
         private readonly int[] _sig;
+
+        // The token list's own arrays: the cursor's hot checks (kind, length, keyword) read them directly.
+        private readonly SyntaxKind[] _kinds;
+        private readonly int[] _starts;
         private readonly NameTable _names;
         private readonly int _version;
 
@@ -76,6 +80,8 @@ namespace ReplicaGuard.Syntax
             _tokens = tokens;
             _text = tokens.Text;
             _sig = significant;
+            _kinds = tokens.Kinds;
+            _starts = tokens.Starts;
             _names = names;
             _version = postgresVersion;
         }
@@ -86,19 +92,41 @@ namespace ReplicaGuard.Syntax
 
         private int EndOffset => _end > _start ? _tokens[_sig[_end - 1]].End : 0;
 
+        /// <summary>Kind of the token at significant position <paramref name="p"/> (which must be inside the statement).</summary>
+        private SyntaxKind KindAt(int p) => _kinds[_sig[p]];
+
         /// <summary>At the end of the statement: past the last token or at its ';'.</summary>
-        private bool AtEnd => _pos >= _end || _tokens[_sig[_pos]].Kind == SyntaxKind.Semicolon;
+        private bool AtEnd => _pos >= _end || KindAt(_pos) == SyntaxKind.Semicolon;
 
         private Token PeekToken(int offset) => _pos + offset < _end ? _tokens[_sig[_pos + offset]] : new Token(SyntaxKind.EndOfFile, EndOffset, 0);
 
-        private bool IsKind(SyntaxKind kind) => !AtEnd && Cur.Kind == kind;
+        /// <summary>The current token is a <paramref name="kind"/> (never true for ';', which ends the statement).</summary>
+        private bool IsKind(SyntaxKind kind)
+        {
+            if (_pos >= _end)
+            {
+                return false;
+            }
+            SyntaxKind k = KindAt(_pos);
+            return k == kind && k != SyntaxKind.Semicolon;
+        }
 
         private bool IsKw(string word) => IsKwAt(0, word);
 
+        /// <summary>
+        /// The token <paramref name="offset"/> positions on is the unquoted word <paramref name="word"/> (any case).
+        /// Called many times per token while dispatching, so it rejects on length and kind before comparing text.
+        /// </summary>
         private bool IsKwAt(int offset, string word)
         {
             int p = _pos + offset;
-            return p < _end && _tokens[_sig[p]].Kind == SyntaxKind.Identifier && _tokens.Is(_sig[p], word);
+            if (p >= _end)
+            {
+                return false;
+            }
+            int t = _sig[p];
+            int start = _starts[t];
+            return _starts[t + 1] - start == word.Length && _kinds[t] == SyntaxKind.Identifier && Words.EqualsIgnoreCase(_text, start, word);
         }
 
         private bool AcceptKw(string word)
@@ -215,7 +243,7 @@ namespace ReplicaGuard.Syntax
             int depth = 0;
             while (_pos < _end)
             {
-                SyntaxKind k = _tokens[_sig[_pos]].Kind;
+                SyntaxKind k = KindAt(_pos);
                 _pos++;
                 if (k == SyntaxKind.OpenParen || k == SyntaxKind.OpenBracket)
                 {
@@ -335,11 +363,11 @@ namespace ReplicaGuard.Syntax
                     continue;
                 }
                 // A word followed by '(' is a function name; a word after '::' is a type.
-                if (p + 1 < to && _tokens[_sig[p + 1]].Kind == SyntaxKind.OpenParen)
+                if (p + 1 < to && KindAt(p + 1) == SyntaxKind.OpenParen)
                 {
                     continue;
                 }
-                if (p > from && _tokens[_sig[p - 1]].Kind == SyntaxKind.DoubleColon)
+                if (p > from && KindAt(p - 1) == SyntaxKind.DoubleColon)
                 {
                     continue;
                 }
@@ -402,7 +430,7 @@ namespace ReplicaGuard.Syntax
                 headEnd = _end;
             }
             int lastHead = headEnd - 1;
-            if (_tokens[_sig[lastHead]].Kind == SyntaxKind.Semicolon && lastHead > _start)
+            if (KindAt(lastHead) == SyntaxKind.Semicolon && lastHead > _start)
             {
                 lastHead--;
             }

@@ -233,8 +233,8 @@ namespace ReplicaGuard.Syntax
             {
                 return _names.Normalize(_text, last);
             }
-            if (IsIdentifierToken(first) && count >= 2 && _tokens[_sig[start + 1]].Kind == SyntaxKind.OpenParen
-                && _tokens[_sig[end - 1]].Kind == SyntaxKind.CloseParen && MatchingParen(start + 1) == end - 1)
+            if (IsIdentifierToken(first) && count >= 2 && KindAt(start + 1) == SyntaxKind.OpenParen
+                && KindAt(end - 1) == SyntaxKind.CloseParen && MatchingParen(start + 1) == end - 1)
             {
                 return _names.Normalize(_text, first); // f(...)
             }
@@ -250,7 +250,7 @@ namespace ReplicaGuard.Syntax
             int depth = 0;
             for (int p = open; p < _end; p++)
             {
-                SyntaxKind k = _tokens[_sig[p]].Kind;
+                SyntaxKind k = KindAt(p);
                 if (k == SyntaxKind.OpenParen)
                 {
                     depth++;

@@ -75,6 +75,12 @@ namespace ReplicaGuard.Syntax
             }
         }
 
+        /// <summary>Kind of each token; may be longer than <see cref="Count"/>.</summary>
+        internal SyntaxKind[] Kinds => _kinds;
+
+        /// <summary>Start of each token, then the end of the last one (entry <see cref="Count"/>); may be longer.</summary>
+        internal int[] Starts => _starts;
+
         /// <summary>Indexes of the tokens that are neither trivia nor the end of file, in order (the parser's cursor).</summary>
         /// <remarks>May be longer than <see cref="SignificantCount"/>.</remarks>
         internal int[] Significant { get; }
