@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
 namespace ReplicaGuard.Syntax
@@ -13,6 +14,19 @@ namespace ReplicaGuard.Syntax
         public static TokenList Lex(string text)
         {
             return new Scanner(text ?? string.Empty).Run();
+        }
+
+        /// <summary>
+        /// Lexes and splits in one pass: <paramref name="statements"/> is what <see cref="StatementSplitter.Split"/>
+        /// returns for the tokens. The lexer already tracks psql's statement state (to find COPY data), so the
+        /// ranges come from the same decisions instead of a second walk over the tokens.
+        /// </summary>
+        internal static TokenList Lex(string text, out List<StatementRange> statements)
+        {
+            var scanner = new Scanner(text ?? string.Empty);
+            TokenList tokens = scanner.Run();
+            statements = scanner.Statements;
+            return tokens;
         }
 
         /// <summary>The per-call state: output buffer plus the small psql state needed for COPY data blocks.</summary>
@@ -30,6 +44,13 @@ namespace ReplicaGuard.Syntax
 
             // Set by the ';' that ends COPY ... FROM STDIN: the data block starts at the next line.
             private bool _copyDataAtNextLine;
+
+            // Statement ranges, by StatementSplitter's rules: the pending statement starts at token _statementStart
+            // and has a significant token when _pendingHasTokens.
+            private int _statementStart;
+            private bool _pendingHasTokens;
+
+            public List<StatementRange> Statements { get; } = new List<StatementRange>();
 
             public Scanner(string text)
             {
@@ -56,6 +77,11 @@ namespace ReplicaGuard.Syntax
                 while (pos < len)
                 {
                     pos = LexOne(pos);
+                }
+
+                if (_statementStart < _count)
+                {
+                    Statements.Add(new StatementRange(_statementStart, _count, -1)); // unterminated, or trailing trivia
                 }
 
                 Add(SyntaxKind.EndOfFile, len);
@@ -174,7 +200,25 @@ namespace ReplicaGuard.Syntax
                 }
 
                 _copyDataAtNextLine = false;
-                return end < t.Length ? Emit(SyntaxKind.CopyData, end, Scan.CopyData(t, end)) : end;
+                if (end == t.Length)
+                {
+                    return end;
+                }
+
+                int copyData = _count;
+                if (!_pendingHasTokens && Statements.Count > 0)
+                {
+                    // The data block belongs to the COPY statement it follows (with the trivia between them).
+                    StatementRange copy = Statements[Statements.Count - 1];
+                    Statements[Statements.Count - 1] = new StatementRange(copy.FirstToken, copyData + 1, copy.SemicolonToken);
+                    _statementStart = copyData + 1;
+                }
+                else
+                {
+                    _pendingHasTokens = true;
+                }
+
+                return Emit(SyntaxKind.CopyData, end, Scan.CopyData(t, end));
             }
 
             private int LexWord(int pos, char c, char next)
@@ -233,6 +277,11 @@ namespace ReplicaGuard.Syntax
                 int end = Significant(SyntaxKind.Semicolon, pos, pos + 1);
                 if (_statement.SemicolonEndsStatement)
                 {
+                    int semicolon = _count - 1;
+                    Statements.Add(new StatementRange(_statementStart, semicolon + 1, semicolon));
+                    _statementStart = semicolon + 1;
+                    _pendingHasTokens = false;
+
                     if (_copy.IsCopyFromStdin)
                     {
                         _copyDataAtNextLine = true;
@@ -247,6 +296,18 @@ namespace ReplicaGuard.Syntax
 
             private int LexMetaCommand(int pos)
             {
+                // A meta-command is a statement of its own; it first closes a pending statement that has tokens,
+                // otherwise the pending trivia leads the meta-command's range.
+                int command = _count;
+                if (_pendingHasTokens)
+                {
+                    Statements.Add(new StatementRange(_statementStart, command, -1));
+                    _statementStart = command;
+                }
+
+                Statements.Add(new StatementRange(_statementStart, command + 1, -1));
+                _statementStart = command + 1;
+                _pendingHasTokens = false;
                 int end = Emit(SyntaxKind.PsqlMetaCommand, pos, Scan.LineEnd(_text, pos));
                 // The splitter makes a meta-command a statement boundary; the lexer agrees.
                 _statement.Reset();
@@ -272,6 +333,7 @@ namespace ReplicaGuard.Syntax
             private int Significant(SyntaxKind kind, int start, int end)
             {
                 Add(kind, start);
+                _pendingHasTokens = true;
                 if (kind == SyntaxKind.OpenParen)
                 {
                     _statement.OpenParen();

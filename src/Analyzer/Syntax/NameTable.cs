@@ -11,8 +11,8 @@ namespace ReplicaGuard.Syntax
         /// <summary>Up to this many chars a name is at most 63 UTF-8 bytes whatever it holds (3 bytes per char).</summary>
         private const int AlwaysShortEnough = Identifiers.MaxBytes / 3;
 
-        private string?[] _names = new string?[1024];
-        private int[] _hashes = new int[1024];
+        private string?[] _names = new string?[4096];
+        private int[] _hashes = new int[4096];
         private int _count;
 
         /// <summary>Same result as <see cref="Identifiers.Normalize"/>.</summary>

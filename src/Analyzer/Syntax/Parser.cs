@@ -19,8 +19,7 @@ namespace ReplicaGuard.Syntax
         public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TokenList tokens = Lexer.Lex(file.Text);
-            List<StatementRange> ranges = StatementSplitter.Split(tokens);
+            TokenList tokens = Lexer.Lex(file.Text, out List<StatementRange> ranges);
             int[] sig = tokens.Significant;
             int sigCount = tokens.SignificantCount;
             var statements = new List<Statement>(ranges.Count);
