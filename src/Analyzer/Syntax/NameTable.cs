@@ -11,9 +11,22 @@ namespace ReplicaGuard.Syntax
         /// <summary>Up to this many chars a name is at most 63 UTF-8 bytes whatever it holds (3 bytes per char).</summary>
         private const int AlwaysShortEnough = Identifiers.MaxBytes / 3;
 
-        private string?[] _names = new string?[4096];
-        private int[] _hashes = new int[4096];
+        private string?[] _names;
+        private int[] _hashes;
         private int _count;
+
+        /// <param name="textLength">Length of the text parsed: a large file has many distinct names (GitLab's
+        /// 2.7 MB about ten thousand), so the table starts near its final size instead of regrowing.</param>
+        public NameTable(int textLength)
+        {
+            int size = 256;
+            while (size < textLength / 256 && size < (1 << 20))
+            {
+                size <<= 1;
+            }
+            _names = new string?[size];
+            _hashes = new int[size];
+        }
 
         /// <summary>Same result as <see cref="Identifiers.Normalize"/>.</summary>
         public string Normalize(string text, Token token)

@@ -24,7 +24,7 @@ namespace ReplicaGuard.Syntax
             int sigCount = tokens.SignificantCount;
             var statements = new List<Statement>(ranges.Count);
             // One cursor and one name table for the whole file: names repeat across statements.
-            var cursor = new StatementParser(tokens, sig, new NameTable(), postgresVersion);
+            var cursor = new StatementParser(tokens, sig, new NameTable(file.Text.Length), postgresVersion);
             int s = 0;
             int parsedCount = 0;
             foreach (StatementRange range in ranges)
