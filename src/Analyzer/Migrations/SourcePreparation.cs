@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using ReplicaGuard.Text;
@@ -42,18 +43,22 @@ namespace ReplicaGuard.Migrations
         {
             var markers = new List<(int LineStart, bool IsUp)>();
             bool hasUp = false;
-            int lineStart = 0;
-            while (lineStart <= text.Length)
+            // Every marker contains "migrate:": finding those with IndexOf (vectorised) and checking their lines
+            // costs far less than reading every line of a large file that has no markers at all.
+            int found = text.IndexOf(MarkerWord, StringComparison.Ordinal);
+            while (found >= 0)
             {
-                int lineEnd = LineEnd(text, lineStart);
-                bool? marker = ReadMarker(text, lineStart, lineEnd);
-                if (marker.HasValue)
+                int lineStart = MarkerLineStart(text, found);
+                if (lineStart >= 0)
                 {
-                    markers.Add((lineStart, marker.Value));
-                    hasUp |= marker.Value;
+                    bool? marker = ReadMarker(text, lineStart, LineEnd(text, lineStart));
+                    if (marker.HasValue)
+                    {
+                        markers.Add((lineStart, marker.Value));
+                        hasUp |= marker.Value;
+                    }
                 }
-                if (lineEnd >= text.Length) break;
-                lineStart = NextLineStart(text, lineEnd);
+                found = text.IndexOf(MarkerWord, found + MarkerWord.Length, StringComparison.Ordinal);
             }
             if (!hasUp) return text;
 
@@ -82,10 +87,19 @@ namespace ReplicaGuard.Migrations
             return i;
         }
 
-        private static int NextLineStart(string text, int lineEnd)
+        private const string MarkerWord = "migrate:";
+
+        /// <summary>
+        /// The start of the line when "migrate:" at <paramref name="word"/> follows only "--" and spaces or tabs
+        /// on its line (the shape of a marker), otherwise -1. A line starts at 0 or after "\n" or "\r".
+        /// </summary>
+        private static int MarkerLineStart(string text, int word)
         {
-            if (text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n') return lineEnd + 2;
-            return lineEnd + 1;
+            int i = word;
+            while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+            if (i < 2 || text[i - 1] != '-' || text[i - 2] != '-') return -1;
+            int lineStart = i - 2;
+            return lineStart == 0 || text[lineStart - 1] == '\n' || text[lineStart - 1] == '\r' ? lineStart : -1;
         }
 
         /// <summary>true for an up marker, false for a down marker, null for any other line.</summary>

@@ -54,7 +54,7 @@ namespace ReplicaGuard.Suppressions
                 {
                     continue;
                 }
-                if (!TryParse(text, token, out bool fileWide, out List<string> ids))
+                if (!MentionsMarker(text, token) || !TryParse(text, token, out bool fileWide, out List<string> ids))
                 {
                     continue;
                 }
@@ -156,6 +156,16 @@ namespace ReplicaGuard.Suppressions
                 }
             }
             return count;
+        }
+
+        /// <summary>
+        /// Cheap first test before <see cref="TryParse"/> copies the comment: a suppression holds the statement
+        /// marker (which the file marker begins with), in the same case-insensitive comparison TryParse uses.
+        /// </summary>
+        private static bool MentionsMarker(string text, Token comment)
+        {
+            return comment.Length >= StatementMarker.Length
+                && text.IndexOf(StatementMarker, comment.Start, comment.Length, StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
         /// <summary>Reads the marker and the rule IDs of a comment; false when it is not a suppression.</summary>

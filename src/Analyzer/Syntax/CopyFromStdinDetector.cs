@@ -16,6 +16,9 @@ namespace ReplicaGuard.Syntax
 
         public bool IsCopyFromStdin => _state == SawStdin;
 
+        /// <summary>False once the statement is known not to be COPY (or already is COPY FROM STDIN): tokens change nothing then.</summary>
+        public bool IsWatching => _state != NotCopy && _state != SawStdin;
+
         public void Reset() => _state = AtStatementStart;
 
         public void Token(string text, Token token, int parenDepth)

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace ReplicaGuard.Syntax
 {
@@ -14,23 +16,51 @@ namespace ReplicaGuard.Syntax
             return new Scanner(text ?? string.Empty).Run();
         }
 
+        /// <summary>
+        /// Lexes and splits in one pass: <paramref name="statements"/> is what <see cref="StatementSplitter.Split"/>
+        /// returns for the tokens. The lexer already tracks psql's statement state (to find COPY data), so the
+        /// ranges come from the same decisions instead of a second walk over the tokens.
+        /// </summary>
+        internal static TokenList Lex(string text, out List<StatementRange> statements)
+        {
+            var scanner = new Scanner(text ?? string.Empty);
+            TokenList tokens = scanner.Run();
+            statements = scanner.Statements;
+            return tokens;
+        }
+
         /// <summary>The per-call state: output buffer plus the small psql state needed for COPY data blocks.</summary>
         private sealed class Scanner
         {
             private readonly string _text;
             private readonly PsqlStatementTracker _statement = new PsqlStatementTracker();
             private readonly CopyFromStdinDetector _copy = new CopyFromStdinDetector();
-            private Token[] _tokens;
+            // The token list as it grows: kind and start per token, plus the indexes of the significant tokens.
+            private SyntaxKind[] _kinds;
+            private int[] _starts;
             private int _count;
+            private int[] _significant;
+            private int _significantCount;
 
             // Set by the ';' that ends COPY ... FROM STDIN: the data block starts at the next line.
             private bool _copyDataAtNextLine;
 
+            // Statement ranges, by StatementSplitter's rules: the pending statement starts at token _statementStart
+            // and has a significant token when _pendingHasTokens.
+            private int _statementStart;
+            private bool _pendingHasTokens;
+
+            public List<StatementRange> Statements { get; } = new List<StatementRange>();
+
             public Scanner(string text)
             {
                 _text = text;
-                // Roughly one token per 5 chars in SQL; the array grows by doubling when that guess is low.
-                _tokens = new Token[Math.Max(16, text.Length / 5)];
+                // Roughly one token per 5 chars in SQL, half of them significant; the arrays grow by doubling when
+                // that guess is low.
+                int guess = Math.Max(16, text.Length / 4);
+                _kinds = new SyntaxKind[guess];
+                _starts = new int[guess + 1];
+                _significant = new int[guess / 2];
             }
 
             public TokenList Run()
@@ -49,8 +79,14 @@ namespace ReplicaGuard.Syntax
                     pos = LexOne(pos);
                 }
 
-                Add(SyntaxKind.EndOfFile, len, 0);
-                return new TokenList(t, _tokens, _count);
+                if (_statementStart < _count)
+                {
+                    Statements.Add(new StatementRange(_statementStart, _count, -1)); // unterminated, or trailing trivia
+                }
+
+                Add(SyntaxKind.EndOfFile, len);
+                _starts[_count] = len;
+                return new TokenList(t, _kinds, _starts, _count, _significant, _significantCount);
             }
 
             /// <summary>Lexes the token(s) starting at <paramref name="pos"/>; returns the position after them.</summary>
@@ -164,7 +200,25 @@ namespace ReplicaGuard.Syntax
                 }
 
                 _copyDataAtNextLine = false;
-                return end < t.Length ? Emit(SyntaxKind.CopyData, end, Scan.CopyData(t, end)) : end;
+                if (end == t.Length)
+                {
+                    return end;
+                }
+
+                int copyData = _count;
+                if (!_pendingHasTokens && Statements.Count > 0)
+                {
+                    // The data block belongs to the COPY statement it follows (with the trivia between them).
+                    StatementRange copy = Statements[Statements.Count - 1];
+                    Statements[Statements.Count - 1] = new StatementRange(copy.FirstToken, copyData + 1, copy.SemicolonToken);
+                    _statementStart = copyData + 1;
+                }
+                else
+                {
+                    _pendingHasTokens = true;
+                }
+
+                return Emit(SyntaxKind.CopyData, end, Scan.CopyData(t, end));
             }
 
             private int LexWord(int pos, char c, char next)
@@ -223,6 +277,11 @@ namespace ReplicaGuard.Syntax
                 int end = Significant(SyntaxKind.Semicolon, pos, pos + 1);
                 if (_statement.SemicolonEndsStatement)
                 {
+                    int semicolon = _count - 1;
+                    Statements.Add(new StatementRange(_statementStart, semicolon + 1, semicolon));
+                    _statementStart = semicolon + 1;
+                    _pendingHasTokens = false;
+
                     if (_copy.IsCopyFromStdin)
                     {
                         _copyDataAtNextLine = true;
@@ -237,6 +296,18 @@ namespace ReplicaGuard.Syntax
 
             private int LexMetaCommand(int pos)
             {
+                // A meta-command is a statement of its own; it first closes a pending statement that has tokens,
+                // otherwise the pending trivia leads the meta-command's range.
+                int command = _count;
+                if (_pendingHasTokens)
+                {
+                    Statements.Add(new StatementRange(_statementStart, command, -1));
+                    _statementStart = command;
+                }
+
+                Statements.Add(new StatementRange(_statementStart, command + 1, -1));
+                _statementStart = command + 1;
+                _pendingHasTokens = false;
                 int end = Emit(SyntaxKind.PsqlMetaCommand, pos, Scan.LineEnd(_text, pos));
                 // The splitter makes a meta-command a statement boundary; the lexer agrees.
                 _statement.Reset();
@@ -261,7 +332,8 @@ namespace ReplicaGuard.Syntax
             /// <summary>A non-trivia token: also drives the psql statement state.</summary>
             private int Significant(SyntaxKind kind, int start, int end)
             {
-                Emit(kind, start, end);
+                Add(kind, start);
+                _pendingHasTokens = true;
                 if (kind == SyntaxKind.OpenParen)
                 {
                     _statement.OpenParen();
@@ -275,24 +347,52 @@ namespace ReplicaGuard.Syntax
                     _statement.Identifier(_text, start, end - start);
                 }
 
-                _copy.Token(_text, _tokens[_count - 1], _statement.ParenDepth);
-                return end;
-            }
-
-            private int Emit(SyntaxKind kind, int start, int end)
-            {
-                Add(kind, start, end - start);
-                return end;
-            }
-
-            private void Add(SyntaxKind kind, int start, int length)
-            {
-                if (_count == _tokens.Length)
+                if (_copy.IsWatching)
                 {
-                    Array.Resize(ref _tokens, _tokens.Length * 2);
+                    _copy.Token(_text, new Token(kind, start, end - start), _statement.ParenDepth);
                 }
 
-                _tokens[_count++] = new Token(kind, start, length);
+                return end;
+            }
+
+            /// <summary>A token that does not drive the psql statement state (trivia, meta-commands, COPY data).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private int Emit(SyntaxKind kind, int start, int end)
+            {
+                Add(kind, start);
+                return end;
+            }
+
+            /// <summary>
+            /// Appends a token; only its start is stored, since the tokens tile the text. Inlined: it runs once per
+            /// token, and with a constant kind the significance test folds away.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private void Add(SyntaxKind kind, int start)
+            {
+                if (_count == _kinds.Length)
+                {
+                    GrowTokens();
+                }
+
+                if (TokenList.IsSignificantKind(kind))
+                {
+                    if (_significantCount == _significant.Length)
+                    {
+                        Array.Resize(ref _significant, _significant.Length * 2);
+                    }
+
+                    _significant[_significantCount++] = _count;
+                }
+
+                _kinds[_count] = kind;
+                _starts[_count++] = start;
+            }
+
+            private void GrowTokens()
+            {
+                Array.Resize(ref _kinds, _kinds.Length * 2);
+                Array.Resize(ref _starts, _kinds.Length + 1);
             }
         }
     }

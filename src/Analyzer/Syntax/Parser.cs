@@ -19,10 +19,12 @@ namespace ReplicaGuard.Syntax
         public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TokenList tokens = Lexer.Lex(file.Text);
-            List<StatementRange> ranges = StatementSplitter.Split(tokens);
-            int[] sig = SignificantTokens(tokens);
+            TokenList tokens = Lexer.Lex(file.Text, out List<StatementRange> ranges);
+            int[] sig = tokens.Significant;
+            int sigCount = tokens.SignificantCount;
             var statements = new List<Statement>(ranges.Count);
+            // One cursor and one name table for the whole file: names repeat across statements.
+            var cursor = new StatementParser(tokens, sig, new NameTable(file.Text.Length), postgresVersion);
             int s = 0;
             int parsedCount = 0;
             foreach (StatementRange range in ranges)
@@ -31,12 +33,12 @@ namespace ReplicaGuard.Syntax
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-                while (s < sig.Length && sig[s] < range.FirstToken)
+                while (s < sigCount && sig[s] < range.FirstToken)
                 {
                     s++;
                 }
                 int first = s;
-                while (s < sig.Length && sig[s] < range.EndToken)
+                while (s < sigCount && sig[s] < range.EndToken)
                 {
                     s++;
                 }
@@ -44,38 +46,12 @@ namespace ReplicaGuard.Syntax
                 {
                     continue; // only trivia
                 }
-                var cursor = new StatementParser(tokens, sig, first, s, postgresVersion);
-                Statement statement = cursor.ParseStatement();
+                Statement statement = cursor.ParseStatement(first, s);
                 statement.SemicolonToken = range.SemicolonToken;
                 statements.Add(statement);
             }
             return new ParsedFile(file, tokens, statements);
         }
-
-        /// <summary>Indexes of the tokens that are neither trivia nor the end of file, counted first to fill one exact array.</summary>
-        private static int[] SignificantTokens(TokenList tokens)
-        {
-            int count = 0;
-            for (int i = 0; i < tokens.Count; i++)
-            {
-                if (IsSignificant(tokens[i]))
-                {
-                    count++;
-                }
-            }
-            var sig = new int[count];
-            int n = 0;
-            for (int i = 0; i < tokens.Count; i++)
-            {
-                if (IsSignificant(tokens[i]))
-                {
-                    sig[n++] = i;
-                }
-            }
-            return sig;
-        }
-
-        private static bool IsSignificant(Token t) => !t.IsTrivia && t.Kind != SyntaxKind.EndOfFile;
     }
 
     /// <summary>A cursor over the significant tokens of one statement, and the statement grammar on top of it.</summary>
@@ -84,21 +60,28 @@ namespace ReplicaGuard.Syntax
         private readonly TokenList _tokens;
         private readonly string _text;
         private readonly int[] _sig;
-        private readonly int _start;
-        private int _end; // narrowed while parsing the elements of CREATE SCHEMA
+
+        // The token list's own arrays: the cursor's hot checks (kind, length, keyword) read them directly.
+        private readonly SyntaxKind[] _kinds;
+        private readonly int[] _starts;
+        private readonly NameTable _names;
         private readonly int _version;
+
+        // The statement being parsed: significant positions [_start, _end), reset by ParseStatement.
+        private int _start;
+        private int _end; // narrowed while parsing the elements of CREATE SCHEMA
         private int _pos;
         private string? _error;
         private TextSpan _errorSpan;
 
-        public StatementParser(TokenList tokens, int[] significant, int start, int end, int postgresVersion)
+        public StatementParser(TokenList tokens, int[] significant, NameTable names, int postgresVersion)
         {
             _tokens = tokens;
             _text = tokens.Text;
             _sig = significant;
-            _start = start;
-            _end = end;
-            _pos = start;
+            _kinds = tokens.Kinds;
+            _starts = tokens.Starts;
+            _names = names;
             _version = postgresVersion;
         }
 
@@ -108,19 +91,41 @@ namespace ReplicaGuard.Syntax
 
         private int EndOffset => _end > _start ? _tokens[_sig[_end - 1]].End : 0;
 
+        /// <summary>Kind of the token at significant position <paramref name="p"/> (which must be inside the statement).</summary>
+        private SyntaxKind KindAt(int p) => _kinds[_sig[p]];
+
         /// <summary>At the end of the statement: past the last token or at its ';'.</summary>
-        private bool AtEnd => _pos >= _end || _tokens[_sig[_pos]].Kind == SyntaxKind.Semicolon;
+        private bool AtEnd => _pos >= _end || KindAt(_pos) == SyntaxKind.Semicolon;
 
         private Token PeekToken(int offset) => _pos + offset < _end ? _tokens[_sig[_pos + offset]] : new Token(SyntaxKind.EndOfFile, EndOffset, 0);
 
-        private bool IsKind(SyntaxKind kind) => !AtEnd && Cur.Kind == kind;
+        /// <summary>The current token is a <paramref name="kind"/> (never true for ';', which ends the statement).</summary>
+        private bool IsKind(SyntaxKind kind)
+        {
+            if (_pos >= _end)
+            {
+                return false;
+            }
+            SyntaxKind k = KindAt(_pos);
+            return k == kind && k != SyntaxKind.Semicolon;
+        }
 
         private bool IsKw(string word) => IsKwAt(0, word);
 
+        /// <summary>
+        /// The token <paramref name="offset"/> positions on is the unquoted word <paramref name="word"/> (any case).
+        /// Called many times per token while dispatching, so it rejects on length and kind before comparing text.
+        /// </summary>
         private bool IsKwAt(int offset, string word)
         {
             int p = _pos + offset;
-            return p < _end && _tokens[_sig[p]].Kind == SyntaxKind.Identifier && _tokens.Is(_sig[p], word);
+            if (p >= _end)
+            {
+                return false;
+            }
+            int t = _sig[p];
+            int start = _starts[t];
+            return _starts[t + 1] - start == word.Length && _kinds[t] == SyntaxKind.Identifier && Words.EqualsIgnoreCase(_text, start, word);
         }
 
         private bool AcceptKw(string word)
@@ -197,7 +202,7 @@ namespace ReplicaGuard.Syntax
             }
             Token t = Cur;
             _pos++;
-            return new Identifier(Identifiers.Normalize(_text, t), t.Span);
+            return new Identifier(_names.Normalize(_text, t), t.Span);
         }
 
         /// <summary>name, schema.name or catalog.schema.name (the catalog is ignored).</summary>
@@ -208,26 +213,23 @@ namespace ReplicaGuard.Syntax
                 Fail("expected " + what);
                 return null;
             }
-            int startOffset = Cur.Start;
-            var parts = new List<string>(3);
             Token t = Cur;
             _pos++;
-            parts.Add(Identifiers.Normalize(_text, t));
+            int startOffset = t.Start;
+            string? schema = null;
+            string name = _names.Normalize(_text, t);
             int endOffset = t.End;
             while (IsKind(SyntaxKind.Dot) && IsIdentifierToken(PeekToken(1)))
             {
                 _pos++;
                 t = Cur;
                 _pos++;
-                parts.Add(Identifiers.Normalize(_text, t));
+                // Only the last two parts count; a leading catalog name is dropped.
+                schema = name;
+                name = _names.Normalize(_text, t);
                 endOffset = t.End;
             }
-            var span = TextSpan.FromBounds(startOffset, endOffset);
-            if (parts.Count == 1)
-            {
-                return new ObjectName(null, parts[0], span);
-            }
-            return new ObjectName(parts[parts.Count - 2], parts[parts.Count - 1], span);
+            return new ObjectName(schema, name, TextSpan.FromBounds(startOffset, endOffset));
         }
 
         /// <summary>Skips a balanced group starting at '(' or '['; elsewhere it does nothing.</summary>
@@ -240,7 +242,7 @@ namespace ReplicaGuard.Syntax
             int depth = 0;
             while (_pos < _end)
             {
-                SyntaxKind k = _tokens[_sig[_pos]].Kind;
+                SyntaxKind k = KindAt(_pos);
                 _pos++;
                 if (k == SyntaxKind.OpenParen || k == SyntaxKind.OpenBracket)
                 {
@@ -360,15 +362,15 @@ namespace ReplicaGuard.Syntax
                     continue;
                 }
                 // A word followed by '(' is a function name; a word after '::' is a type.
-                if (p + 1 < to && _tokens[_sig[p + 1]].Kind == SyntaxKind.OpenParen)
+                if (p + 1 < to && KindAt(p + 1) == SyntaxKind.OpenParen)
                 {
                     continue;
                 }
-                if (p > from && _tokens[_sig[p - 1]].Kind == SyntaxKind.DoubleColon)
+                if (p > from && KindAt(p - 1) == SyntaxKind.DoubleColon)
                 {
                     continue;
                 }
-                string name = Identifiers.Normalize(_text, t);
+                string name = _names.Normalize(_text, t);
                 if (t.Kind == SyntaxKind.Identifier && Keywords.IsReserved(name))
                 {
                     continue;
@@ -401,8 +403,15 @@ namespace ReplicaGuard.Syntax
             return TextSpan.FromBounds(_tokens[_sig[_start]].Start, _tokens[_sig[_end - 1]].End);
         }
 
-        public Statement ParseStatement()
+        /// <summary>Parses the statement made of significant positions [start, end) (at least one).</summary>
+        public Statement ParseStatement(int start, int end)
         {
+            _start = start;
+            _end = end;
+            _pos = start;
+            _error = null;
+            _errorSpan = default;
+            _nameEnd = 0;
             Statement statement;
             int headEnd;
             statement = ParseAny(out headEnd);
@@ -420,7 +429,7 @@ namespace ReplicaGuard.Syntax
                 headEnd = _end;
             }
             int lastHead = headEnd - 1;
-            if (_tokens[_sig[lastHead]].Kind == SyntaxKind.Semicolon && lastHead > _start)
+            if (KindAt(lastHead) == SyntaxKind.Semicolon && lastHead > _start)
             {
                 lastHead--;
             }

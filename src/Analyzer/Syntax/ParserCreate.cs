@@ -199,7 +199,7 @@ namespace ReplicaGuard.Syntax
                     stmt.IsPartitioned = true;
                     if (IsName)
                     {
-                        stmt.PartitionStrategy = Identifiers.Normalize(_text, Cur);
+                        stmt.PartitionStrategy = _names.Normalize(_text, Cur);
                         _pos++;
                     }
                     ParsePartitionKey(stmt);
@@ -290,7 +290,7 @@ namespace ReplicaGuard.Syntax
                     }
                     else if (t.Kind == SyntaxKind.Identifier)
                     {
-                        sb.Append(Identifiers.FoldCase(_text, t.Start, t.Length));
+                        sb.Append(_names.FoldCase(_text, t.Start, t.Length));
                     }
                     else
                     {
@@ -318,7 +318,7 @@ namespace ReplicaGuard.Syntax
             {
                 if (IsName && (IsElementEnd(1) || PeekToken(1).Kind == SyntaxKind.Identifier))
                 {
-                    stmt.PartitionKey.Add(Identifiers.Normalize(_text, Cur));
+                    stmt.PartitionKey.Add(_names.Normalize(_text, Cur));
                     _pos++;
                 }
                 else
@@ -511,9 +511,9 @@ namespace ReplicaGuard.Syntax
                     return null;
                 }
                 Token typeToken = _tokens[_sig[typeStart]];
-                string typeWord = typeToken.Kind == SyntaxKind.Identifier ? Identifiers.FoldCase(_text, typeToken.Start, typeToken.Length) : "";
+                string typeWord = typeToken.Kind == SyntaxKind.Identifier ? _names.FoldCase(_text, typeToken.Start, typeToken.Length) : "";
                 col.TypeName = typeWord;
-                bool qualified = typeStart + 1 < _pos && _tokens[_sig[typeStart + 1]].Kind == SyntaxKind.Dot;
+                bool qualified = typeStart + 1 < _pos && KindAt(typeStart + 1) == SyntaxKind.Dot;
                 if (!qualified && (typeWord == "serial" || typeWord == "serial4" || typeWord == "bigserial" || typeWord == "serial8"
                     || typeWord == "smallserial" || typeWord == "serial2"))
                 {
@@ -668,7 +668,7 @@ namespace ReplicaGuard.Syntax
         private bool WasKw(int offset, string word)
         {
             int p = _pos + offset;
-            return p >= _start && p < _end && _tokens[_sig[p]].Kind == SyntaxKind.Identifier && _tokens.Is(_sig[p], word);
+            return p >= _start && p < _end && KindAt(p) == SyntaxKind.Identifier && _tokens.Is(_sig[p], word);
         }
 
         private void AcceptNullsDistinct(out bool notDistinct)
@@ -1093,17 +1093,17 @@ namespace ReplicaGuard.Syntax
         private string? ExpressionColumnName(int exprStart)
         {
             int p = exprStart;
-            if (p < _end && _tokens[_sig[p]].Kind == SyntaxKind.OpenParen)
+            if (p < _end && KindAt(p) == SyntaxKind.OpenParen)
             {
                 p++;
             }
-            while (p + 2 < _end && IsIdentifierToken(_tokens[_sig[p]]) && _tokens[_sig[p + 1]].Kind == SyntaxKind.Dot)
+            while (p + 2 < _end && IsIdentifierToken(_tokens[_sig[p]]) && KindAt(p + 1) == SyntaxKind.Dot)
             {
                 p += 2; // schema-qualified function: the last name counts
             }
-            if (p + 1 < _end && IsIdentifierToken(_tokens[_sig[p]]) && _tokens[_sig[p + 1]].Kind == SyntaxKind.OpenParen)
+            if (p + 1 < _end && IsIdentifierToken(_tokens[_sig[p]]) && KindAt(p + 1) == SyntaxKind.OpenParen)
             {
-                return Identifiers.Normalize(_text, _tokens[_sig[p]]);
+                return _names.Normalize(_text, _tokens[_sig[p]]);
             }
             return null;
         }

@@ -133,7 +133,7 @@ namespace ReplicaGuard.Syntax
                 }
                 else if (IsIdentifierToken(t))
                 {
-                    schemas.Add(Identifiers.Normalize(_text, t));
+                    schemas.Add(_names.Normalize(_text, t));
                     _pos++;
                 }
                 else

@@ -213,7 +213,7 @@ namespace ReplicaGuard.Syntax
                     }
                     valueToken = Cur;
                     value = valueToken.Kind == SyntaxKind.Identifier || valueToken.Kind == SyntaxKind.QuotedIdentifier
-                        ? Identifiers.Normalize(_text, valueToken)
+                        ? _names.Normalize(_text, valueToken)
                         : Identifiers.StringValue(_text, valueToken);
                     _pos++;
                 }

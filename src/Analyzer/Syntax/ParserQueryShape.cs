@@ -209,12 +209,12 @@ namespace ReplicaGuard.Syntax
                 Token before = _tokens[_sig[end - 2]];
                 if (before.Kind == SyntaxKind.Identifier && _tokens.Is(_sig[end - 2], "as"))
                 {
-                    return Identifiers.Normalize(_text, last);
+                    return _names.Normalize(_text, last);
                 }
                 if (before.Kind == SyntaxKind.DoubleColon)
                 {
                     // expr::type: a column keeps its name, anything else is named after the type.
-                    return count == 3 && IsIdentifierToken(first) ? Identifiers.Normalize(_text, first) : Identifiers.Normalize(_text, last);
+                    return count == 3 && IsIdentifierToken(first) ? _names.Normalize(_text, first) : _names.Normalize(_text, last);
                 }
             }
             // name or qualified.name
@@ -231,12 +231,12 @@ namespace ReplicaGuard.Syntax
             }
             if (plainReference && count % 2 == 1)
             {
-                return Identifiers.Normalize(_text, last);
+                return _names.Normalize(_text, last);
             }
-            if (IsIdentifierToken(first) && count >= 2 && _tokens[_sig[start + 1]].Kind == SyntaxKind.OpenParen
-                && _tokens[_sig[end - 1]].Kind == SyntaxKind.CloseParen && MatchingParen(start + 1) == end - 1)
+            if (IsIdentifierToken(first) && count >= 2 && KindAt(start + 1) == SyntaxKind.OpenParen
+                && KindAt(end - 1) == SyntaxKind.CloseParen && MatchingParen(start + 1) == end - 1)
             {
-                return Identifiers.Normalize(_text, first); // f(...)
+                return _names.Normalize(_text, first); // f(...)
             }
             if (count == 1 && (first.Kind == SyntaxKind.Number || first.Kind == SyntaxKind.String))
             {
@@ -250,7 +250,7 @@ namespace ReplicaGuard.Syntax
             int depth = 0;
             for (int p = open; p < _end; p++)
             {
-                SyntaxKind k = _tokens[_sig[p]].Kind;
+                SyntaxKind k = KindAt(p);
                 if (k == SyntaxKind.OpenParen)
                 {
                     depth++;

@@ -1,3 +1,5 @@
+using System;
+
 namespace ReplicaGuard.Syntax
 {
     /// <summary>
@@ -113,6 +115,35 @@ namespace ReplicaGuard.Syntax
                 }
             }
 
+            return true;
+        }
+
+        /// <summary>
+        /// text[start, start + word.Length) equals <paramref name="word"/> under <see cref="StringComparison.OrdinalIgnoreCase"/>
+        /// (the caller has checked the length). ASCII is compared inline; any other char defers to the framework,
+        /// whose case mapping goes beyond ASCII.
+        /// </summary>
+        public static bool EqualsIgnoreCase(string text, int start, string word)
+        {
+            for (int i = 0; i < word.Length; i++)
+            {
+                char c = text[start + i];
+                char w = word[i];
+                if (c == w)
+                {
+                    continue;
+                }
+                if ((c | w) >= 0x80)
+                {
+                    return string.Compare(text, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0;
+                }
+                // Two different ASCII chars are equal ignoring case only when they are the same letter.
+                char lower = (char)(c | 0x20);
+                if (lower != (w | 0x20) || lower < 'a' || lower > 'z')
+                {
+                    return false;
+                }
+            }
             return true;
         }
     }

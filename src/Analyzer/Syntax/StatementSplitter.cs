@@ -27,16 +27,15 @@ namespace ReplicaGuard.Syntax
             string text = tokens.Text;
             int start = 0;
             bool pendingHasTokens = false;
-            for (int i = 0; i < end; i++)
+            // Trivia never decides a boundary: walk the significant tokens only (about half of them).
+            int[] significant = tokens.Significant;
+            int significantCount = tokens.SignificantCount;
+            for (int k = 0; k < significantCount; k++)
             {
+                int i = significant[k];
                 Token token = tokens[i];
                 switch (token.Kind)
                 {
-                    case SyntaxKind.Whitespace:
-                    case SyntaxKind.LineComment:
-                    case SyntaxKind.BlockComment:
-                        continue;
-
                     case SyntaxKind.PsqlMetaCommand:
                         if (pendingHasTokens)
                         {

@@ -1,0 +1,146 @@
+namespace ReplicaGuard.Syntax
+{
+    /// <summary>
+    /// The names of one parse, each made into a string once: a file names the same schemas, tables and columns
+    /// thousands of times, and one shared string per distinct name keeps the syntax trees (which live through
+    /// the replay) small. Lives for one <see cref="Parser.Parse"/> call only, so it cannot change results.
+    /// Only names that <see cref="Identifiers.Truncate"/> leaves unchanged are kept; others are built as before.
+    /// </summary>
+    internal sealed class NameTable
+    {
+        /// <summary>Up to this many chars a name is at most 63 UTF-8 bytes whatever it holds (3 bytes per char).</summary>
+        private const int AlwaysShortEnough = Identifiers.MaxBytes / 3;
+
+        private string?[] _names;
+        private int[] _hashes;
+        private int _count;
+
+        /// <param name="textLength">Length of the text parsed: a large file has many distinct names (GitLab's
+        /// 2.7 MB about ten thousand), so the table starts near its final size instead of regrowing.</param>
+        public NameTable(int textLength)
+        {
+            int size = 256;
+            while (size < textLength / 256 && size < (1 << 20))
+            {
+                size <<= 1;
+            }
+            _names = new string?[size];
+            _hashes = new int[size];
+        }
+
+        /// <summary>Same result as <see cref="Identifiers.Normalize"/>.</summary>
+        public string Normalize(string text, Token token)
+        {
+            switch (token.Kind)
+            {
+                case SyntaxKind.Identifier:
+                    return Get(text, token.Start, token.Length, foldCase: true) ?? Identifiers.Normalize(text, token);
+                case SyntaxKind.QuotedIdentifier:
+                    // "name" without "" escapes: the name is the text between the quotes.
+                    int inner = token.Length - 2;
+                    if (inner > 0 && text[token.End - 1] == '"' && text.IndexOf('"', token.Start + 1, inner) < 0)
+                    {
+                        return Get(text, token.Start + 1, inner, foldCase: false) ?? Identifiers.Normalize(text, token);
+                    }
+                    return Identifiers.Normalize(text, token);
+                default:
+                    return Identifiers.Normalize(text, token);
+            }
+        }
+
+        /// <summary>Same result as <see cref="Identifiers.FoldCase(string, int, int)"/> (no truncation).</summary>
+        public string FoldCase(string text, int start, int length)
+        {
+            return Get(text, start, length, foldCase: true) ?? Identifiers.FoldCase(text, start, length);
+        }
+
+        /// <summary>
+        /// The shared string for text[start, start+length) (ASCII letters lower-cased when <paramref name="foldCase"/>),
+        /// or null when the name could be truncated (the caller then builds it the ordinary way).
+        /// </summary>
+        private string? Get(string text, int start, int length, bool foldCase)
+        {
+            int hash = -2128831035; // FNV-1a
+            char all = '\0';
+            for (int i = start; i < start + length; i++)
+            {
+                char c = Fold(text[i], foldCase);
+                all |= c;
+                hash = (hash ^ c) * 16777619;
+            }
+            bool fitsUnchanged = length <= AlwaysShortEnough || (all < 0x80 && length <= Identifiers.MaxBytes);
+            if (!fitsUnchanged || length == 0)
+            {
+                return null;
+            }
+
+            int mask = _names.Length - 1;
+            for (int slot = hash & mask; ; slot = (slot + 1) & mask)
+            {
+                string? name = _names[slot];
+                if (name == null)
+                {
+                    name = foldCase ? Identifiers.FoldCase(text, start, length) : text.Substring(start, length);
+                    Add(slot, hash, name);
+                    return name;
+                }
+                if (_hashes[slot] == hash && Matches(name, text, start, length, foldCase))
+                {
+                    return name;
+                }
+            }
+        }
+
+        private static char Fold(char c, bool foldCase) => foldCase && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+
+        private static bool Matches(string name, string text, int start, int length, bool foldCase)
+        {
+            if (name.Length != length)
+            {
+                return false;
+            }
+            for (int i = 0; i < length; i++)
+            {
+                if (name[i] != Fold(text[start + i], foldCase))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void Add(int slot, int hash, string name)
+        {
+            _names[slot] = name;
+            _hashes[slot] = hash;
+            if (++_count * 2 > _names.Length)
+            {
+                Grow();
+            }
+        }
+
+        /// <summary>Doubles the table so it stays at most half full (short probe runs).</summary>
+        private void Grow()
+        {
+            string?[] oldNames = _names;
+            int[] oldHashes = _hashes;
+            _names = new string?[oldNames.Length * 2];
+            _hashes = new int[oldNames.Length * 2];
+            int mask = _names.Length - 1;
+            for (int i = 0; i < oldNames.Length; i++)
+            {
+                if (oldNames[i] == null)
+                {
+                    continue;
+                }
+                int slot = oldHashes[i] & mask;
+                while (_names[slot] != null)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                _names[slot] = oldNames[i];
+                _hashes[slot] = oldHashes[i];
+            }
+        }
+    }
+}
