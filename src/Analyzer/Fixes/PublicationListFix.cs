@@ -106,9 +106,9 @@ namespace ReplicaGuard.Fixes
             else
             {
                 int start = items[0].Span.Start;
-                if (StartsWithTableKeyword(text, items[0].Span) && !StartsWithTableKeyword(text, items[1].Span))
+                if (StartsWithTableKeyword(text, items[0].Span) && items[1].Table != null && !StartsWithTableKeyword(text, items[1].Span))
                 {
-                    start = SkipWord(text, start); // keep "TABLE" for the item that is now first
+                    start = SkipWord(text, start); // keep "TABLE" for the table that is now first (not before TABLES IN SCHEMA)
                 }
                 remove = TextSpan.FromBounds(start, items[1].Span.Start);
             }

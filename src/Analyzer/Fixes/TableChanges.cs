@@ -7,11 +7,15 @@ namespace ReplicaGuard.Fixes
     /// <summary>
     /// The last statement that altered each table (ALTER TABLE of any kind, CREATE/ALTER INDEX on it). A fix
     /// placed earlier could use a name that a later RENAME changes or be undone by a later ALTER, so fixes go
-    /// after it.
+    /// after it. It also remembers which table each REPLICA IDENTITY USING INDEX / ADD ... USING INDEX statement
+    /// names, so the fixes of a table can find the ones PostgreSQL rejected (<see cref="RejectedIdentityStatements"/>).
     /// </summary>
     public sealed class TableChanges : IReplayListener
     {
         private readonly Dictionary<TableObject, StatementRef> _last = new Dictionary<TableObject, StatementRef>();
+        private readonly Dictionary<StatementRef, TableObject> _identityAttempts = new Dictionary<StatementRef, TableObject>();
+        private Dictionary<TableObject, List<StatementRef>>? _rejectedByTable;
+        private int _rejectedIndexed;
 
         public void BeforeStatement(StatementRef statement, Catalog catalog)
         {
@@ -20,6 +24,10 @@ namespace ReplicaGuard.Fixes
             {
                 case AlterTableStatement alter:
                     table = catalog.FindRelation(alter.Name) as TableObject;
+                    if (table != null && IsIdentityAttempt(alter))
+                    {
+                        _identityAttempts[statement] = table;
+                    }
                     break;
                 case CreateIndexStatement index:
                     table = catalog.FindRelation(index.Table) as TableObject;
@@ -39,6 +47,46 @@ namespace ReplicaGuard.Fixes
             {
                 _last[table] = statement;
             }
+        }
+
+        private static bool IsIdentityAttempt(AlterTableStatement alter)
+        {
+            foreach (AlterTableAction action in alter.Actions)
+            {
+                if ((action.Kind == AlterTableActionKind.ReplicaIdentity && action.Identity == ReplicaIdentityKind.Index)
+                    || (action.Kind == AlterTableActionKind.AddConstraint && action.Constraint?.UsingIndex != null))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The statements that tried to give the table a key or identity from an index and that PostgreSQL rejects
+        /// (RG1003's), in history order. The whole statement fails, so deleting one changes nothing on the server.
+        /// </summary>
+        public IReadOnlyList<StatementRef> RejectedIdentityStatements(TableObject table, IReadOnlyList<RejectedStatement> rejected)
+        {
+            if (_rejectedByTable == null)
+            {
+                _rejectedByTable = new Dictionary<TableObject, List<StatementRef>>();
+            }
+            // Indexed once per rejected statement however often this is asked (one call per diagnostic).
+            for (; _rejectedIndexed < rejected.Count; _rejectedIndexed++)
+            {
+                RejectedStatement r = rejected[_rejectedIndexed];
+                if (r.Kind == RejectionKind.IdentityIndex && _identityAttempts.TryGetValue(r.Statement, out TableObject? target))
+                {
+                    if (!_rejectedByTable.TryGetValue(target, out List<StatementRef>? list))
+                    {
+                        list = new List<StatementRef>();
+                        _rejectedByTable[target] = list;
+                    }
+                    list.Add(r.Statement);
+                }
+            }
+            return _rejectedByTable.TryGetValue(table, out List<StatementRef>? found) ? found : (IReadOnlyList<StatementRef>)new StatementRef[0];
         }
 
         /// <summary>Every index name a DROP INDEX or ALTER INDEX of the history names, so far.</summary>
