@@ -34,6 +34,10 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
+            if (request.Table.InheritParents.Count > 0 || request.Table.PartitionParent != null)
+            {
+                return null; // a parent listed without ONLY (or the partition root) would publish it again
+            }
             StatementRef added = only.Row.AddedBy;
             TextEdit? edit = RemovalEdit(added, request.Table);
             if (edit == null)
