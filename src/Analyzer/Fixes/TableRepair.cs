@@ -32,7 +32,16 @@ namespace ReplicaGuard.Fixes
             {
                 SourceFile file = statement.File.File;
                 TextSpan span = file.ToOriginal(statement.Statement.Span);
-                int after = edits.FindIndex(e => e.File == file && e.Span.Length == 0 && e.Span.Start == span.End);
+                // Only the fix's own edits can sit right after it (a few; the deletions added here never do).
+                int after = -1;
+                for (int i = 0; i < fix.Edits.Count && after < 0; i++)
+                {
+                    TextEdit e = edits[i];
+                    if (e.File == file && e.Span.Length == 0 && e.Span.Start == span.End)
+                    {
+                        after = i;
+                    }
+                }
                 if (after >= 0)
                 {
                     edits[after] = new TextEdit(file, span, WithoutLeadingBreak(edits[after].NewText));

@@ -68,7 +68,7 @@ namespace ReplicaGuard.Rules
         private List<CodeFix> FixesOf(Pending p, Catalog catalog)
         {
             var fixes = new List<CodeFix>();
-            List<CodeFix>? repair = p.Table == null ? null : RG1001MissingReplicaIdentity.RepairOf(Context, p.Table, catalog);
+            List<CodeFix>? repair = p.Table == null ? null : RepairOf(p.Table, catalog);
             if (repair != null)
             {
                 fixes.AddRange(repair);
@@ -92,6 +92,25 @@ namespace ReplicaGuard.Rules
             }
             return fixes;
         }
+
+        /// <summary>
+        /// The table's repair, computed once per table and shared by its results. Each repair deletes every rejected
+        /// statement of the table, so past a few of them only RG1001 carries it (results times edits stays linear).
+        /// </summary>
+        private List<CodeFix>? RepairOf(TableObject table, Catalog catalog)
+        {
+            if (!_repairs.TryGetValue(table, out List<CodeFix>? repair))
+            {
+                repair = Context.Changes.RejectedIdentityStatements(table, Context.Rejected).Count > MaxSharedRepair
+                    ? null
+                    : RG1001MissingReplicaIdentity.RepairOf(Context, table, catalog);
+                _repairs[table] = repair;
+            }
+            return repair;
+        }
+
+        private const int MaxSharedRepair = 16;
+        private readonly Dictionary<TableObject, List<CodeFix>?> _repairs = new Dictionary<TableObject, List<CodeFix>?>();
 
         /// <summary>The rejections added since the last statement: the catalog is still as it was before that statement.</summary>
         private void ReportNew(Catalog catalog)
