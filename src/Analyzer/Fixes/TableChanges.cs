@@ -16,6 +16,7 @@ namespace ReplicaGuard.Fixes
         private readonly Dictionary<StatementRef, TableObject> _identityAttempts = new Dictionary<StatementRef, TableObject>();
         private Dictionary<TableObject, List<StatementRef>>? _rejectedByTable;
         private int _rejectedIndexed;
+        private static readonly StatementRef[] NoStatements = new StatementRef[0];
 
         public void BeforeStatement(StatementRef statement, Catalog catalog)
         {
@@ -86,7 +87,7 @@ namespace ReplicaGuard.Fixes
                     list.Add(r.Statement);
                 }
             }
-            return _rejectedByTable.TryGetValue(table, out List<StatementRef>? found) ? found : (IReadOnlyList<StatementRef>)new StatementRef[0];
+            return _rejectedByTable.TryGetValue(table, out List<StatementRef>? found) ? found : (IReadOnlyList<StatementRef>)NoStatements;
         }
 
         /// <summary>Every index name a DROP INDEX or ALTER INDEX of the history names, so far.</summary>

@@ -14,12 +14,16 @@ namespace ReplicaGuard.Fixes
     /// </summary>
     public static class TableRepair
     {
-        public static List<CodeFix> DeletingRejected(IReadOnlyList<CodeFix> fixes, IReadOnlyList<StatementRef> rejected, TableObject table)
+        public static List<CodeFix> DeletingRejected(List<CodeFix> fixes, IReadOnlyList<StatementRef> rejected, TableObject table)
         {
+            if (rejected.Count == 0)
+            {
+                return fixes; // the common case: nothing to delete, nothing to copy
+            }
             var result = new List<CodeFix>(fixes.Count);
             foreach (CodeFix fix in fixes)
             {
-                result.Add(rejected.Count == 0 ? fix : DeletingRejected(fix, rejected, table));
+                result.Add(DeletingRejected(fix, rejected, table));
             }
             return result;
         }
