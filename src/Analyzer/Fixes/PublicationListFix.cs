@@ -38,6 +38,10 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // a parent listed without ONLY (or the partition root) would publish it again
             }
+            if (request.TablesInRejectedPublicationChanges != null && request.TablesInRejectedPublicationChanges.Contains(request.Table.Name))
+            {
+                return null; // a rejected ADD/SET naming it could then succeed and publish more
+            }
             StatementRef added = only.Row.AddedBy;
             TextEdit? edit = RemovalEdit(added, request.Table);
             if (edit == null)

@@ -17,6 +17,8 @@ namespace ReplicaGuard.Fixes
         private Dictionary<TableObject, List<StatementRef>>? _rejectedByTable;
         private int _rejectedIndexed;
         private static readonly StatementRef[] NoStatements = new StatementRef[0];
+        private readonly HashSet<string> _tablesInRejectedPublicationChanges = new HashSet<string>();
+        private int _publicationChangesIndexed;
 
         public void BeforeStatement(StatementRef statement, Catalog catalog)
         {
@@ -88,6 +90,30 @@ namespace ReplicaGuard.Fixes
                 }
             }
             return _rejectedByTable.TryGetValue(table, out List<StatementRef>? found) ? found : (IReadOnlyList<StatementRef>)NoStatements;
+        }
+
+        /// <summary>
+        /// Table names listed by ALTER PUBLICATION ... ADD | SET statements that PostgreSQL rejected (so far). Taking
+        /// such a table out of another list can make that statement succeed and publish more (e.g. an ADD rejected
+        /// because the table was already a member): the publication-list fix is not offered for them.
+        /// </summary>
+        public ISet<string> TablesInRejectedPublicationChanges(IReadOnlyList<RejectedStatement> rejected)
+        {
+            for (; _publicationChangesIndexed < rejected.Count; _publicationChangesIndexed++)
+            {
+                if (rejected[_publicationChangesIndexed].Statement.Statement is AlterPublicationStatement alter
+                    && (alter.Action == AlterPublicationAction.Add || alter.Action == AlterPublicationAction.Set))
+                {
+                    foreach (Syntax.Ast.PublicationObject item in alter.Objects)
+                    {
+                        if (item.Table != null)
+                        {
+                            _tablesInRejectedPublicationChanges.Add(item.Table.Name);
+                        }
+                    }
+                }
+            }
+            return _tablesInRejectedPublicationChanges;
         }
 
         /// <summary>Every index name a DROP INDEX or ALTER INDEX of the history names, so far.</summary>

@@ -21,6 +21,11 @@ namespace ReplicaGuard.Rules
         private const string SetNotNullKind = "ReplicaGuard.SetNotNull";
         private const string RemoveRejectedKind = "ReplicaGuard.RemoveRejectedStatement";
 
+        /// <summary>Past this many rejected identity statements on one table, only RG1001 carries the table's repair.</summary>
+        private const int MaxSharedRepair = 16;
+
+        private readonly Dictionary<TableObject, List<CodeFix>?> _repairs = new Dictionary<TableObject, List<CodeFix>?>();
+
         private int _seen;
         private readonly List<Pending> _pending = new List<Pending>();
 
@@ -108,9 +113,6 @@ namespace ReplicaGuard.Rules
             }
             return repair;
         }
-
-        private const int MaxSharedRepair = 16;
-        private readonly Dictionary<TableObject, List<CodeFix>?> _repairs = new Dictionary<TableObject, List<CodeFix>?>();
 
         /// <summary>The rejections added since the last statement: the catalog is still as it was before that statement.</summary>
         private void ReportNew(Catalog catalog)
