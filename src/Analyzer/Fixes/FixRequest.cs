@@ -44,6 +44,9 @@ namespace ReplicaGuard.Fixes
         /// <summary>Index names that DROP INDEX / ALTER INDEX statements of the history name (a fix must not create one of them).</summary>
         public ISet<string>? ReferencedIndexNames { get; set; }
 
+        /// <summary>Table names that rejected ALTER PUBLICATION ... ADD | SET statements list (see <see cref="TableChanges"/>).</summary>
+        public ISet<string>? TablesInRejectedPublicationChanges { get; set; }
+
         /// <summary>The publications that cover the table (for column lists and "remove from the list").</summary>
         public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];
     }

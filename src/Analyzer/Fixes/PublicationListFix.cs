@@ -34,6 +34,14 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
+            if (request.Table.InheritParents.Count > 0 || request.Table.PartitionParent != null)
+            {
+                return null; // a parent listed without ONLY (or the partition root) would publish it again
+            }
+            if (request.TablesInRejectedPublicationChanges != null && request.TablesInRejectedPublicationChanges.Contains(request.Table.Name))
+            {
+                return null; // a rejected ADD/SET naming it could then succeed and publish more
+            }
             StatementRef added = only.Row.AddedBy;
             TextEdit? edit = RemovalEdit(added, request.Table);
             if (edit == null)
@@ -106,9 +114,9 @@ namespace ReplicaGuard.Fixes
             else
             {
                 int start = items[0].Span.Start;
-                if (StartsWithTableKeyword(text, items[0].Span) && !StartsWithTableKeyword(text, items[1].Span))
+                if (StartsWithTableKeyword(text, items[0].Span) && items[1].Table != null && !StartsWithTableKeyword(text, items[1].Span))
                 {
-                    start = SkipWord(text, start); // keep "TABLE" for the item that is now first
+                    start = SkipWord(text, start); // keep "TABLE" for the table that is now first (not before TABLES IN SCHEMA)
                 }
                 remove = TextSpan.FromBounds(start, items[1].Span.Start);
             }

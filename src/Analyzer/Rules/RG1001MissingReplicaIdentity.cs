@@ -41,6 +41,49 @@ namespace ReplicaGuard.Rules
 
         private void Report(TableObject table, IdentityVerdict verdict)
         {
+            List<Coverage> publications = UpdatingPublications(verdict);
+            List<StatementRef> causes = Causes(table, publications);
+            StatementRef primary = Latest(causes);
+            var related = new List<Location>();
+            foreach (StatementRef cause in causes)
+            {
+                if (cause != primary)
+                {
+                    related.Add(cause.HeadLocation);
+                }
+            }
+            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related, Fixes(Context, table, verdict, primary));
+        }
+
+        /// <summary>
+        /// The repair of a table that lacks an identity at the end of the history, or null when it does not. RG1003
+        /// offers the same repair on a rejected statement of such a table, so that either fix clears both results.
+        /// </summary>
+        internal static List<CodeFix>? RepairOf(RuleContext context, TableObject table, Catalog catalog)
+        {
+            if (table.Dropped)
+            {
+                return null;
+            }
+            IdentityVerdict verdict = IdentityRules.Check(table, catalog, context.Settings.SearchPath, context.Settings.PostgresVersion);
+            if (!verdict.LacksIdentity)
+            {
+                return null;
+            }
+            StatementRef primary = Latest(Causes(table, UpdatingPublications(verdict)));
+            return Fixes(context, table, verdict, primary);
+        }
+
+        /// <summary>The table fixes placed from the diagnosed statement, each also deleting the table's rejected identity statements.</summary>
+        private static List<CodeFix> Fixes(RuleContext context, TableObject table, IdentityVerdict verdict, StatementRef primary)
+        {
+            FixRequest request = context.FixRequest(table, primary, FixGoal.Identity);
+            request.Coverage = verdict.Coverage;
+            return TableRepair.DeletingRejected(TableFixes.For(request), context.Changes.RejectedIdentityStatements(table, context.Rejected), table);
+        }
+
+        private static List<Coverage> UpdatingPublications(IdentityVerdict verdict)
+        {
             var publications = new List<Coverage>();
             foreach (Coverage coverage in verdict.Coverage)
             {
@@ -49,7 +92,12 @@ namespace ReplicaGuard.Rules
                     publications.Add(coverage);
                 }
             }
+            return publications;
+        }
 
+        /// <summary>The table's creation, the statements that publish it and the one that lost its identity.</summary>
+        private static List<StatementRef> Causes(TableObject table, List<Coverage> publications)
+        {
             var causes = new List<StatementRef> { table.CreatedBy };
             foreach (Coverage coverage in publications)
             {
@@ -62,6 +110,11 @@ namespace ReplicaGuard.Rules
             {
                 causes.Add(table.IdentityLostBy);
             }
+            return causes;
+        }
+
+        private static StatementRef Latest(List<StatementRef> causes)
+        {
             StatementRef primary = causes[0];
             foreach (StatementRef cause in causes)
             {
@@ -70,18 +123,7 @@ namespace ReplicaGuard.Rules
                     primary = cause;
                 }
             }
-            var related = new List<Location>();
-            foreach (StatementRef cause in causes)
-            {
-                if (cause != primary)
-                {
-                    related.Add(cause.HeadLocation);
-                }
-            }
-
-            FixRequest request = Context.FixRequest(table, primary, FixGoal.Identity);
-            request.Coverage = verdict.Coverage;
-            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related, TableFixes.For(request));
+            return primary;
         }
 
         private static string Message(TableObject table, IdentityVerdict verdict, List<Coverage> publications)

@@ -10,6 +10,8 @@ namespace ReplicaGuard.Rules
     /// RG1002: an UPDATE, DELETE, MERGE with update/delete actions, INSERT ... ON CONFLICT DO UPDATE or
     /// data-modifying CTE in the migrations that PostgreSQL rejects at that point of the history
     /// (CheckCmdReplicaIdentity on every leaf result relation), e.g. a migration tool's own UPDATE alembic_version.
+    /// Results are held until the end of the history: a key fix placed before the statement is dropped when a later
+    /// statement gives the table its primary key (both would run: "multiple primary keys ... are not allowed").
     /// </summary>
     public sealed class RG1002StatementRejected : Rule
     {
@@ -18,7 +20,42 @@ namespace ReplicaGuard.Rules
         {
         }
 
+        private readonly List<Pending> _pending = new List<Pending>();
+
+        private sealed class Pending
+        {
+            public Pending(string message, Location location, TableObject table, StatementRef statement, List<Location> related, List<CodeFix> fixes)
+            {
+                Message = message;
+                Location = location;
+                Table = table;
+                Statement = statement;
+                Related = related;
+                Fixes = fixes;
+            }
+
+            public string Message { get; }
+            public Location Location { get; }
+            public TableObject Table { get; }
+            public StatementRef Statement { get; }
+            public List<Location> Related { get; }
+            public List<CodeFix> Fixes { get; }
+        }
+
         public override RuleDescriptor Descriptor => RuleCatalog.RG1002;
+
+        public override void AfterHistory(Catalog catalog)
+        {
+            foreach (Pending p in _pending)
+            {
+                StatementRef? keyAddedLater = p.Table.PrimaryKey?.CreatedBy;
+                if (keyAddedLater != null && keyAddedLater.Order > p.Statement.Order)
+                {
+                    p.Fixes.RemoveAll(f => f.EquivalenceKey == FixKinds.AddPrimaryKey || f.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey);
+                }
+                Context.Report(Descriptor, p.Message, p.Location, p.Table.QualifiedName, p.Related, p.Fixes);
+            }
+        }
 
         public override void BeforeStatement(StatementRef statement, Catalog catalog)
         {
@@ -131,7 +168,7 @@ namespace ReplicaGuard.Rules
                     related.Add(coverage.Cause.HeadLocation);
                 }
             }
-            Context.Report(Descriptor, message, statement.HeadLocation, leaf.QualifiedName, related, TableFixes.For(request));
+            _pending.Add(new Pending(message, statement.HeadLocation, leaf, statement, related, TableFixes.For(request)));
         }
     }
 }

@@ -12,29 +12,44 @@ namespace ReplicaGuard.Rules
     /// RG1003: REPLICA IDENTITY USING INDEX or ADD ... PRIMARY KEY | UNIQUE USING INDEX that PostgreSQL rejects,
     /// with PostgreSQL's reason. The replayer decides (Replayer.IdentityIndexProblem, AddConstraintUsingIndex);
     /// this rule reports its rejections of that kind, judged right after the statement so fixes see the catalog
-    /// as it was.
+    /// as it was. When the table still lacks an identity at the end of the history (RG1001), the recommended fixes
+    /// replace the rejected statement with the table's repair (RG1001's fixes, which delete every rejected
+    /// identity statement of the table), so one fix clears both results; merely deleting it is not offered then.
     /// </summary>
     public sealed class RG1003InvalidIdentityIndex : Rule
     {
+        private const string SetNotNullKind = "ReplicaGuard.SetNotNull";
+        private const string RemoveRejectedKind = "ReplicaGuard.RemoveRejectedStatement";
+
+        /// <summary>Past this many rejected identity statements on one table, only RG1001 carries the table's repair.</summary>
+        private const int MaxSharedRepair = 16;
+
+        private readonly Dictionary<TableObject, List<CodeFix>?> _repairs = new Dictionary<TableObject, List<CodeFix>?>();
+
         private int _seen;
         private readonly List<Pending> _pending = new List<Pending>();
 
         private sealed class Pending
         {
-            public Pending(string message, Location location, TableObject? table, StatementRef statement, List<CodeFix> fixes)
+            public Pending(string message, Location location, TableObject? table, StatementRef statement, CodeFix remove)
             {
                 Message = message;
                 Location = location;
                 Table = table;
                 Statement = statement;
-                Fixes = fixes;
+                Remove = remove;
             }
 
             public string Message { get; }
             public Location Location { get; }
             public TableObject? Table { get; }
             public StatementRef Statement { get; }
-            public List<CodeFix> Fixes { get; }
+
+            /// <summary>Fixes that edit the statement itself (or go right before it), with the index they make the identity.</summary>
+            public List<KeyValuePair<CodeFix, IndexObject>> InPlace { get; } = new List<KeyValuePair<CodeFix, IndexObject>>();
+
+            /// <summary>Deleting the statement: enough when the table needs no identity at the end.</summary>
+            public CodeFix Remove { get; }
         }
 
         public RG1003InvalidIdentityIndex(RuleContext context)
@@ -51,18 +66,54 @@ namespace ReplicaGuard.Rules
             ReportNew(catalog);
             foreach (Pending p in _pending)
             {
-                StatementRef? later = p.Table == null ? null : Context.Changes.LastChangeOf(p.Table);
-                List<CodeFix> fixes = p.Fixes;
-                if (later != null && later.Order > p.Statement.Order)
-                {
-                    // A copy: an incremental analysis reports the pending results again after the next edit.
-                    fixes = fixes.FindAll(f => f.EquivalenceKey != SetNotNullKind);
-                }
-                Context.Report(Descriptor, p.Message, p.Location, p.Table?.QualifiedName, null, fixes);
+                Context.Report(Descriptor, p.Message, p.Location, p.Table?.QualifiedName, null, FixesOf(p, catalog));
             }
         }
 
-        private const string SetNotNullKind = "ReplicaGuard.SetNotNull";
+        private List<CodeFix> FixesOf(Pending p, Catalog catalog)
+        {
+            var fixes = new List<CodeFix>();
+            List<CodeFix>? repair = p.Table == null ? null : RepairOf(p.Table, catalog);
+            if (repair != null)
+            {
+                fixes.AddRange(repair);
+            }
+            // Making the statement itself succeed changes the history from here on: only when no later statement
+            // alters the table and the index it uses is still there at the end.
+            StatementRef? later = p.Table == null ? null : Context.Changes.LastChangeOf(p.Table);
+            if (later == null || later.Order <= p.Statement.Order)
+            {
+                foreach (KeyValuePair<CodeFix, IndexObject> inPlace in p.InPlace)
+                {
+                    if (!inPlace.Value.Dropped)
+                    {
+                        fixes.Add(inPlace.Key);
+                    }
+                }
+            }
+            if (repair == null || repair.Count == 0)
+            {
+                fixes.Add(p.Remove);
+            }
+            return fixes;
+        }
+
+        /// <summary>
+        /// The table's repair, computed once per table and shared by its results. Each repair deletes every rejected
+        /// statement of the table, so past a few of them only RG1001 carries it (results times edits stays linear).
+        /// </summary>
+        private List<CodeFix>? RepairOf(TableObject table, Catalog catalog)
+        {
+            if (!_repairs.TryGetValue(table, out List<CodeFix>? repair))
+            {
+                repair = Context.Changes.RejectedIdentityStatements(table, Context.Rejected).Count > MaxSharedRepair
+                    ? null
+                    : RG1001MissingReplicaIdentity.RepairOf(Context, table, catalog);
+                Context.StateLog?.DictionaryEntry(_repairs, table);
+                _repairs[table] = repair;
+            }
+            return repair;
+        }
 
         /// <summary>The rejections added since the last statement: the catalog is still as it was before that statement.</summary>
         private void ReportNew(Catalog catalog)
@@ -95,28 +146,26 @@ namespace ReplicaGuard.Rules
                 : "REPLICA IDENTITY USING INDEX";
             string message = "PostgreSQL rejects this " + what + (table != null ? " on " + table.QualifiedName : "") + ": \"" + rejected.Message
                 + "\". The statement fails, so the table keeps its previous replica identity. Use an index that is unique, immediate (not DEFERRABLE), not partial, without expressions, on NOT NULL columns of this table.";
-            var fixes = new List<CodeFix>();
-            if (table != null && action != null)
-            {
-                AddFixes(statement, table, action, rejected.Message, fixes);
-            }
             // The server rejects the whole statement, so removing it changes nothing but the failure.
             SourceFile file = statement.File.File;
-            fixes.Add(new CodeFix(
+            var remove = new CodeFix(
                 "Remove this statement (PostgreSQL rejects it, so it changes nothing)",
                 new[] { new TextEdit(file, file.ToOriginal(statement.Statement.Span), "") },
-                "ReplicaGuard.RemoveRejectedStatement"));
+                RemoveRejectedKind);
             Location location = action != null ? statement.ToLocation(action.Span) : statement.HeadLocation;
+            var pending = new Pending(message, location, table, statement, remove);
+            if (table != null && action != null)
+            {
+                AddInPlaceFixes(statement, table, action, rejected.Message, pending.InPlace);
+            }
             Context.StateLog?.ListAdd(_pending);
-            _pending.Add(new Pending(message, location, table, statement, fixes));
+            _pending.Add(pending);
         }
 
-        private static void AddFixes(StatementRef statement, TableObject table, AlterTableAction action, string reason, List<CodeFix> fixes)
+        private static void AddInPlaceFixes(StatementRef statement, TableObject table, AlterTableAction action, string reason, List<KeyValuePair<CodeFix, IndexObject>> fixes)
         {
             string? indexName = action.Kind == AlterTableActionKind.ReplicaIdentity ? action.Target?.Name : action.Constraint!.UsingIndex!.Name;
             IndexObject? index = indexName != null && table.Schema.Relations.TryGetValue(indexName, out RelationObject? r) ? r as IndexObject : null;
-            // SET NOT NULL first changes the history from here on (the statement then succeeds): offer it only
-            // when no later statement alters the table (decided when the report is emitted, see AfterHistory).
             if (index != null && index.Table == table && reason.EndsWith("is nullable", System.StringComparison.Ordinal))
             {
                 var nullable = new List<string>();
@@ -133,10 +182,10 @@ namespace ReplicaGuard.Rules
                         sql.Append("ALTER TABLE ").Append(FixText.Qualified(table)).Append(" ALTER COLUMN ").Append(Identifiers.Quote(column.Name)).Append(" SET NOT NULL;");
                     }
                 }
-                fixes.Add(new CodeFix(
+                fixes.Add(new KeyValuePair<CodeFix, IndexObject>(new CodeFix(
                     "Make " + string.Join(", ", nullable.ToArray()) + " NOT NULL first (fails if existing rows have NULL there)",
                     new[] { FixText.InsertBefore(statement, sql.ToString()) },
-                    SetNotNullKind));
+                    SetNotNullKind), index));
             }
             if (action.Kind == AlterTableActionKind.ReplicaIdentity && action.Target != null)
             {
@@ -144,10 +193,10 @@ namespace ReplicaGuard.Rules
                 {
                     if (candidate != index && !candidate.Dropped && candidate.Valid && Replayer.IdentityIndexProblem(table, candidate) == null)
                     {
-                        fixes.Add(new CodeFix(
+                        fixes.Add(new KeyValuePair<CodeFix, IndexObject>(new CodeFix(
                             "Use index " + candidate.Name + " instead",
                             new[] { new TextEdit(statement.File.File, statement.File.File.ToOriginal(action.Target.Span), Identifiers.Quote(candidate.Name)) },
-                            FixKinds.ReplicaIdentityUsingIndex));
+                            FixKinds.ReplicaIdentityUsingIndex), candidate));
                     }
                 }
             }

@@ -39,7 +39,12 @@ namespace ReplicaGuard.Rules
         /// <summary>Starts a fix request for a table with what the context knows (settings, last change).</summary>
         public FixRequest FixRequest(TableObject table, StatementRef statement, FixGoal goal)
         {
-            return new FixRequest(table, statement, goal, Settings) { LastChange = Changes.LastChangeOf(table), ReferencedIndexNames = Changes.ReferencedIndexNames };
+            return new FixRequest(table, statement, goal, Settings)
+            {
+                LastChange = Changes.LastChangeOf(table),
+                ReferencedIndexNames = Changes.ReferencedIndexNames,
+                TablesInRejectedPublicationChanges = Changes.TablesInRejectedPublicationChanges(Rejected),
+            };
         }
 
         /// <summary>The statements the replayer rejected so far (RG1003 and RG9002 read them at the end).</summary>

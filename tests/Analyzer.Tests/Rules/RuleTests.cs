@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using ReplicaGuard.Diagnostics;
 using static ReplicaGuard.Tests.RuleTestHost;
@@ -44,6 +45,62 @@ namespace ReplicaGuard.Tests
             string[] fixedFiles = ApplyFix(FixOfKind(d, "ReplicaGuard.SetNotNull"), files);
             Assert.AreEqual("CREATE TABLE t (id int NOT NULL, b text);\nCREATE UNIQUE INDEX i ON t (b);\nALTER TABLE public.t ALTER COLUMN b SET NOT NULL;\nALTER TABLE t REPLICA IDENTITY USING INDEX i;\n", fixedFiles[0]);
             None(Analyze(fixedFiles), "RG1003");
+        }
+    }
+
+    [TestClass]
+    public sealed class TableRepairFixTests
+    {
+        // t is published and the REPLICA IDENTITY USING INDEX meant to give it an identity is rejected (nullable b).
+        private static readonly string[] RejectedIdentity =
+        {
+            "CREATE TABLE t (id int NOT NULL, b text);\nCREATE UNIQUE INDEX i ON t (b);\nCREATE PUBLICATION p FOR TABLE t;\nALTER TABLE t REPLICA IDENTITY USING INDEX i;\n",
+        };
+
+        [TestMethod]
+        public void RejectedIdentityOnATableWithoutIdentityIsReplacedByTheRepair()
+        {
+            var d = Single(Analyze(RejectedIdentity), "RG1003");
+            Assert.AreEqual("ReplicaGuard.AddPrimaryKey", d.Fixes[0].EquivalenceKey);
+            StringAssert.Contains(d.Fixes[0].Title, "in place of the statement PostgreSQL rejects");
+            string[] fixedFiles = ApplyFix(d.Fixes[0], RejectedIdentity);
+            Assert.AreEqual("CREATE TABLE t (id int NOT NULL, b text);\nCREATE UNIQUE INDEX i ON t (b);\nCREATE PUBLICATION p FOR TABLE t;\nALTER TABLE public.t ADD PRIMARY KEY (b);\n", fixedFiles[0]);
+            var again = Analyze(fixedFiles);
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == "ReplicaGuard.RemoveRejectedStatement"), "deleting alone leaves RG1001");
+        }
+
+        [TestMethod]
+        public void MissingIdentityFixAlsoDeletesTheRejectedStatement()
+        {
+            var d = Single(Analyze(RejectedIdentity), "RG1001");
+            string[] fixedFiles = ApplyFix(d.Fixes[0], RejectedIdentity);
+            var again = Analyze(fixedFiles);
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        public void RemovingTheFirstTableBeforeTablesInSchemaDropsTheTableKeyword()
+        {
+            string[] files = { "CREATE SCHEMA s;\nCREATE TABLE t (id int);\nCREATE PUBLICATION p FOR TABLE t, TABLES IN SCHEMA s;\n" };
+            var d = Single(Analyze(files), "RG1001");
+            string[] fixedFiles = ApplyFix(FixOfKind(d, "ReplicaGuard.RemoveFromPublication"), files);
+            Assert.AreEqual("CREATE SCHEMA s;\nCREATE TABLE t (id int);\nCREATE PUBLICATION p FOR TABLES IN SCHEMA s;\n", fixedFiles[0]);
+        }
+
+        [TestMethod]
+        public void NoRemovalOfAnInheritanceChildItsParentPublishes()
+        {
+            var d = Single(Analyze("CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE c (x int) INHERITS (a);\nCREATE PUBLICATION p FOR TABLE a, c;\n"), "RG1001");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == "ReplicaGuard.RemoveFromPublication"), "a (without ONLY) publishes c again");
+        }
+
+        [TestMethod]
+        public void StatementFixAddsNoSecondPrimaryKey()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\nALTER TABLE t ADD PRIMARY KEY (id);\n"), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == "ReplicaGuard.AddPrimaryKey" || f.EquivalenceKey == "ReplicaGuard.PromoteIndexToPrimaryKey"), "the later ADD PRIMARY KEY would fail");
+            Assert.AreEqual("ReplicaGuard.ReplicaIdentityFull", d.Fixes[0].EquivalenceKey);
         }
     }
 
