@@ -49,11 +49,13 @@ namespace ReplicaGuard.Rules
             foreach (Pending p in _pending)
             {
                 StatementRef? keyAddedLater = p.Table.PrimaryKey?.CreatedBy;
+                List<CodeFix> fixes = p.Fixes;
                 if (keyAddedLater != null && keyAddedLater.Order > p.Statement.Order)
                 {
-                    p.Fixes.RemoveAll(f => f.EquivalenceKey == FixKinds.AddPrimaryKey || f.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey);
+                    // A copy: an incremental analysis reports the pending results again after the next edit.
+                    fixes = fixes.FindAll(f => f.EquivalenceKey != FixKinds.AddPrimaryKey && f.EquivalenceKey != FixKinds.PromoteIndexToPrimaryKey);
                 }
-                Context.Report(Descriptor, p.Message, p.Location, p.Table.QualifiedName, p.Related, p.Fixes);
+                Context.Report(Descriptor, p.Message, p.Location, p.Table.QualifiedName, p.Related, fixes);
             }
         }
 
@@ -168,6 +170,7 @@ namespace ReplicaGuard.Rules
                     related.Add(coverage.Cause.HeadLocation);
                 }
             }
+            Context.StateLog?.ListAdd(_pending);
             _pending.Add(new Pending(message, statement.HeadLocation, leaf, statement, related, TableFixes.For(request)));
         }
     }
