@@ -78,7 +78,9 @@ measure() { # name, command...
         cat "$work/err.$name" >&2
         exit 2
     fi
-    awk '{ print $1, $2, $3 + $4 }' "$work/t" >>"$work/$name.times"
+    # GNU time writes "Command exited with non-zero status 1" before the figures when the command exits 1 (squawk does
+    # whenever it reports anything): keep only the last line.
+    tail -n 1 "$work/t" | awk '{ print $1, $2, $3 + $4 }' >>"$work/$name.times"
 }
 
 echo "inputs: ${inputs[*]}" >&2
