@@ -16,6 +16,8 @@ namespace ReplicaGuard.MsBuild
     /// Runs the engine over the project's migrations and logs every result as an MSBuild error, warning or message
     /// with code, file, line, column, end line, end column and help link. Writes <see cref="StampFile"/> only after
     /// a run that reported nothing, so the target's up-to-date check can never hide a result that still exists.
+    /// With <see cref="CacheFile"/>, a build whose inputs and settings are unchanged re-logs the last run's results
+    /// instead of analysing again (see <see cref="ResultCache"/>).
     /// </summary>
     public sealed class ReplicaGuardCheck : Task
     {
@@ -44,6 +46,13 @@ namespace ReplicaGuard.MsBuild
         /// <summary>Written (touched) only after a run with no result at all; deleted at the start of every run.</summary>
         public string? StampFile { get; set; }
 
+        /// <summary>Where the last completed run's results are kept, keyed by the inputs (obj/); none when empty.</summary>
+        public string? CacheFile { get; set; }
+
+        /// <summary>True when the results were re-logged from <see cref="CacheFile"/> instead of analysed.</summary>
+        [Output]
+        public bool FromCache { get; private set; }
+
         [Output]
         public int ErrorCount { get; private set; }
 
@@ -53,12 +62,29 @@ namespace ReplicaGuard.MsBuild
         [Output]
         public int MessageCount { get; private set; }
 
+        /// <summary>Every result logged by this run, in order: what the cache keeps.</summary>
+        private readonly List<LoggedResult> _logged = new List<LoggedResult>();
+
+        /// <summary>Set once the engine's results are all logged: only such a run is cached (a config or read error is not).</summary>
+        private bool _completed;
+
         public override bool Execute()
         {
             DeleteStamp();
             try
             {
-                Run();
+                // The key is taken before anything is read: a file edited during the run gets a new key next time.
+                string? key = string.IsNullOrEmpty(CacheFile) ? null : CacheKey();
+                List<LoggedResult>? cached = key != null ? ResultCache.TryRead(CacheFile!, key) : null;
+                if (cached != null)
+                {
+                    Replay(cached);
+                }
+                else
+                {
+                    Run();
+                    if (key != null && _completed) WriteCache(key);
+                }
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
@@ -130,6 +156,7 @@ namespace ReplicaGuard.MsBuild
             {
                 LogResult(diagnostic, policy.Effective(diagnostic.Id, diagnostic.Severity));
             }
+            _completed = true;
             Log.LogMessage(MessageImportance.Normal,
                 "ReplicaGuard: {0} migration file(s) checked: {1} error(s), {2} warning(s), {3} suggestion(s).",
                 ordered.Count, ErrorCount, WarningCount, MessageCount);
@@ -137,26 +164,88 @@ namespace ReplicaGuard.MsBuild
 
         private void LogResult(Diagnostic diagnostic, EngineSeverity severity)
         {
-            Text.LinePositionSpan lines = diagnostic.Location.LineSpan;
-            string file = diagnostic.Location.File.Path;
-            int line = lines.Start.Line + 1, column = lines.Start.Character + 1;
-            int endLine = lines.End.Line + 1, endColumn = lines.End.Character + 1;
-            string help = diagnostic.Rule.HelpUri;
+            char kind;
             switch (severity)
             {
-                case EngineSeverity.Error:
+                case EngineSeverity.Error: kind = LoggedResult.ErrorKind; break;
+                case EngineSeverity.Warning: kind = LoggedResult.WarningKind; break;
+                case EngineSeverity.Suggestion: kind = LoggedResult.MessageKind; break;
+                default: return;
+            }
+            Text.LinePositionSpan lines = diagnostic.Location.LineSpan;
+            Emit(new LoggedResult(kind, diagnostic.Id, diagnostic.Rule.HelpUri, diagnostic.Location.File.Path,
+                lines.Start.Line + 1, lines.Start.Character + 1, lines.End.Line + 1, lines.End.Character + 1, diagnostic.Message));
+        }
+
+        /// <summary>Logs one result and counts it; the same path for a fresh run and a cached one, so both log alike.</summary>
+        private void Emit(LoggedResult r)
+        {
+            _logged.Add(r);
+            switch (r.Kind)
+            {
+                case LoggedResult.ErrorKind:
                     ErrorCount++;
-                    Log.LogError(null, diagnostic.Id, diagnostic.Id, help, file, line, column, endLine, endColumn, "{0}", diagnostic.Message);
+                    Log.LogError(null, r.Code, r.Code, r.HelpLink, r.File, r.Line, r.Column, r.EndLine, r.EndColumn, "{0}", r.Message);
                     break;
-                case EngineSeverity.Warning:
+                case LoggedResult.WarningKind:
                     WarningCount++;
-                    Log.LogWarning(null, diagnostic.Id, diagnostic.Id, help, file, line, column, endLine, endColumn, "{0}", diagnostic.Message);
+                    Log.LogWarning(null, r.Code, r.Code, r.HelpLink, r.File, r.Line, r.Column, r.EndLine, r.EndColumn, "{0}", r.Message);
                     break;
-                case EngineSeverity.Suggestion:
+                default:
                     MessageCount++;
-                    Log.LogMessage(null, diagnostic.Id, diagnostic.Id, file, line, column, endLine, endColumn, MessageImportance.Normal,
-                        "info {0}: {1} ({2})", diagnostic.Id, diagnostic.Message, help);
+                    Log.LogMessage(null, r.Code, r.Code, r.File, r.Line, r.Column, r.EndLine, r.EndColumn, MessageImportance.Normal,
+                        "info {0}: {1} ({2})", r.Code, r.Message, r.HelpLink);
                     break;
+            }
+        }
+
+        private void Replay(List<LoggedResult> cached)
+        {
+            FromCache = true;
+            foreach (LoggedResult r in cached)
+            {
+                Emit(r);
+            }
+            Log.LogMessage(MessageImportance.Normal,
+                "ReplicaGuard: {0} migration file(s) checked: {1} error(s), {2} warning(s), {3} suggestion(s) (inputs unchanged: results of the last run, from {4}).",
+                Migrations.Length, ErrorCount, WarningCount, MessageCount, CacheFile);
+        }
+
+        /// <summary>Everything that decides the results: the task's and engine's builds, the settings, the files' stamps.</summary>
+        private string CacheKey()
+        {
+            var builds = new[]
+            {
+                typeof(ReplicaGuardCheck).Assembly.ManifestModule.ModuleVersionId.ToString(),
+                typeof(Engine).Assembly.ManifestModule.ModuleVersionId.ToString(),
+            };
+            var settings = new List<KeyValuePair<string, string?>>
+            {
+                new KeyValuePair<string, string?>("projectDirectory", ProjectDirectory),
+                new KeyValuePair<string, string?>("profile", Profile),
+                new KeyValuePair<string, string?>("postgresVersion", PostgresVersion),
+                new KeyValuePair<string, string?>("noWarn", NoWarn),
+                new KeyValuePair<string, string?>("warningsAsErrors", WarningsAsErrors),
+                new KeyValuePair<string, string?>("warningsNotAsErrors", WarningsNotAsErrors),
+                new KeyValuePair<string, string?>("treatWarningsAsErrors", TreatWarningsAsErrors ? "true" : "false"),
+            };
+            var paths = new List<string>(Migrations.Length);
+            foreach (ITaskItem item in Migrations)
+            {
+                paths.Add(item.GetMetadata("FullPath"));
+            }
+            return ResultCache.Key(builds, settings, string.IsNullOrWhiteSpace(ConfigFile) ? null : Path.GetFullPath(ConfigFile), paths);
+        }
+
+        private void WriteCache(string key)
+        {
+            try
+            {
+                ResultCache.Write(CacheFile!, key, _logged);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                Log.LogMessage(MessageImportance.Low, "ReplicaGuard: cannot write {0}: {1}", CacheFile, e.Message);
             }
         }
 

@@ -181,7 +181,7 @@ namespace ReplicaGuard.Tests
             lock (output) return (process.ExitCode, output.ToString());
         }
 
-        private static string RepositoryRoot()
+        internal static string RepositoryRoot()
         {
             DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Analyzer.sln")))
