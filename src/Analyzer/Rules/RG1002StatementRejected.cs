@@ -22,9 +22,9 @@ namespace ReplicaGuard.Rules
 
         public override void BeforeStatement(StatementRef statement, Catalog catalog)
         {
-            if (!(statement.Statement is DmlStatement dml))
+            if (!(statement.Statement is DmlStatement dml) || DmlColumns.FirstMissing(dml, catalog) != null)
             {
-                return;
+                return; // parse analysis fails first: the model records the rejection
             }
             var reported = new HashSet<TableObject>();
             foreach (DmlTarget target in dml.Targets)
