@@ -458,20 +458,19 @@ namespace ReplicaGuard.Model
             {
                 throw RejectIdentityIndex("index \"" + indexName + "\" does not have default sorting behavior");
             }
+            // transformIndexConstraint checks the key columns (PRIMARY KEY and UNIQUE) in parse analysis, before
+            // index_check_primary_key looks for an existing primary key at execution.
+            var seen = new HashSet<ColumnObject>();
+            foreach (ColumnObject? column in index.Columns)
+            {
+                if (column != null && !seen.Add(column))
+                {
+                    throw RejectIdentityIndex("column \"" + column.Name + "\" appears twice in " + (primary ? "primary key" : "unique") + " constraint");
+                }
+            }
             if (primary && table.PrimaryKey != null)
             {
                 throw RejectIdentityIndex("multiple primary keys for table \"" + table.Name + "\" are not allowed");
-            }
-            if (primary)
-            {
-                var seen = new HashSet<ColumnObject>();
-                foreach (ColumnObject? column in index.Columns)
-                {
-                    if (column != null && !seen.Add(column))
-                    {
-                        throw Reject("column \"" + column.Name + "\" appears twice in primary key constraint");
-                    }
-                }
             }
             Touch(table);
             string constraintName = c.Name?.Name ?? indexName;
