@@ -193,6 +193,11 @@ namespace ReplicaGuard.Model
         {
             ColumnDefinition def = a.ColumnDefinition!;
             string name = def.Name.Name;
+            if (table.PartitionParent != null)
+            {
+                // ATExecAddColumn at top level, before IF NOT EXISTS: a partition takes its columns from its parent.
+                throw Reject("cannot add column to a partition");
+            }
             if (table.FindColumn(name) != null)
             {
                 if (a.IfNotExists)
