@@ -120,7 +120,7 @@ namespace ReplicaGuard.Syntax
                     }
                     if (AcceptKw("set"))
                     {
-                        target.SetColumns = ParseSetTargets(_end);
+                        target.SetColumns = ParseSetTargets(_pos, _end, null, merge: false);
                     }
                     dml.Targets.Add(target);
                 }
@@ -146,7 +146,7 @@ namespace ReplicaGuard.Syntax
                     _pos = doUpdate + 2;
                     if (AcceptKw("set"))
                     {
-                        target.SetColumns = ParseSetTargets(_end);
+                        target.SetColumns = ParseSetTargets(_pos, _end, null, merge: false);
                     }
                     dml.Targets.Add(target);
                 }
@@ -203,13 +203,14 @@ namespace ReplicaGuard.Syntax
         }
 
         /// <summary>
-        /// The target columns of SET col[.field|[i]] = expr, (col, ...) = ..., up to a top-level FROM, WHERE or
-        /// RETURNING; null when an assignment is not read (then nothing is judged by its columns).
+        /// The target columns of SET col[.field|[i]] = expr, (col, ...) = ..., added to <paramref name="columns"/> (or a
+        /// new list), up to a top-level FROM, WHERE or RETURNING (WHEN in MERGE); null when an assignment is not read
+        /// (then nothing is judged by its columns).
         /// </summary>
-        private List<Identifier>? ParseSetTargets(int to)
+        private List<Identifier>? ParseSetTargets(int from, int to, List<Identifier>? columns, bool merge)
         {
-            var columns = new List<Identifier>();
-            int p = _pos;
+            columns = columns ?? new List<Identifier>();
+            int p = from;
             while (p < to)
             {
                 Token t = _tokens[_sig[p]];
@@ -224,7 +225,7 @@ namespace ReplicaGuard.Syntax
                             return null;
                         }
                         columns.Add(ColumnAt(p));
-                        p = SkipToTopLevel(p + 1, to, SyntaxKind.Comma, SyntaxKind.CloseParen, stopAtClauses: false);
+                        p = SkipToTopLevel(p + 1, to, SyntaxKind.CloseParen, stopAtClauses: false, merge);
                         if (p < to && _tokens[_sig[p]].Kind == SyntaxKind.Comma)
                         {
                             p++;
@@ -239,7 +240,7 @@ namespace ReplicaGuard.Syntax
                 {
                     return null;
                 }
-                p = SkipToTopLevel(p + 1, to, SyntaxKind.Comma, SyntaxKind.Comma, stopAtClauses: true);
+                p = SkipToTopLevel(p + 1, to, SyntaxKind.Comma, stopAtClauses: true, merge);
                 if (p >= to || _tokens[_sig[p]].Kind != SyntaxKind.Comma)
                 {
                     break;
@@ -255,8 +256,8 @@ namespace ReplicaGuard.Syntax
             return new Identifier(Identifiers.Normalize(_text, t), t.Span);
         }
 
-        /// <summary>The first token at depth 0 of kind <paramref name="a"/> or <paramref name="b"/> (or FROM, WHERE, RETURNING, ';'), or <paramref name="to"/>.</summary>
-        private int SkipToTopLevel(int p, int to, SyntaxKind a, SyntaxKind b, bool stopAtClauses)
+        /// <summary>The first ',' or <paramref name="close"/> at depth 0 (or ';', or FROM, WHERE, RETURNING, in MERGE WHEN), or <paramref name="to"/>.</summary>
+        private int SkipToTopLevel(int p, int to, SyntaxKind close, bool stopAtClauses, bool merge)
         {
             int depth = 0;
             for (; p < to; p++)
@@ -270,8 +271,9 @@ namespace ReplicaGuard.Syntax
                 {
                     depth--;
                 }
-                else if (depth == 0 && (t.Kind == a || t.Kind == b || t.Kind == SyntaxKind.Semicolon
-                    || (stopAtClauses && t.Kind == SyntaxKind.Identifier && (_tokens.Is(_sig[p], "from") || _tokens.Is(_sig[p], "where") || _tokens.Is(_sig[p], "returning")))))
+                else if (depth == 0 && (t.Kind == SyntaxKind.Comma || t.Kind == close || t.Kind == SyntaxKind.Semicolon
+                    || (stopAtClauses && t.Kind == SyntaxKind.Identifier && (_tokens.Is(_sig[p], "from") || _tokens.Is(_sig[p], "where") || _tokens.Is(_sig[p], "returning")
+                        || (merge && _tokens.Is(_sig[p], "when"))))))
                 {
                     return p;
                 }
@@ -283,6 +285,7 @@ namespace ReplicaGuard.Syntax
         private void ScanMergeActions(DmlTarget target, int from, int to)
         {
             int depth = 0;
+            bool setColumnsRead = true;
             for (int p = from; p + 1 < to; p++)
             {
                 Token t = _tokens[_sig[p]];
@@ -299,6 +302,12 @@ namespace ReplicaGuard.Syntax
                     if (_tokens.Is(_sig[p + 1], "update"))
                     {
                         target.MergeUpdates = true;
+                        // THEN UPDATE SET ...: every clause's columns, or none when one is not read
+                        if (setColumnsRead)
+                        {
+                            target.SetColumns = p + 2 < to && _tokens.Is(_sig[p + 2], "set") ? ParseSetTargets(p + 3, to, target.SetColumns, merge: true) : null;
+                            setColumnsRead = target.SetColumns != null;
+                        }
                     }
                     else if (_tokens.Is(_sig[p + 1], "delete"))
                     {

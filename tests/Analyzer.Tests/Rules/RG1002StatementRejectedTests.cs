@@ -28,6 +28,7 @@ namespace ReplicaGuard.Tests
         [DataRow("UPDATE v SET nope[1] = 'b' FROM v w WHERE true;")]
         [DataRow("INSERT INTO v VALUES ('a') ON CONFLICT (version_num) DO UPDATE SET nope = 'b';")]
         [DataRow("WITH x AS (UPDATE v SET nope = 'b' RETURNING 1) DELETE FROM v;")]
+        [DataRow("MERGE INTO v AS t USING (SELECT 1) s ON true WHEN MATCHED AND t.version_num = 'a' THEN UPDATE SET version_num = CASE WHEN true THEN 'a' END WHEN MATCHED THEN UPDATE SET nope = 'b';")]
         public void UpdateOfAMissingColumnFailsInParseAnalysisNotOnTheIdentity(string dml)
         {
             AnalysisResult result = Engine.Analyze(new[] { new SourceFile("m1.sql", Published + dml + "\n") }, Settings());
@@ -39,6 +40,7 @@ namespace ReplicaGuard.Tests
         [TestMethod]
         public void UpdateOfExistingColumnsWithCommasInValuesIsStillRejectedOnTheIdentity()
         {
+            Single(Analyze(Published + "MERGE INTO v USING (SELECT 1) s ON true WHEN MATCHED THEN UPDATE SET version_num = lower(version_num, nope()) WHEN NOT MATCHED THEN INSERT VALUES ('a');\n"), "RG1002");
             Single(Analyze(Published + "UPDATE v SET \"version_num\" = format('%s', upper(version_num)) || ARRAY['x', lower(version_num)]::text WHERE version_num IN ('a', 'b');\n"), "RG1002");
         }
 
