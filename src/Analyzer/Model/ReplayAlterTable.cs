@@ -194,6 +194,11 @@ namespace ReplicaGuard.Model
         {
             ColumnDefinition def = a.ColumnDefinition!;
             string name = def.Name.Name;
+            if (table.PartitionParent != null)
+            {
+                // ATExecAddColumn at top level, before IF NOT EXISTS: a partition takes its columns from its parent.
+                throw Reject("cannot add column to a partition");
+            }
             if (table.FindColumn(name) != null)
             {
                 if (a.IfNotExists)
@@ -471,20 +476,19 @@ namespace ReplicaGuard.Model
             {
                 throw RejectIdentityIndex("index \"" + indexName + "\" does not have default sorting behavior");
             }
+            // transformIndexConstraint checks the key columns (PRIMARY KEY and UNIQUE) in parse analysis, before
+            // index_check_primary_key looks for an existing primary key at execution.
+            var seen = new HashSet<ColumnObject>();
+            foreach (ColumnObject? column in index.Columns)
+            {
+                if (column != null && !seen.Add(column))
+                {
+                    throw RejectIdentityIndex("column \"" + column.Name + "\" appears twice in " + (primary ? "primary key" : "unique") + " constraint");
+                }
+            }
             if (primary && table.PrimaryKey != null)
             {
                 throw RejectIdentityIndex("multiple primary keys for table \"" + table.Name + "\" are not allowed");
-            }
-            if (primary)
-            {
-                var seen = new HashSet<ColumnObject>();
-                foreach (ColumnObject? column in index.Columns)
-                {
-                    if (column != null && !seen.Add(column))
-                    {
-                        throw Reject("column \"" + column.Name + "\" appears twice in primary key constraint");
-                    }
-                }
             }
             Touch(table);
             string constraintName = c.Name?.Name ?? indexName;

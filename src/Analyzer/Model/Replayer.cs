@@ -132,6 +132,8 @@ namespace ReplicaGuard.Model
                 case AlterPublicationStatement alterPublication:
                     ApplyAlterPublication(alterPublication);
                     break;
+                case DmlStatement dml when DmlColumns.FirstMissing(dml, _catalog) is string missing:
+                    throw Reject(missing);
             }
         }
 

@@ -61,9 +61,9 @@ namespace ReplicaGuard.Rules
 
         public override void BeforeStatement(StatementRef statement, Catalog catalog)
         {
-            if (!(statement.Statement is DmlStatement dml))
+            if (!(statement.Statement is DmlStatement dml) || DmlColumns.FirstMissing(dml, catalog) != null)
             {
-                return;
+                return; // parse analysis fails first: the model records the rejection
             }
             HashSet<TableObject>? reported = null; // made when the first failure is reported: most statements have none
             foreach (DmlTarget target in dml.Targets)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ReplicaGuard.Syntax.Ast;
 
 namespace ReplicaGuard.Syntax
@@ -111,7 +112,17 @@ namespace ReplicaGuard.Syntax
                 ObjectName? table = ParseObjectName("a table name");
                 if (table != null)
                 {
-                    dml.Targets.Add(new DmlTarget(DmlKind.Update, table, only));
+                    var target = new DmlTarget(DmlKind.Update, table, only);
+                    AcceptOperatorStar(); // UPDATE t * (inheritance children, the old spelling)
+                    if (AcceptKw("as") || (IsName && !IsKw("set")))
+                    {
+                        _pos++; // alias
+                    }
+                    if (AcceptKw("set"))
+                    {
+                        target.SetColumns = ParseSetTargets(_pos, _end, null, merge: false);
+                    }
+                    dml.Targets.Add(target);
                 }
             }
             else if (AcceptKw("delete"))
@@ -128,9 +139,16 @@ namespace ReplicaGuard.Syntax
             {
                 ExpectKw("into");
                 ObjectName? table = ParseObjectName("a table name");
-                if (table != null && HasOnConflictDoUpdate(_pos, _end))
+                int doUpdate = table == null ? -1 : FindOnConflictDoUpdate(_pos, _end);
+                if (doUpdate >= 0)
                 {
-                    dml.Targets.Add(new DmlTarget(DmlKind.InsertOnConflictUpdate, table, false));
+                    var target = new DmlTarget(DmlKind.InsertOnConflictUpdate, table!, false);
+                    _pos = doUpdate + 2;
+                    if (AcceptKw("set"))
+                    {
+                        target.SetColumns = ParseSetTargets(_pos, _end, null, merge: false);
+                    }
+                    dml.Targets.Add(target);
                 }
             }
             else if (AcceptKw("merge"))
@@ -153,7 +171,8 @@ namespace ReplicaGuard.Syntax
             _end = savedEnd;
         }
 
-        private bool HasOnConflictDoUpdate(int from, int to)
+        /// <summary>Position of DO in a top-level DO UPDATE, or -1.</summary>
+        private int FindOnConflictDoUpdate(int from, int to)
         {
             int depth = 0;
             for (int p = from; p + 1 < to; p++)
@@ -169,16 +188,104 @@ namespace ReplicaGuard.Syntax
                 }
                 else if (depth == 0 && t.Kind == SyntaxKind.Identifier && _tokens.Is(_sig[p], "do") && _tokens.Is(_sig[p + 1], "update"))
                 {
-                    return true;
+                    return p;
                 }
             }
-            return false;
+            return -1;
+        }
+
+        private void AcceptOperatorStar()
+        {
+            if (IsKind(SyntaxKind.Operator) && _tokens.GetText(Cur) == "*")
+            {
+                _pos++;
+            }
+        }
+
+        /// <summary>
+        /// The target columns of SET col[.field|[i]] = expr, (col, ...) = ..., added to <paramref name="columns"/> (or a
+        /// new list), up to a top-level FROM, WHERE or RETURNING (WHEN in MERGE); null when an assignment is not read
+        /// (then nothing is judged by its columns).
+        /// </summary>
+        private List<Identifier>? ParseSetTargets(int from, int to, List<Identifier>? columns, bool merge)
+        {
+            columns = columns ?? new List<Identifier>();
+            int p = from;
+            while (p < to)
+            {
+                Token t = _tokens[_sig[p]];
+                if (t.Kind == SyntaxKind.OpenParen)
+                {
+                    // (a, b.x, c[1]) = ...: each name that follows '(' or ',' inside the list
+                    p++;
+                    while (p < to && _tokens[_sig[p]].Kind != SyntaxKind.CloseParen)
+                    {
+                        if (!IsIdentifierToken(_tokens[_sig[p]]))
+                        {
+                            return null;
+                        }
+                        columns.Add(ColumnAt(p));
+                        p = SkipToTopLevel(p + 1, to, SyntaxKind.CloseParen, stopAtClauses: false, merge);
+                        if (p < to && _tokens[_sig[p]].Kind == SyntaxKind.Comma)
+                        {
+                            p++;
+                        }
+                    }
+                }
+                else if (IsIdentifierToken(t))
+                {
+                    columns.Add(ColumnAt(p));
+                }
+                else
+                {
+                    return null;
+                }
+                p = SkipToTopLevel(p + 1, to, SyntaxKind.Comma, stopAtClauses: true, merge);
+                if (p >= to || _tokens[_sig[p]].Kind != SyntaxKind.Comma)
+                {
+                    break;
+                }
+                p++;
+            }
+            return columns;
+        }
+
+        private Identifier ColumnAt(int p)
+        {
+            Token t = _tokens[_sig[p]];
+            return new Identifier(Identifiers.Normalize(_text, t), t.Span);
+        }
+
+        /// <summary>The first ',' or <paramref name="close"/> at depth 0 (or ';', or FROM, WHERE, RETURNING, in MERGE WHEN), or <paramref name="to"/>.</summary>
+        private int SkipToTopLevel(int p, int to, SyntaxKind close, bool stopAtClauses, bool merge)
+        {
+            int depth = 0;
+            for (; p < to; p++)
+            {
+                Token t = _tokens[_sig[p]];
+                if (t.Kind == SyntaxKind.OpenParen || t.Kind == SyntaxKind.OpenBracket)
+                {
+                    depth++;
+                }
+                else if (depth > 0 && (t.Kind == SyntaxKind.CloseParen || t.Kind == SyntaxKind.CloseBracket))
+                {
+                    depth--;
+                }
+                else if (depth == 0 && (t.Kind == SyntaxKind.Comma || t.Kind == close || t.Kind == SyntaxKind.Semicolon
+                    || (stopAtClauses && t.Kind == SyntaxKind.Identifier && (_tokens.Is(_sig[p], "from") || _tokens.Is(_sig[p], "where") || _tokens.Is(_sig[p], "returning")
+                        || (merge && _tokens.Is(_sig[p], "when"))))))
+                {
+                    return p;
+                }
+            }
+            return to;
         }
 
         /// <summary>WHEN [NOT] MATCHED [BY SOURCE|TARGET] [AND ...] THEN UPDATE | DELETE | INSERT | DO NOTHING.</summary>
         private void ScanMergeActions(DmlTarget target, int from, int to)
         {
             int depth = 0;
+            bool setColumnsRead = true;
             for (int p = from; p + 1 < to; p++)
             {
                 Token t = _tokens[_sig[p]];
@@ -195,6 +302,12 @@ namespace ReplicaGuard.Syntax
                     if (_tokens.Is(_sig[p + 1], "update"))
                     {
                         target.MergeUpdates = true;
+                        // THEN UPDATE SET ...: every clause's columns, or none when one is not read
+                        if (setColumnsRead)
+                        {
+                            target.SetColumns = p + 2 < to && _tokens.Is(_sig[p + 2], "set") ? ParseSetTargets(p + 3, to, target.SetColumns, merge: true) : null;
+                            setColumnsRead = target.SetColumns != null;
+                        }
                     }
                     else if (_tokens.Is(_sig[p + 1], "delete"))
                     {

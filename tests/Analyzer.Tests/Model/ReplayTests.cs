@@ -44,6 +44,29 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        [DataRow("ALTER TABLE m1 ADD COLUMN c int;")]
+        [DataRow("ALTER TABLE ONLY m1 ADD COLUMN c int;")]
+        [DataRow("ALTER TABLE m1 ADD COLUMN IF NOT EXISTS c int;")]
+        [DataRow("ALTER TABLE m1 ADD COLUMN IF NOT EXISTS k int;")]
+        [DataRow("ALTER TABLE m11 ADD COLUMN c int, ADD PRIMARY KEY (k);")]
+        public void AddColumnToAPartitionIsRejectedAndChangesNothing(string alter)
+        {
+            var result = Run(AllTables + "CREATE TABLE m (k int) PARTITION BY LIST (k); CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1) PARTITION BY LIST (k);"
+                + "CREATE TABLE m11 PARTITION OF m1 FOR VALUES IN (1);" + alter);
+            Assert.AreEqual("cannot add column to a partition", Rejected(result));
+            Assert.AreEqual("public.m11", Missing(result));
+        }
+
+        [TestMethod]
+        public void AddColumnToAPartitionedParentOrAnInheritanceChildIsAccepted()
+        {
+            var result = Run("CREATE TABLE m (k int) PARTITION BY LIST (k); CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1); ALTER TABLE m ADD COLUMN c int;"
+                + "CREATE TABLE p (a int); CREATE TABLE c () INHERITS (p); ALTER TABLE c ADD COLUMN b int;"
+                + "ALTER TABLE m DETACH PARTITION m1; ALTER TABLE m1 ADD COLUMN d int;");
+            Assert.AreEqual("", Rejected(result));
+        }
+
+        [TestMethod]
         public void ReplicaIdentityUsingANullableIndexIsRejectedAndChangesNothing()
         {
             var result = Run(AllTables + "CREATE TABLE t (a int); CREATE UNIQUE INDEX i ON t (a); ALTER TABLE t REPLICA IDENTITY USING INDEX i;");

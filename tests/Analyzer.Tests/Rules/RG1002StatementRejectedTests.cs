@@ -1,5 +1,6 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Text;
 using static ReplicaGuard.Tests.RuleTestHost;
 
 namespace ReplicaGuard.Tests
@@ -18,6 +19,29 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual("public.v", d.ObjectName);
             Assert.AreEqual(Severity.Error, d.Severity);
             Assert.AreEqual(3, d.Location.LineSpan.Start.Line + 1);
+        }
+
+        [TestMethod]
+        [DataRow("UPDATE v SET nope = 'b';")]
+        [DataRow("UPDATE v AS x SET version_num = 'a', nope = 'b' WHERE x.version_num = 'a';")]
+        [DataRow("UPDATE ONLY v SET (version_num, nope) = ('a', 'b');")]
+        [DataRow("UPDATE v SET nope[1] = 'b' FROM v w WHERE true;")]
+        [DataRow("INSERT INTO v VALUES ('a') ON CONFLICT (version_num) DO UPDATE SET nope = 'b';")]
+        [DataRow("WITH x AS (UPDATE v SET nope = 'b' RETURNING 1) DELETE FROM v;")]
+        [DataRow("MERGE INTO v AS t USING (SELECT 1) s ON true WHEN MATCHED AND t.version_num = 'a' THEN UPDATE SET version_num = CASE WHEN true THEN 'a' END WHEN MATCHED THEN UPDATE SET nope = 'b';")]
+        public void UpdateOfAMissingColumnFailsInParseAnalysisNotOnTheIdentity(string dml)
+        {
+            AnalysisResult result = Engine.Analyze(new[] { new SourceFile("m1.sql", Published + dml + "\n") }, Settings());
+            None(result.Diagnostics, "RG1002");
+            Assert.AreEqual(1, result.Rejected.Count);
+            Assert.AreEqual("column \"nope\" of relation \"v\" does not exist", result.Rejected[0].Message);
+        }
+
+        [TestMethod]
+        public void UpdateOfExistingColumnsWithCommasInValuesIsStillRejectedOnTheIdentity()
+        {
+            Single(Analyze(Published + "MERGE INTO v USING (SELECT 1) s ON true WHEN MATCHED THEN UPDATE SET version_num = lower(version_num, nope()) WHEN NOT MATCHED THEN INSERT VALUES ('a');\n"), "RG1002");
+            Single(Analyze(Published + "UPDATE v SET \"version_num\" = format('%s', upper(version_num)) || ARRAY['x', lower(version_num)]::text WHERE version_num IN ('a', 'b');\n"), "RG1002");
         }
 
         [TestMethod]

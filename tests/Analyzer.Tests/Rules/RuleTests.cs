@@ -32,6 +32,16 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        [DataRow("CREATE TABLE t (id int PRIMARY KEY, b int);", "PRIMARY KEY", "column \"b\" appears twice in primary key constraint")]
+        [DataRow("CREATE TABLE t (id int, b int);", "PRIMARY KEY", "column \"b\" appears twice in primary key constraint")]
+        [DataRow("CREATE TABLE t (id int PRIMARY KEY, b int);", "UNIQUE", "column \"b\" appears twice in unique constraint")]
+        public void UsingIndexThatNamesAColumnTwiceFailsBeforeMultiplePrimaryKeys(string table, string kind, string reason)
+        {
+            var d = Single(Analyze(table + "\nCREATE UNIQUE INDEX i ON t (b, b);\nALTER TABLE t ADD CONSTRAINT k " + kind + " USING INDEX i;\n"), "RG1003");
+            StringAssert.Contains(d.Message, reason);
+        }
+
+        [TestMethod]
         public void AcceptedIndexIsNotReported()
         {
             None(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE UNIQUE INDEX i ON t (id);\nALTER TABLE t REPLICA IDENTITY USING INDEX i;\n"), "RG1003");

@@ -105,5 +105,11 @@ namespace ReplicaGuard.Syntax.Ast
         /// <summary>MERGE: which actions its WHEN clauses contain.</summary>
         public bool MergeUpdates { get; internal set; }
         public bool MergeDeletes { get; internal set; }
+
+        /// <summary>
+        /// UPDATE and ON CONFLICT DO UPDATE: the columns its SET assigns (parse analysis rejects one the table lacks,
+        /// before any replica identity check); null for other statements or when unread.
+        /// </summary>
+        public List<Identifier>? SetColumns { get; internal set; }
     }
 }
