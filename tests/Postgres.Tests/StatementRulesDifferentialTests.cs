@@ -44,8 +44,8 @@ namespace ReplicaGuard.Tests
                 History history = new HistoryGenerator(historySeed) { IncludeDml = true, IncludeRowFiltersAndColumnLists = true }.Next();
                 OracleResult server = oracle.RunAutocommit(history);
                 AnalysisResult analysis = EngineOracle.Analyze(history, EngineOracle.Settings());
-                List<string> problems = Compare(history, historySeed, server, analysis, tally);
-                if (problems.Count > 0 && !tally.IsKnownRootCause(RejectionMismatches(history, server, analysis), historySeed, problems))
+                List<string> problems = Compare(history, server, analysis, tally);
+                if (problems.Count > 0)
                 {
                     failures[i] = Describe(seed, i, historySeed, history, server, analysis, problems);
                 }
@@ -54,7 +54,6 @@ namespace ReplicaGuard.Tests
             TestContext.WriteLine("compared " + tally.Histories + " histories in " + clock.Elapsed.TotalSeconds.ToString("F1") + " s; the server rejected "
                 + tally.Rg1002 + " UPDATE/DELETE (RG1002; " + tally.Rg1002Updates + " UPDATE), " + tally.Rg1003 + " USING INDEX (RG1003); " + tally.Rg1004
                 + " tables failed a probe on a row filter or column list (RG1004); disagreements: " + failures.Count);
-            TestContext.WriteLine(tally.KnownGapsText());
             if (failures.Count > 0)
             {
                 Assert.Fail("the engine disagrees with PostgreSQL on " + failures.Count + " of " + tally.Histories + " histories (REPLICAGUARD_SEED=" + seed
@@ -75,43 +74,9 @@ namespace ReplicaGuard.Tests
             public int Rg1002Updates;
             public int Rg1003;
             public int Rg1004;
-            private readonly ConcurrentDictionary<object, string> _gapExample = new ConcurrentDictionary<object, string>();
-            private readonly ConcurrentDictionary<object, int> _gapCount = new ConcurrentDictionary<object, int>();
-
-            public bool IsKnownGap(string rule, bool onlyInEngine, FailedStatement failure, string example)
-            {
-                KnownGap? gap = KnownGaps.FirstOrDefault(g => g.Rule == rule && g.OnlyInEngine == onlyInEngine && g.SqlState == failure.SqlState);
-                if (gap == null)
-                {
-                    return false;
-                }
-                _gapCount.AddOrUpdate(gap, 1, (_, n) => n + 1);
-                _gapExample.TryAdd(gap, example);
-                return true;
-            }
-
-            public bool IsKnownRootCause((List<FailedStatement> OnlyServer, List<string> OnlyEngine) mismatches, int historySeed, List<string> problems)
-            {
-                foreach (FailedStatement f in mismatches.OnlyServer)
-                {
-                    RootCauseGap? gap = RootCauseGaps.FirstOrDefault(g => g.SqlState == f.SqlState && f.Message.Contains(g.Message, StringComparison.Ordinal));
-                    if (gap != null)
-                    {
-                        _gapCount.AddOrUpdate(gap, 1, (_, n) => n + 1);
-                        _gapExample.TryAdd(gap, "new HistoryGenerator(" + historySeed + "): the model accepts " + f + "; then " + problems[0]);
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            public string KnownGapsText() =>
-                _gapCount.IsEmpty ? "known engine gaps: none met" : string.Join(Environment.NewLine, _gapCount.Select(g =>
-                    "known engine gap met " + g.Value + " time(s), not failed: " + GapText(g.Key) + Environment.NewLine
-                    + "  e.g. " + _gapExample[g.Key]));
         }
 
-        private static List<string> Compare(History history, int historySeed, OracleResult server, AnalysisResult analysis, Tally tally)
+        private static List<string> Compare(History history, OracleResult server, AnalysisResult analysis, Tally tally)
         {
             var lines = new StatementLines(history);
             var problems = new List<string>();
@@ -119,8 +84,8 @@ namespace ReplicaGuard.Tests
 
             Dictionary<string, string> serverRg1002 = Describe(failed.Where(f => IsIdentityRejection(f.Value.Message)));
             Dictionary<string, string> serverRg1003 = Describe(failed.Where(f => IsUsingIndex(f.Value.Sql) && !IsMissingObject(f.Value.Message)));
-            CompareStatements("RG1002", serverRg1002, lines.Diagnostics(analysis, "RG1002"), failed, tally, historySeed, problems);
-            CompareStatements("RG1003", serverRg1003, lines.Diagnostics(analysis, "RG1003"), failed, tally, historySeed, problems);
+            CompareStatements("RG1002", serverRg1002, lines.Diagnostics(analysis, "RG1002"), problems);
+            CompareStatements("RG1003", serverRg1003, lines.Diagnostics(analysis, "RG1003"), problems);
 
             Dictionary<string, SortedSet<string>> serverRg1004 = ServerFilterOrListTables(server);
             CompareRg1004(serverRg1004, analysis, lines, failed, problems);
@@ -149,53 +114,17 @@ namespace ReplicaGuard.Tests
             (message.StartsWith("relation \"", StringComparison.Ordinal) || message.StartsWith("schema \"", StringComparison.Ordinal))
             && message.EndsWith("does not exist", StringComparison.Ordinal);
 
-        private static void CompareStatements(string rule, Dictionary<string, string> server, Dictionary<string, string> engine,
-            Dictionary<string, FailedStatement> failed, Tally tally, int historySeed, List<string> problems)
+        private static void CompareStatements(string rule, Dictionary<string, string> server, Dictionary<string, string> engine, List<string> problems)
         {
             foreach (KeyValuePair<string, string> only in server.Where(s => !engine.ContainsKey(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
             {
-                if (!tally.IsKnownGap(rule, onlyInEngine: false, failed[only.Key], Example(historySeed, only)))
-                {
-                    problems.Add(rule + " only on the server at " + only.Key + ": " + only.Value);
-                }
+                problems.Add(rule + " only on the server at " + only.Key + ": " + only.Value);
             }
             foreach (KeyValuePair<string, string> only in engine.Where(e => !server.ContainsKey(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
             {
-                if (!failed.TryGetValue(only.Key, out FailedStatement? failure) || !tally.IsKnownGap(rule, onlyInEngine: true, failure, Example(historySeed, only)))
-                {
-                    problems.Add(rule + " only in the engine at " + only.Key + ": " + only.Value);
-                }
+                problems.Add(rule + " only in the engine at " + only.Key + ": " + only.Value);
             }
         }
-
-        private static string GapText(object gap) =>
-            gap is KnownGap k ? k.Rule + " " + k.Why : gap is RootCauseGap r ? r.Why : gap.ToString() ?? "";
-
-        private static string Example(int historySeed, KeyValuePair<string, string> difference) =>
-            "new HistoryGenerator(" + historySeed + ") at " + difference.Key + ": " + difference.Value;
-
-        /// <summary>
-        /// A difference the engine is known to have, in a file this test's owner may not change: counted and printed,
-        /// not failed, so the daily seed stays green while the owner fixes it. Delete the entry with the fix: the
-        /// test then proves it.
-        /// </summary>
-        private sealed record KnownGap(string Rule, bool OnlyInEngine, string SqlState, string Why);
-
-        private static readonly KnownGap[] KnownGaps =
-        {
-            // none known: add an entry only with the file and line of the engine code to fix
-        };
-
-        /// <summary>
-        /// A statement the server rejects and the model accepts, known and outside this branch's files: every difference
-        /// in a history that holds one is counted under it instead of failing (the model's catalog differs from there on).
-        /// </summary>
-        private sealed record RootCauseGap(string SqlState, string Message, string Why);
-
-        private static readonly RootCauseGap[] RootCauseGaps =
-        {
-            // none known
-        };
 
         /// <summary>Statements (by file:line) the server rejected and the engine did not, and the reverse; DML is RG1002's and left out.</summary>
         private static (List<FailedStatement> OnlyServer, List<string> OnlyEngine) RejectionMismatches(History history, OracleResult server, AnalysisResult analysis)
