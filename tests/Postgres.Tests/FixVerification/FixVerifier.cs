@@ -93,6 +93,37 @@ namespace ReplicaGuard.Tests
             }
         }
 
+        /// <summary>
+        /// A table's repair: the DML statement of an RG1002 result still fails, but on ANOTHER leaf (a DELETE through a
+        /// partitioned parent reaches every partition; the server names only the first leaf that fails), and a fresh
+        /// analysis of the repaired history reports exactly that: an RG1002 on the named leaf at this statement. That
+        /// leaf's failure is its own table's result (repaired and verified with it); the diagnosed leaf's is gone.
+        /// </summary>
+        private static bool IsAnotherLeafsFailure(Diagnostic d, History original, OracleResult after, History current, IReadOnlyList<Diagnostic> reanalysis)
+        {
+            string? statement = DiagnosedStatement(d, original);
+            if (d.Id != "RG1002" || statement == null || d.ObjectName == null)
+            {
+                return false;
+            }
+            string leaf = d.ObjectName.Substring(d.ObjectName.LastIndexOf('.') + 1);
+            foreach (FailedStatement failure in after.Failed.Where(f => f.FileName == d.Location.File.Path && Normalize(f.Sql) == statement))
+            {
+                Match named = Regex.Match(failure.Message, "^cannot (?:update|delete from) table \"([^\"]+)\"");
+                if (!named.Success || named.Groups[1].Value == leaf)
+                {
+                    return false;
+                }
+                bool explained = reanalysis.Any(r => r.Id == "RG1002" && r.ObjectName != null && r.ObjectName.EndsWith("." + named.Groups[1].Value, StringComparison.Ordinal)
+                    && r.Location.File.Path == d.Location.File.Path && DiagnosedStatement(r, current) == statement);
+                if (!explained)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>The normalized text of the statement the diagnostic is on (original history).</summary>
         public static string? DiagnosedStatement(Diagnostic d, History history)
         {
@@ -161,7 +192,8 @@ namespace ReplicaGuard.Tests
             }
             OracleResult after = run(current);
             var problems = new List<string>();
-            foreach (Diagnostic d in diagnosed.Where(d => ServerShows(d, original, after)))
+            IReadOnlyList<Diagnostic> reanalysis = EngineOracle.Analyze(current, settings).Diagnostics;
+            foreach (Diagnostic d in diagnosed.Where(d => ServerShows(d, original, after) && !IsAnotherLeafsFailure(d, original, after, current, reanalysis)))
             {
                 problems.Add("the diagnosed failure is still there on the server: " + d);
             }
