@@ -206,12 +206,15 @@ namespace ReplicaGuard.Tests
         private static bool IsStatementLevel(Diagnostic d) => d.Id == "RG1002" || d.Id == "RG1003";
 
         /// <summary>
-        /// A failing UPDATE/DELETE (RG1002) and the table's state at the end of the history (RG1001) are independent
+        /// A failing UPDATE/DELETE (RG1002) and the table's state at the end of the history (RG1001, RG1004) are independent
         /// problems: a table fix goes after the table's last change, so it cannot repair DML that runs earlier, and a fix
         /// placed before the DML cannot stop a later statement from taking the identity away again.
         /// </summary>
         private static bool IsDmlVersusEnd(Diagnostic d, Diagnostic still) =>
-            (d.Id == "RG1001" && still.Id == "RG1002") || (d.Id == "RG1002" && still.Id == "RG1001");
+            (IsEndOfHistory(d) && still.Id == "RG1002") || (d.Id == "RG1002" && IsEndOfHistory(still));
+
+        /// <summary>Results about the table's state at the end of the history: no identity (RG1001), or one a publication's filter or list does not fit (RG1004).</summary>
+        private static bool IsEndOfHistory(Diagnostic d) => d.Id == "RG1001" || d.Id == "RG1004";
 
         /// <summary>A result at a statement other than d's (or of another rule) that the original analysis reported the same way.</summary>
         private static bool IsOtherResultReportedBefore(Diagnostic still, Diagnostic d, History fixedHistory, IReadOnlyList<Diagnostic> earlier, History original)
