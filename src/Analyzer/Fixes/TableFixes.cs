@@ -47,6 +47,14 @@ namespace ReplicaGuard.Fixes
                     }
                 }
             }
+            if (request.Goal == FixGoal.FitPublication && fixes.Count == 0)
+            {
+                CodeFix? covering = CoveringIndexIdentity(request);
+                if (covering != null)
+                {
+                    fixes.Add(covering); // no existing index fits the filter: a key widened by the filter's columns does
+                }
+            }
             if (table.PrimaryKey == null && keyRepairs)
             {
                 AddPrimaryKeyFixes(request, fixes);
@@ -106,6 +114,79 @@ namespace ReplicaGuard.Fixes
                 "Set REPLICA IDENTITY USING INDEX " + index.Name + " on " + table.QualifiedName,
                 new[] { AlterEdit(request, index, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY USING INDEX " + Identifiers.Quote(index.Name) + ";") },
                 FixKinds.ReplicaIdentityUsingIndex);
+        }
+
+        /// <summary>
+        /// A row filter on columns outside every unique key (RG1004, PG 15+): a new unique index on a unique key's
+        /// columns plus the filter's columns is unique too, and as the identity it covers the filter. Its columns
+        /// must be NOT NULL (SET NOT NULL first) and inside every column list; FULL never fits a column list.
+        /// </summary>
+        private static CodeFix? CoveringIndexIdentity(FixRequest request)
+        {
+            TableObject table = request.Table;
+            IndexObject? key = table.PrimaryKey ?? table.Indexes.Find(i => !i.Dropped && i.QualifiesForIdentity && !i.HasExpressions && i.Method == "btree");
+            if (request.Settings.PostgresVersion < 15 || table.IsPartitioned || key == null || key.Dropped || key.HasExpressions)
+            {
+                return null;
+            }
+            var columns = new List<ColumnObject>();
+            foreach (ColumnObject? column in key.Columns)
+            {
+                if (column == null)
+                {
+                    return null;
+                }
+                if (!columns.Contains(column))
+                {
+                    columns.Add(column);
+                }
+            }
+            foreach (PublicationRelation row in CheckedRows(request))
+            {
+                foreach (ColumnObject column in row.RowFilterColumns ?? new List<ColumnObject>())
+                {
+                    if (!columns.Contains(column))
+                    {
+                        columns.Add(column);
+                    }
+                }
+            }
+            var names = new List<string>();
+            var nullable = new List<string>();
+            foreach (ColumnObject column in columns)
+            {
+                if (column.Generated != GeneratedKind.None || !table.Columns.Contains(column))
+                {
+                    return null;
+                }
+                names.Add(column.Name);
+                if (!column.NotNull)
+                {
+                    nullable.Add(column.Name);
+                }
+            }
+            string index = Identifiers.Truncate(table.Name + "_" + string.Join("_", names.ToArray()) + "_key");
+            if (names.Count == key.Columns.Count || !Fits(request, names) || table.Schema.Relations.ContainsKey(index)
+                || (request.ReferencedIndexNames != null && request.ReferencedIndexNames.Contains(index)))
+            {
+                return null; // the filter adds no column (then it is not the problem), or a list or a name is in the way
+            }
+            string qualified = FixText.Qualified(table);
+            var sql = new StringBuilder();
+            if (nullable.Count > 0)
+            {
+                sql.Append("ALTER TABLE ").Append(qualified);
+                for (int i = 0; i < nullable.Count; i++)
+                {
+                    sql.Append(i == 0 ? " " : ", ").Append("ALTER COLUMN ").Append(Identifiers.Quote(nullable[i])).Append(" SET NOT NULL");
+                }
+                sql.Append("; ");
+            }
+            sql.Append("CREATE UNIQUE INDEX ").Append(Identifiers.Quote(index)).Append(" ON ").Append(qualified).Append(" (").Append(Join(names)).Append("); ");
+            sql.Append("ALTER TABLE ").Append(qualified).Append(" REPLICA IDENTITY USING INDEX ").Append(Identifiers.Quote(index)).Append(';');
+            string title = "Create unique index " + index + " on " + table.QualifiedName + " (" + Join(names) + ") and use it as the replica identity"
+                + (nullable.Count > 0 ? " (fails if existing rows have NULL in " + string.Join(", ", nullable.ToArray()) + ")" : "");
+            return new CodeFix(title, new[] { AlterEdit(request, null, sql.ToString()) }, FixKinds.ReplicaIdentityUsingIndex);
         }
 
         /// <summary>Primary keys on the columns of a unique index that cannot be promoted as is, or on a likely key column.</summary>

@@ -46,16 +46,50 @@ namespace ReplicaGuard.Rules
 
         public override void AfterHistory(Catalog catalog)
         {
+            var fixes = new List<List<CodeFix>>(_pending.Count);
             foreach (Pending p in _pending)
             {
                 StatementRef? keyAddedLater = p.Table.PrimaryKey?.CreatedBy;
-                List<CodeFix> fixes = p.Fixes;
+                List<CodeFix> own = p.Fixes;
                 if (keyAddedLater != null && keyAddedLater.Order > p.Statement.Order)
                 {
                     // A copy: an incremental analysis reports the pending results again after the next edit.
-                    fixes = fixes.FindAll(f => f.EquivalenceKey != FixKinds.AddPrimaryKey && f.EquivalenceKey != FixKinds.PromoteIndexToPrimaryKey);
+                    own = own.FindAll(f => f.EquivalenceKey != FixKinds.AddPrimaryKey && f.EquivalenceKey != FixKinds.PromoteIndexToPrimaryKey);
                 }
-                Context.Report(Descriptor, p.Message, p.Location, p.Table.QualifiedName, p.Related, fixes);
+                fixes.Add(own);
+            }
+            FixLeavesTogether(fixes);
+            for (int i = 0; i < _pending.Count; i++)
+            {
+                Pending p = _pending[i];
+                Context.Report(Descriptor, p.Message, p.Location, p.Table.QualifiedName, p.Related, fixes[i]);
+            }
+        }
+
+        /// <summary>
+        /// One statement rejected on several leaves (a DML through a parent): the server stops at the first, so a fix
+        /// of one leaf alone leaves the statement failing. Each leaf's fixes then repair the other leaves too.
+        /// Results of one statement are adjacent in _pending (reported while that statement is replayed).
+        /// </summary>
+        private void FixLeavesTogether(List<List<CodeFix>> fixes)
+        {
+            int start = 0;
+            while (start < _pending.Count)
+            {
+                int end = start + 1;
+                while (end < _pending.Count && _pending[end].Statement == _pending[start].Statement)
+                {
+                    end++;
+                }
+                if (end - start > 1)
+                {
+                    List<List<CodeFix>> together = StatementFixes.Together(fixes.GetRange(start, end - start));
+                    for (int i = start; i < end; i++)
+                    {
+                        fixes[i] = together[i - start];
+                    }
+                }
+                start = end;
             }
         }
 

@@ -108,7 +108,7 @@ namespace ReplicaGuard.Rules
             {
                 repair = Context.Changes.RejectedIdentityStatements(table, Context.Rejected).Count > MaxSharedRepair
                     ? null
-                    : RG1001MissingReplicaIdentity.RepairOf(Context, table, catalog);
+                    : RG1001MissingReplicaIdentity.RepairOf(Context, table, catalog) ?? RG1004FilterOrColumnListOutsideIdentity.RepairOf(Context, table, catalog);
                 Context.StateLog?.DictionaryEntry(_repairs, table);
                 _repairs[table] = repair;
             }

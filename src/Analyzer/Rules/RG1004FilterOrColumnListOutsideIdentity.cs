@@ -95,15 +95,52 @@ namespace ReplicaGuard.Rules
             string message = publication + " publishes " + table.QualifiedName + " with " + what + ": every " + actions + " on it will fail with "
                 + IdentityMessages.ServerError(table.Name, update, failure)
                 + ". Make the replica identity cover the filter's columns and be covered by the column list, or change the publication.";
-            StatementRef at = culprit?.Row?.AddedBy ?? culprit?.Cause ?? table.CreatedBy;
-            FixRequest request = Context.FixRequest(table, at, FixGoal.FitPublication);
-            request.Coverage = verdict.Coverage;
+            StatementRef at = At(table, culprit);
             var related = new List<Location>();
             if (at != table.CreatedBy)
             {
                 related.Add(table.CreatedBy.HeadLocation);
             }
-            Context.Report(Descriptor, message, ItemLocation(at, table), table.QualifiedName, related, TableFixes.For(request));
+            Context.Report(Descriptor, message, ItemLocation(at, table), table.QualifiedName, related, Fixes(Context, table, verdict, at));
+        }
+
+        private static StatementRef At(TableObject table, Coverage? culprit) => culprit?.Row?.AddedBy ?? culprit?.Cause ?? table.CreatedBy;
+
+        /// <summary>
+        /// The repair of a table whose publication row filter or column list does not fit its identity, or null. As
+        /// with RG1001, RG1003 offers it on a rejected identity statement of the table and the fixes delete those
+        /// statements, so that either fix clears both results.
+        /// </summary>
+        internal static List<CodeFix>? RepairOf(RuleContext context, TableObject table, Catalog catalog)
+        {
+            AnalysisSettings settings = context.Settings;
+            if (table.Dropped || settings.PostgresVersion < 15)
+            {
+                return null;
+            }
+            IdentityVerdict verdict = IdentityRules.Check(table, catalog, settings.SearchPath, settings.PostgresVersion);
+            if (!IsPublicationMisfit(verdict.Update) && !IsPublicationMisfit(verdict.Delete))
+            {
+                return null;
+            }
+            HashSet<ColumnObject> identity = IdentityRules.IdentityKeyColumns(table);
+            foreach (Coverage coverage in verdict.Coverage)
+            {
+                PublicationRelation? row = coverage.Row;
+                if (row != null && !coverage.Publication.AllTables && coverage.Publication.PublishesUpdateOrDelete
+                    && (IdentityRules.RowFilterInvalid(table, row, identity) || IdentityRules.ColumnListInvalid(table, row, identity)))
+                {
+                    return Fixes(context, table, verdict, At(table, coverage));
+                }
+            }
+            return Fixes(context, table, verdict, At(table, null));
+        }
+
+        private static List<CodeFix> Fixes(RuleContext context, TableObject table, IdentityVerdict verdict, StatementRef at)
+        {
+            FixRequest request = context.FixRequest(table, at, FixGoal.FitPublication);
+            request.Coverage = verdict.Coverage;
+            return TableRepair.DeletingRejected(TableFixes.For(request), context.Changes.RejectedIdentityStatements(table, context.Rejected), table);
         }
 
         private static string IdentityDescription(TableObject table)

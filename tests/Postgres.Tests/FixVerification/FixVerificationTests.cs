@@ -48,7 +48,22 @@ namespace ReplicaGuard.Tests
         [TestMethod]
         public void AlternativeFixesRepairASample() => Verify(Count("REPLICAGUARD_FIX_ALT_COUNT", 150), alternatives: true);
 
-        private void Verify(int count, bool alternatives)
+        /// <summary>
+        /// Histories with UPDATE/DELETE, row filters and column lists, so RG1002 and RG1004 fixes are verified on
+        /// generated histories too. Run statement by statement (autocommit, as psql and migration tools do): inside one
+        /// transaction PostgreSQL 15 may judge DML against stale publication info (see ServerOracle.RunAutocommit).
+        /// </summary>
+        [TestMethod]
+        public void RecommendedFixesRepairHistoriesWithDmlAndFilters()
+        {
+            IReadOnlyDictionary<string, int> kinds = Verify(Count("REPLICAGUARD_FIX_DML_COUNT", 300), alternatives: false, dmlAndFilters: true);
+            foreach (string rule in new[] { "RG1002", "RG1004" })
+            {
+                Assert.IsTrue(kinds.Keys.Any(k => k.StartsWith(rule + " ", StringComparison.Ordinal)), "no " + rule + " fix was verified: raise REPLICAGUARD_FIX_DML_COUNT");
+            }
+        }
+
+        private IReadOnlyDictionary<string, int> Verify(int count, bool alternatives, bool dmlAndFilters = false)
         {
             bool fixedSample = alternatives && Environment.GetEnvironmentVariable("REPLICAGUARD_SEED") == null;
             int seed = fixedSample ? AlternativeSampleSeed : DifferentialRun.Seed();
@@ -59,7 +74,8 @@ namespace ReplicaGuard.Tests
             AnalysisSettings settings = EngineOracle.Settings();
             ParallelOracle.For(PgServer.Get(), count, (oracle, i) =>
             {
-                History history = new HistoryGenerator(DifferentialRun.HistorySeed(seed, i)).Next();
+                History history = new HistoryGenerator(DifferentialRun.HistorySeed(seed, i)) { IncludeDml = dmlAndFilters, IncludeRowFiltersAndColumnLists = dmlAndFilters }.Next();
+                Func<History, OracleResult> run = dmlAndFilters ? oracle.RunAutocommit : h => oracle.Run(h);
                 IReadOnlyList<Diagnostic> diagnostics = EngineOracle.Analyze(history, settings).Diagnostics.Where(d => FixVerifier.VerifiedRules.Contains(d.Id)).ToList();
                 if (diagnostics.Count == 0)
                 {
@@ -70,7 +86,7 @@ namespace ReplicaGuard.Tests
                     Interlocked.Increment(ref unsplittable);
                     return true;
                 }
-                OracleResult before = oracle.Run(history);
+                OracleResult before = run(history);
                 var confirmed = new List<Diagnostic>();
                 foreach (Diagnostic d in diagnostics)
                 {
@@ -89,7 +105,7 @@ namespace ReplicaGuard.Tests
                     foreach (CodeFix fix in alternatives ? fixes.Skip(1) : fixes.Take(1))
                     {
                         History fixedHistory = FixVerifier.Apply(history, FixVerifier.OnEmptyTable(fix));
-                        OracleResult after = oracle.Run(fixedHistory);
+                        OracleResult after = run(fixedHistory);
                         string? problem = FixVerifier.Check(d, fix, history, before, fixedHistory, after, settings);
                         Interlocked.Increment(ref verified);
                         kinds.AddOrUpdate(d.Id + " " + fix.EquivalenceKey, 1, (_, n) => n + 1);
@@ -109,7 +125,7 @@ namespace ReplicaGuard.Tests
                         {
                             continue;
                         }
-                        string? problem = FixVerifier.CheckTableRepair(table.Key, table.ToList(), history, before, oracle, settings);
+                        string? problem = FixVerifier.CheckTableRepair(table.Key, table.ToList(), history, before, run, settings);
                         Interlocked.Increment(ref tableRepairs);
                         if (problem != null)
                         {
@@ -138,6 +154,7 @@ namespace ReplicaGuard.Tests
                 Assert.Fail(failures.Count + " fix(es) failed server verification:" + Environment.NewLine
                     + string.Join(Environment.NewLine, failures.OrderBy(f => f.Key).Take(MaxReported).Select(f => f.Value)));
             }
+            return kinds;
         }
     }
 }
