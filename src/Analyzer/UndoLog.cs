@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ReplicaGuard.Model;
 
 namespace ReplicaGuard
 {
@@ -11,23 +12,15 @@ namespace ReplicaGuard
     /// </summary>
     internal sealed class UndoLog
     {
-        private readonly List<Action> _undo = new List<Action>();
+        // The catalog's journal does the recording and the reverse-order rollback; this class only adds the
+        // helpers for the shapes of state the rules keep. Nothing here is ever forgotten (no Clear).
+        private readonly Journal _journal = new Journal { KeepAll = true };
 
-        public int Mark => _undo.Count;
+        public int Mark => _journal.Mark;
 
-        public void Record(Action undo) => _undo.Add(undo);
+        public void Record(Action undo) => _journal.Record(undo);
 
-        public void RollbackTo(int mark)
-        {
-            for (int i = _undo.Count - 1; i >= mark; i--)
-            {
-                _undo[i]();
-            }
-            if (mark < _undo.Count)
-            {
-                _undo.RemoveRange(mark, _undo.Count - mark);
-            }
-        }
+        public void RollbackTo(int mark) => _journal.RollbackTo(mark);
 
         /// <summary>Call just before adding one item to <paramref name="list"/>.</summary>
         public void ListAdd<T>(List<T> list) => Record(() => list.RemoveAt(list.Count - 1));

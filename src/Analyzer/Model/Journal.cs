@@ -51,7 +51,6 @@ namespace ReplicaGuard.Model
         /// <summary>An incremental analysis keeps every entry, to roll the catalog back to a file boundary.</summary>
         public bool KeepAll { get; set; }
 
-
         private static readonly Action<UndoStep> RunClosure = step => ((Action)step.Target)();
     }
 
