@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Model;
 
 namespace ReplicaGuard.Fixes
@@ -44,8 +45,20 @@ namespace ReplicaGuard.Fixes
         /// <summary>Index names that DROP INDEX / ALTER INDEX statements of the history name (a fix must not create one of them).</summary>
         public ISet<string>? ReferencedIndexNames { get; set; }
 
-        /// <summary>Table names that rejected ALTER PUBLICATION ... ADD | SET statements list (see <see cref="TableChanges"/>).</summary>
-        public ISet<string>? TablesInRejectedPublicationChanges { get; set; }
+        /// <summary>Table names that rejected ALTER PUBLICATION ... ADD | SET statements list, with the last one (see <see cref="TableChanges"/>).</summary>
+        public IReadOnlyDictionary<string, StatementRef>? TablesInRejectedPublicationChanges { get; set; }
+
+        /// <summary>
+        /// When set, <see cref="TableFixes"/> records here what each primary-key or identity-index fix assumes about
+        /// the later history, so a rule that learns that history can drop or rename fixes it contradicts.
+        /// </summary>
+        public Dictionary<CodeFix, FixAssumptions>? Assumptions { get; set; }
+
+        /// <summary>
+        /// The actions that fail: a rejected DELETE is checked only against publications that publish deletes
+        /// (RG1002); a table-wide diagnostic is about both.
+        /// </summary>
+        public PublishActions FailingActions { get; set; } = PublishActions.Update | PublishActions.Delete;
 
         /// <summary>The publications that cover the table (for column lists and "remove from the list").</summary>
         public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];

@@ -19,9 +19,9 @@ namespace ReplicaGuard.Fixes
             Coverage? only = null;
             foreach (Coverage coverage in request.Coverage)
             {
-                if (!coverage.Publication.PublishesUpdateOrDelete)
+                if ((coverage.Publication.Publish & request.FailingActions) == 0)
                 {
-                    continue;
+                    continue; // it never checks the failing action
                 }
                 if (only != null)
                 {
@@ -34,15 +34,16 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
-            if (request.Table.InheritParents.Count > 0 || request.Table.PartitionParent != null)
+            if (AncestorIsMember(request.Table, only.Publication, new HashSet<TableObject>()))
             {
                 return null; // a parent listed without ONLY (or the partition root) would publish it again
             }
-            if (request.TablesInRejectedPublicationChanges != null && request.TablesInRejectedPublicationChanges.Contains(request.Table.Name))
-            {
-                return null; // a rejected ADD/SET naming it could then succeed and publish more
-            }
             StatementRef added = only.Row.AddedBy;
+            if (request.TablesInRejectedPublicationChanges != null
+                && request.TablesInRejectedPublicationChanges.TryGetValue(request.Table.Name, out StatementRef? rejected) && rejected.Order > added.Order)
+            {
+                return null; // a later rejected ADD/SET naming it could then succeed and publish more
+            }
             TextEdit? edit = RemovalEdit(added, request.Table);
             if (edit == null)
             {
@@ -52,6 +53,30 @@ namespace ReplicaGuard.Fixes
                 "Remove " + request.Table.QualifiedName + " from publication " + only.Publication.Name,
                 new[] { edit },
                 FixKinds.RemoveFromPublication);
+        }
+
+        /// <summary>
+        /// An ancestor the publication publishes (an inheritance parent listed without ONLY publishes its children; a
+        /// partitioned table, listed or in a published schema, publishes its partitions).
+        /// </summary>
+        private static bool AncestorIsMember(TableObject table, Model.PublicationObject publication, HashSet<TableObject> seen)
+        {
+            if (table.PartitionParent != null && seen.Add(table.PartitionParent))
+            {
+                TableObject root = table.PartitionParent;
+                if (publication.Tables.Contains(root) || publication.Schemas.ContainsKey(root.Schema) || AncestorIsMember(root, publication, seen))
+                {
+                    return true;
+                }
+            }
+            foreach (TableObject parent in table.InheritParents)
+            {
+                if (seen.Add(parent) && (publication.Tables.Contains(parent) || AncestorIsMember(parent, publication, seen)))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static TextEdit? RemovalEdit(StatementRef added, TableObject table)
@@ -71,19 +96,7 @@ namespace ReplicaGuard.Fixes
                 default:
                     return null;
             }
-            int at = -1;
-            for (int i = 0; i < items.Count; i++)
-            {
-                ObjectName? name = items[i].Table;
-                if (name != null && name.Name == table.Name && (name.Schema == null || name.Schema == table.Schema.Name))
-                {
-                    if (at >= 0)
-                    {
-                        return null;
-                    }
-                    at = i;
-                }
-            }
+            int at = ItemOf(items, table);
             if (at < 0)
             {
                 return null;
@@ -121,6 +134,117 @@ namespace ReplicaGuard.Fixes
                 remove = TextSpan.FromBounds(start, items[1].Span.Start);
             }
             return new TextEdit(file, file.ToOriginal(remove), "");
+        }
+
+        /// <summary>
+        /// The one list item that names the table, or -1 (none, or named twice). An item qualified with the table's
+        /// schema wins over unqualified ones: the statement succeeded, so those named other tables.
+        /// </summary>
+        private static int ItemOf(List<PublicationItem> items, TableObject table)
+        {
+            int qualified = -1;
+            int any = -1;
+            int anyCount = 0;
+            for (int i = 0; i < items.Count; i++)
+            {
+                ObjectName? name = items[i].Table;
+                if (name == null || name.Name != table.Name)
+                {
+                    continue;
+                }
+                if (name.Schema == table.Schema.Name)
+                {
+                    if (qualified >= 0)
+                    {
+                        return -1;
+                    }
+                    qualified = i;
+                }
+                if (name.Schema == null || name.Schema == table.Schema.Name)
+                {
+                    any = i;
+                    anyCount++;
+                }
+            }
+            return qualified >= 0 ? qualified : anyCount == 1 ? any : -1;
+        }
+
+        /// <summary>The items of the CREATE PUBLICATION ... FOR / ALTER PUBLICATION ... ADD | SET that added a row.</summary>
+        private static List<PublicationItem>? ItemsOf(StatementRef added)
+        {
+            switch (added.Statement)
+            {
+                case CreatePublicationStatement c:
+                    return c.Objects;
+                case AlterPublicationStatement a when a.Action == AlterPublicationAction.Add || a.Action == AlterPublicationAction.Set:
+                    return a.Objects;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// A column list that leaves out replica identity columns (PG 15+: "Column list used by the publication does
+        /// not cover the replica identity"): add them to the list where the table was listed. Only for a key identity
+        /// (FULL fits no column list) and a row the table's own list item added.
+        /// </summary>
+        public static CodeFix? AddIdentityColumns(FixRequest request)
+        {
+            TableObject table = request.Table;
+            IndexObject? identity = table.Identity == ReplicaIdentityKind.Full ? null : IdentityRules.IdentityIndex(table);
+            if (request.Settings.PostgresVersion < 15 || identity == null)
+            {
+                return null;
+            }
+            var edits = new List<TextEdit>();
+            var added = new List<string>();
+            foreach (Coverage coverage in request.Coverage)
+            {
+                PublicationRelation? row = coverage.Row;
+                if (row == null || row.Columns == null || coverage.Publication.AllTables || (coverage.Publication.Publish & request.FailingActions) == 0)
+                {
+                    continue;
+                }
+                var missing = new List<string>();
+                foreach (ColumnObject? column in identity.Columns)
+                {
+                    if (column == null || column.Generated != GeneratedKind.None)
+                    {
+                        return null;
+                    }
+                    if (!row.Columns.Contains(column) && !missing.Contains(column.Name))
+                    {
+                        missing.Add(column.Name);
+                    }
+                }
+                if (missing.Count == 0)
+                {
+                    continue;
+                }
+                List<PublicationItem>? items = row.Table == table && row.AddedBy != null ? ItemsOf(row.AddedBy) : null;
+                int at = items == null ? -1 : ItemOf(items, table);
+                if (at < 0 || items![at].Columns == null || items[at].Columns!.Count == 0)
+                {
+                    return null; // added through a parent or a schema: no list of its own to edit
+                }
+                List<Syntax.Ast.Identifier> listed = items[at].Columns!;
+                var text = new System.Text.StringBuilder();
+                foreach (string name in missing)
+                {
+                    text.Append(", ").Append(Identifiers.Quote(name));
+                }
+                SourceFile file = row.AddedBy!.File.File;
+                edits.Add(new TextEdit(file, file.ToOriginal(new TextSpan(listed[listed.Count - 1].Span.End, 0)), text.ToString()));
+                added.Add(coverage.Publication.Name);
+            }
+            if (edits.Count == 0)
+            {
+                return null;
+            }
+            return new CodeFix(
+                "Add the replica identity columns of " + table.QualifiedName + " to the column list of publication " + string.Join(", ", added.ToArray()),
+                edits,
+                FixKinds.AddIdentityColumnsToColumnList);
         }
 
         private static bool StartsWithTableKeyword(string text, TextSpan span)

@@ -16,8 +16,11 @@ namespace ReplicaGuard.Fixes
         private Dictionary<TableObject, List<StatementRef>>? _rejectedByTable;
         private int _rejectedIndexed;
         private static readonly StatementRef[] NoStatements = new StatementRef[0];
-        private readonly HashSet<string> _tablesInRejectedPublicationChanges = new HashSet<string>();
+        private readonly Dictionary<string, StatementRef> _tablesInRejectedPublicationChanges = new Dictionary<string, StatementRef>();
         private int _publicationChangesIndexed;
+        private readonly Dictionary<ColumnObject, StatementRef> _notNullDropped = new Dictionary<ColumnObject, StatementRef>();
+        private readonly Dictionary<string, StatementRef> _indexNamesCreated = new Dictionary<string, StatementRef>();
+        private readonly Dictionary<TableObject, StatementRef> _primaryKeyAdded = new Dictionary<TableObject, StatementRef>();
 
         /// <summary>Set by an incremental analysis: how to undo this bookkeeping (see RuleContext.StateLog).</summary>
         internal UndoLog? StateLog { get; set; }
@@ -34,9 +37,29 @@ namespace ReplicaGuard.Fixes
                         StateLog?.DictionaryEntry(_identityAttempts, statement);
                         _identityAttempts[statement] = table;
                     }
+                    if (table != null)
+                    {
+                        RecordNotNullDrops(alter, table, statement);
+                        RecordPrimaryKeyAdded(alter, table, statement);
+                    }
+                    break;
+                case CreateTableStatement create when create.Likes.Count > 0:
+                    // LIKE copies the source's columns, NOT NULLs and (INCLUDING INDEXES) keys as they are now: a fix
+                    // placed at the source's CREATE would be copied too ("multiple primary keys" on the copy later).
+                    foreach (LikeClause like in create.Likes)
+                    {
+                        if (catalog.FindRelation(like.Source) is TableObject source)
+                        {
+                            catalog.Set(source, source.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                        }
+                    }
                     break;
                 case CreateIndexStatement index:
                     table = catalog.FindRelation(index.Table) as TableObject;
+                    if (index.Name != null)
+                    {
+                        RecordIndexName(index.Name.Name, statement);
+                    }
                     break;
                 case AlterIndexStatement alterIndex:
                     table = (catalog.FindRelation(alterIndex.Name) as IndexObject)?.Table;
@@ -56,6 +79,91 @@ namespace ReplicaGuard.Fixes
                 catalog.Set(table, table.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
             }
         }
+
+        /// <summary>
+        /// ALTER COLUMN ... DROP NOT NULL fails on a column of the primary key or of the replica identity index
+        /// (ATExecDropNotNull), so a key fix placed before it would make it fail. It reaches the partitions too.
+        /// </summary>
+        private void RecordNotNullDrops(AlterTableStatement alter, TableObject table, StatementRef statement)
+        {
+            foreach (AlterTableAction action in alter.Actions)
+            {
+                if (action.Kind == AlterTableActionKind.DropNotNull && action.Column != null)
+                {
+                    RecordNotNullDrop(table, action.Column.Name, statement);
+                }
+            }
+        }
+
+        private void RecordNotNullDrop(TableObject table, string column, StatementRef statement)
+        {
+            ColumnObject? found = table.FindColumn(column);
+            if (found != null)
+            {
+                StateLog?.DictionaryEntry(_notNullDropped, found);
+                _notNullDropped[found] = statement;
+            }
+            foreach (TableObject partition in table.Partitions)
+            {
+                RecordNotNullDrop(partition, column, statement);
+            }
+        }
+
+        /// <summary>ADD PRIMARY KEY, kept even when a later statement drops the key again: a key fix placed before it makes it fail.</summary>
+        private void RecordPrimaryKeyAdded(AlterTableStatement alter, TableObject table, StatementRef statement)
+        {
+            foreach (AlterTableAction action in alter.Actions)
+            {
+                if (action.Kind != AlterTableActionKind.AddConstraint || action.Constraint == null)
+                {
+                    continue;
+                }
+                if (action.Constraint.Kind == ConstraintKind.PrimaryKey)
+                {
+                    StateLog?.DictionaryEntry(_primaryKeyAdded, table);
+                    _primaryKeyAdded[table] = statement;
+                }
+                if (action.Constraint.Name != null && (action.Constraint.Kind == ConstraintKind.PrimaryKey || action.Constraint.Kind == ConstraintKind.Unique
+                    || action.Constraint.Kind == ConstraintKind.Exclude))
+                {
+                    RecordIndexName(action.Constraint.Name.Name, statement); // the constraint's index takes its name
+                }
+            }
+        }
+
+        private void RecordIndexName(string name, StatementRef statement)
+        {
+            StateLog?.DictionaryEntry(_indexNamesCreated, name);
+            _indexNamesCreated[name] = statement;
+        }
+
+        /// <summary>True when an ALTER TABLE after <paramref name="statement"/> adds a primary key to the table.</summary>
+        public bool PrimaryKeyAddedAfter(TableObject table, StatementRef statement)
+        {
+            return _primaryKeyAdded.TryGetValue(table, out StatementRef? added) && added.Order > statement.Order;
+        }
+
+        /// <summary>True when a statement after <paramref name="statement"/> drops NOT NULL on one of the columns.</summary>
+        public bool NotNullDroppedAfter(IReadOnlyList<ColumnObject> columns, StatementRef statement)
+        {
+            foreach (ColumnObject column in columns)
+            {
+                if (_notNullDropped.TryGetValue(column, out StatementRef? drop) && drop.Order > statement.Order)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>True when a CREATE INDEX or named ADD CONSTRAINT after <paramref name="statement"/> names <paramref name="name"/> (in any schema).</summary>
+        public bool IndexNameCreatedAfter(string name, StatementRef statement)
+        {
+            return _indexNamesCreated.TryGetValue(name, out StatementRef? created) && created.Order > statement.Order;
+        }
+
+        /// <summary>True when a CREATE INDEX of the history so far names <paramref name="name"/>.</summary>
+        public bool IndexNameCreated(string name) => _indexNamesCreated.ContainsKey(name);
 
         private void AddReferencedIndexName(string name)
         {
@@ -112,11 +220,12 @@ namespace ReplicaGuard.Fixes
         }
 
         /// <summary>
-        /// Table names listed by ALTER PUBLICATION ... ADD | SET statements that PostgreSQL rejected (so far). Taking
-        /// such a table out of another list can make that statement succeed and publish more (e.g. an ADD rejected
-        /// because the table was already a member): the publication-list fix is not offered for them.
+        /// Table names listed by ALTER PUBLICATION ... ADD | SET statements that PostgreSQL rejected (so far), each with
+        /// the last such statement. Taking such a table out of an earlier list can make that statement succeed and
+        /// publish more (e.g. an ADD rejected because the table was already a member): the publication-list fix is
+        /// not offered for them.
         /// </summary>
-        public ISet<string> TablesInRejectedPublicationChanges(IReadOnlyList<RejectedStatement> rejected)
+        public IReadOnlyDictionary<string, StatementRef> TablesInRejectedPublicationChanges(IReadOnlyList<RejectedStatement> rejected)
         {
             if (_publicationChangesIndexed < rejected.Count)
             {
@@ -124,17 +233,16 @@ namespace ReplicaGuard.Fixes
             }
             for (; _publicationChangesIndexed < rejected.Count; _publicationChangesIndexed++)
             {
-                if (rejected[_publicationChangesIndexed].Statement.Statement is AlterPublicationStatement alter
+                StatementRef statement = rejected[_publicationChangesIndexed].Statement;
+                if (statement.Statement is AlterPublicationStatement alter
                     && (alter.Action == AlterPublicationAction.Add || alter.Action == AlterPublicationAction.Set))
                 {
                     foreach (Syntax.Ast.PublicationObject item in alter.Objects)
                     {
                         if (item.Table != null)
                         {
-                            if (_tablesInRejectedPublicationChanges.Add(item.Table.Name))
-                            {
-                                StateLog?.SetAdded(_tablesInRejectedPublicationChanges, item.Table.Name);
-                            }
+                            StateLog?.DictionaryEntry(_tablesInRejectedPublicationChanges, item.Table.Name);
+                            _tablesInRejectedPublicationChanges[item.Table.Name] = statement;
                         }
                     }
                 }

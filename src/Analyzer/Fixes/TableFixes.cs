@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using ReplicaGuard.Diagnostics;
@@ -24,13 +25,13 @@ namespace ReplicaGuard.Fixes
                 return fixes;
             }
             // A later DROP INDEX / ALTER INDEX of the name PostgreSQL gives the new key would then act on it: offer no key fix.
-            bool keyRepairs = (request.Goal == FixGoal.Key || table.Identity == ReplicaIdentityKind.Default)
-                && (request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(Identifiers.Truncate(table.Name + "_pkey")));
+            bool keyRepairs = request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(Identifiers.Truncate(table.Name + "_pkey"));
             if (table.PrimaryKey == null && keyRepairs)
             {
                 foreach (IndexObject index in table.Indexes)
                 {
-                    if (CanPromote(index) && Fits(request, KeyNames(index)))
+                    if (CanPromote(index) && Fits(request, KeyNames(index))
+                        && (request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(index.Name)))
                     {
                         fixes.Add(Promote(request, index));
                     }
@@ -67,6 +68,14 @@ namespace ReplicaGuard.Fixes
                     new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY FULL;") },
                     FixKinds.ReplicaIdentityFull));
             }
+            if (request.Goal == FixGoal.FitPublication)
+            {
+                CodeFix? widen = PublicationListFix.AddIdentityColumns(request);
+                if (widen != null)
+                {
+                    fixes.Add(widen);
+                }
+            }
             CodeFix? remove = PublicationListFix.Remove(request);
             if (remove != null)
             {
@@ -99,21 +108,63 @@ namespace ReplicaGuard.Fixes
             TableObject table = request.Table;
             string constraint = Identifiers.Truncate(table.Name + "_pkey");
             string sql = table.Schema.Relations.ContainsKey(constraint) && constraint != index.Name
-                ? "ALTER TABLE " + FixText.Qualified(table) + " ADD PRIMARY KEY USING INDEX " + Identifiers.Quote(index.Name) + ";"
-                : "ALTER TABLE " + FixText.Qualified(table) + " ADD CONSTRAINT " + Identifiers.Quote(constraint) + " PRIMARY KEY USING INDEX " + Identifiers.Quote(index.Name) + ";";
-            return new CodeFix(
-                "Make unique index " + index.Name + " the primary key of " + table.QualifiedName,
+                ? "ALTER TABLE " + FixText.Qualified(table) + " ADD PRIMARY KEY USING INDEX " + Identifiers.Quote(index.Name) + ResetIdentity(request) + ";"
+                : "ALTER TABLE " + FixText.Qualified(table) + " ADD CONSTRAINT " + Identifiers.Quote(constraint) + " PRIMARY KEY USING INDEX " + Identifiers.Quote(index.Name) + ResetIdentity(request) + ";";
+            return Keyed(request, new CodeFix(
+                "Make unique index " + index.Name + " the primary key of " + table.QualifiedName + ResetIdentityTitle(request),
                 new[] { AlterEdit(request, index, sql) },
-                FixKinds.PromoteIndexToPrimaryKey);
+                FixKinds.PromoteIndexToPrimaryKey), new FixAssumptions(IndexColumns(index), indexNames: new[] { constraint, index.Name }));
         }
 
         private static CodeFix UsingIndex(FixRequest request, IndexObject index)
         {
             TableObject table = request.Table;
-            return new CodeFix(
+            return Keyed(request, new CodeFix(
                 "Set REPLICA IDENTITY USING INDEX " + index.Name + " on " + table.QualifiedName,
                 new[] { AlterEdit(request, index, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY USING INDEX " + Identifiers.Quote(index.Name) + ";") },
-                FixKinds.ReplicaIdentityUsingIndex);
+                FixKinds.ReplicaIdentityUsingIndex), IndexColumns(index));
+        }
+
+        /// <summary>
+        /// A primary key is the replica identity only under REPLICA IDENTITY DEFAULT: a key fix for a table whose
+        /// identity is NOTHING, FULL or an index also sets DEFAULT (in the same ALTER TABLE).
+        /// </summary>
+        private static string ResetIdentity(FixRequest request)
+        {
+            return request.Goal != FixGoal.Key && request.Table.Identity != ReplicaIdentityKind.Default ? ", REPLICA IDENTITY DEFAULT" : "";
+        }
+
+        private static string ResetIdentityTitle(FixRequest request)
+        {
+            return ResetIdentity(request).Length == 0 ? "" : " and set its REPLICA IDENTITY back to DEFAULT";
+        }
+
+        /// <summary>Records what the fix assumes (see <see cref="FixRequest.Assumptions"/>).</summary>
+        private static CodeFix Keyed(FixRequest request, CodeFix fix, IReadOnlyList<ColumnObject> columns)
+        {
+            return Keyed(request, fix, new FixAssumptions(columns));
+        }
+
+        private static CodeFix Keyed(FixRequest request, CodeFix fix, FixAssumptions assumptions)
+        {
+            if (request.Assumptions != null)
+            {
+                request.Assumptions[fix] = assumptions;
+            }
+            return fix;
+        }
+
+        private static List<ColumnObject> IndexColumns(IndexObject index)
+        {
+            var columns = new List<ColumnObject>(index.Columns.Count);
+            foreach (ColumnObject? column in index.Columns)
+            {
+                if (column != null)
+                {
+                    columns.Add(column);
+                }
+            }
+            return columns;
         }
 
         /// <summary>
@@ -171,7 +222,13 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // the filter adds no column (then it is not the problem), or a list or a name is in the way
             }
-            string qualified = FixText.Qualified(table);
+            Func<string, CodeFix> withName = name => CoveringIndexFix(request, name, names, nullable);
+            return Keyed(request, withName(index), new FixAssumptions(columns, index, withName));
+        }
+
+        private static CodeFix CoveringIndexFix(FixRequest request, string index, List<string> names, List<string> nullable)
+        {
+            string qualified = FixText.Qualified(request.Table);
             var sql = new StringBuilder();
             if (nullable.Count > 0)
             {
@@ -184,7 +241,7 @@ namespace ReplicaGuard.Fixes
             }
             sql.Append("CREATE UNIQUE INDEX ").Append(Identifiers.Quote(index)).Append(" ON ").Append(qualified).Append(" (").Append(Join(names)).Append("); ");
             sql.Append("ALTER TABLE ").Append(qualified).Append(" REPLICA IDENTITY USING INDEX ").Append(Identifiers.Quote(index)).Append(';');
-            string title = "Create unique index " + index + " on " + table.QualifiedName + " (" + Join(names) + ") and use it as the replica identity"
+            string title = "Create unique index " + index + " on " + request.Table.QualifiedName + " (" + Join(names) + ") and use it as the replica identity"
                 + (nullable.Count > 0 ? " (fails if existing rows have NULL in " + string.Join(", ", nullable.ToArray()) + ")" : "");
             return new CodeFix(title, new[] { AlterEdit(request, null, sql.ToString()) }, FixKinds.ReplicaIdentityUsingIndex);
         }
@@ -225,6 +282,24 @@ namespace ReplicaGuard.Fixes
 
         private static void AddPrimaryKeyFix(FixRequest request, List<ColumnObject> columns, string known, HashSet<string> seen, List<CodeFix> fixes)
         {
+            if (request.Goal == FixGoal.FitPublication)
+            {
+                // A row filter's columns must be in the identity: a key widened by them is still a key.
+                foreach (PublicationRelation row in CheckedRows(request))
+                {
+                    foreach (ColumnObject column in row.RowFilterColumns ?? new List<ColumnObject>())
+                    {
+                        if (column.Generated != GeneratedKind.None || !request.Table.Columns.Contains(column))
+                        {
+                            return;
+                        }
+                        if (!columns.Contains(column))
+                        {
+                            columns = new List<ColumnObject>(columns) { column };
+                        }
+                    }
+                }
+            }
             var names = new List<string>();
             var nullable = new List<string>();
             foreach (ColumnObject column in columns)
@@ -249,11 +324,12 @@ namespace ReplicaGuard.Fixes
             {
                 risk.Add("NULL in " + string.Join(", ", nullable.ToArray()));
             }
-            string title = "Add a primary key (" + list + ") to " + request.Table.QualifiedName
+            string title = "Add a primary key (" + list + ") to " + request.Table.QualifiedName + ResetIdentityTitle(request)
                 + (risk.Count > 0 ? " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")" : "");
-            TextEdit edit = CreateTablePlacement.InsideCreate(request, names, "PRIMARY KEY (" + list + ")")
-                ?? AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(request.Table) + " ADD PRIMARY KEY (" + list + ");");
-            fixes.Add(new CodeFix(title, new[] { edit }, FixKinds.AddPrimaryKey));
+            TextEdit edit = (ResetIdentity(request).Length == 0 ? CreateTablePlacement.InsideCreate(request, names, "PRIMARY KEY (" + list + ")") : null)
+                ?? AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(request.Table) + " ADD PRIMARY KEY (" + list + ")" + ResetIdentity(request) + ";");
+            fixes.Add(Keyed(request, new CodeFix(title, new[] { edit }, FixKinds.AddPrimaryKey),
+                new FixAssumptions(columns, indexNames: new[] { Identifiers.Truncate(request.Table.Name + "_pkey") })));
         }
 
         private static string Join(List<string> names)
@@ -325,7 +401,7 @@ namespace ReplicaGuard.Fixes
         {
             foreach (Coverage coverage in request.Coverage)
             {
-                if (coverage.Row != null && !coverage.Publication.AllTables && coverage.Publication.PublishesUpdateOrDelete)
+                if (coverage.Row != null && !coverage.Publication.AllTables && (coverage.Publication.Publish & request.FailingActions) != 0)
                 {
                     yield return coverage.Row;
                 }

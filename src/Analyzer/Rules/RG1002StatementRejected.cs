@@ -11,7 +11,9 @@ namespace ReplicaGuard.Rules
     /// data-modifying CTE in the migrations that PostgreSQL rejects at that point of the history
     /// (CheckCmdReplicaIdentity on every leaf result relation), e.g. a migration tool's own UPDATE alembic_version.
     /// Results are held until the end of the history: a key fix placed before the statement is dropped when a later
-    /// statement gives the table its primary key (both would run: "multiple primary keys ... are not allowed").
+    /// statement gives the table its primary key (both would run: "multiple primary keys ... are not allowed"),
+    /// and a key or identity-index fix is dropped when a later statement drops NOT NULL on one of its columns
+    /// ("column is in a primary key" / "in index used as replica identity").
     /// </summary>
     public sealed class RG1002StatementRejected : Rule
     {
@@ -24,8 +26,10 @@ namespace ReplicaGuard.Rules
 
         private sealed class Pending
         {
-            public Pending(string message, Location location, TableObject table, StatementRef statement, List<Location> related, List<CodeFix> fixes)
+            public Pending(string message, Location location, TableObject table, StatementRef statement, List<Location> related, List<CodeFix> fixes,
+                Dictionary<CodeFix, FixAssumptions> assumptions)
             {
+                Assumptions = assumptions;
                 Message = message;
                 Location = location;
                 Table = table;
@@ -40,6 +44,7 @@ namespace ReplicaGuard.Rules
             public StatementRef Statement { get; }
             public List<Location> Related { get; }
             public List<CodeFix> Fixes { get; }
+            public Dictionary<CodeFix, FixAssumptions> Assumptions { get; }
         }
 
         public override RuleDescriptor Descriptor => RuleCatalog.RG1002;
@@ -49,14 +54,7 @@ namespace ReplicaGuard.Rules
             var fixes = new List<List<CodeFix>>(_pending.Count);
             foreach (Pending p in _pending)
             {
-                StatementRef? keyAddedLater = p.Table.PrimaryKey?.CreatedBy;
-                List<CodeFix> own = p.Fixes;
-                if (keyAddedLater != null && keyAddedLater.Order > p.Statement.Order)
-                {
-                    // A copy: an incremental analysis reports the pending results again after the next edit.
-                    own = own.FindAll(f => f.EquivalenceKey != FixKinds.AddPrimaryKey && f.EquivalenceKey != FixKinds.PromoteIndexToPrimaryKey);
-                }
-                fixes.Add(own);
+                fixes.Add(FixesTheLaterHistoryAllows(p));
             }
             FixLeavesTogether(fixes);
             for (int i = 0; i < _pending.Count; i++)
@@ -64,6 +62,72 @@ namespace ReplicaGuard.Rules
                 Pending p = _pending[i];
                 Context.Report(Descriptor, p.Message, p.Location, p.Table.QualifiedName, p.Related, fixes[i]);
             }
+        }
+
+        /// <summary>
+        /// The pending result's fixes minus those a later statement contradicts: a later primary key, a later DROP
+        /// NOT NULL on a key column, a later CREATE INDEX of the name the fix creates (then it takes a free name).
+        /// A new list: an incremental analysis reports the pending results again after the next edit.
+        /// </summary>
+        private List<CodeFix> FixesTheLaterHistoryAllows(Pending p)
+        {
+            StatementRef? keyAddedLater = p.Table.PrimaryKey?.CreatedBy;
+            bool keyLater = (keyAddedLater != null && keyAddedLater.Order > p.Statement.Order) || Context.Changes.PrimaryKeyAddedAfter(p.Table, p.Statement);
+            var result = new List<CodeFix>(p.Fixes.Count);
+            foreach (CodeFix fix in p.Fixes)
+            {
+                if (keyLater && (fix.EquivalenceKey == FixKinds.AddPrimaryKey || fix.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey))
+                {
+                    continue; // both would run: "multiple primary keys ... are not allowed"
+                }
+                if (!p.Assumptions.TryGetValue(fix, out FixAssumptions? assumptions))
+                {
+                    result.Add(fix);
+                    continue;
+                }
+                if (Context.Changes.NotNullDroppedAfter(assumptions.KeyColumns, p.Statement) || NamesInTheWay(assumptions, p.Statement))
+                {
+                    continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
+                }
+                if (assumptions.CreatedIndex != null && Context.Changes.IndexNameCreatedAfter(assumptions.CreatedIndex, p.Statement))
+                {
+                    string? free = FreeIndexName(assumptions.CreatedIndex, p.Table);
+                    if (free != null && assumptions.WithIndexName != null)
+                    {
+                        result.Add(assumptions.WithIndexName(free)); // the later CREATE INDEX would find the name taken
+                    }
+                    continue;
+                }
+                result.Add(fix);
+            }
+            return result;
+        }
+
+        private bool NamesInTheWay(FixAssumptions assumptions, StatementRef statement)
+        {
+            foreach (string name in assumptions.IndexNames)
+            {
+                if (Context.Changes.ReferencedIndexNames.Contains(name) || Context.Changes.IndexNameCreatedAfter(name, statement))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>PostgreSQL's way (ChooseRelationName): the name with 1, 2, ... appended, here also unused by the whole history.</summary>
+        private string? FreeIndexName(string name, TableObject table)
+        {
+            for (int i = 1; i < 100; i++)
+            {
+                string candidate = Syntax.Identifiers.Truncate(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (!table.Schema.Relations.ContainsKey(candidate) && !Context.Changes.IndexNameCreated(candidate)
+                    && !Context.Changes.ReferencedIndexNames.Contains(candidate))
+                {
+                    return candidate;
+                }
+            }
+            return null;
         }
 
         /// <summary>
@@ -126,7 +190,8 @@ namespace ReplicaGuard.Rules
                         continue;
                     }
                     (reported ??= new HashSet<TableObject>()).Add(leaf);
-                    Report(statement, target, table, leaf, verdict, failure, failsAsUpdate, catalog);
+                    PublishActions checkedActions = (update ? PublishActions.Update : PublishActions.None) | (delete ? PublishActions.Delete : PublishActions.None);
+                    Report(statement, target, table, leaf, verdict, failure, failsAsUpdate, checkedActions);
                 }
             }
         }
@@ -175,7 +240,7 @@ namespace ReplicaGuard.Rules
             return result;
         }
 
-        private void Report(StatementRef statement, DmlTarget target, TableObject written, TableObject leaf, IdentityVerdict verdict, IdentityFailure failure, bool asUpdate, Catalog catalog)
+        private void Report(StatementRef statement, DmlTarget target, TableObject written, TableObject leaf, IdentityVerdict verdict, IdentityFailure failure, bool asUpdate, PublishActions checkedActions)
         {
             string verb = target.Kind == DmlKind.Merge ? "MERGE" : target.Kind == DmlKind.InsertOnConflictUpdate ? "INSERT ... ON CONFLICT DO UPDATE" : asUpdate ? "UPDATE" : "DELETE";
             string on = leaf == written ? leaf.QualifiedName : leaf.QualifiedName + " (" + (leaf.PartitionParent != null ? "a partition" : "an inheritance child") + " of " + written.QualifiedName + ")";
@@ -195,7 +260,9 @@ namespace ReplicaGuard.Rules
                 + IdentityMessages.ServerError(leaf.Name, asUpdate, failure) + " because " + why + ". " + todo;
             FixRequest request = Context.FixRequest(leaf, statement, failure == IdentityFailure.NoIdentity ? FixGoal.Identity : FixGoal.FitPublication);
             request.Before = true;
+            request.FailingActions = checkedActions; // a MERGE can be checked for both
             request.Coverage = verdict.Coverage;
+            request.Assumptions = new Dictionary<CodeFix, FixAssumptions>();
             var related = new List<Location> { leaf.CreatedBy.HeadLocation };
             foreach (Coverage coverage in verdict.Coverage)
             {
@@ -205,7 +272,7 @@ namespace ReplicaGuard.Rules
                 }
             }
             Context.StateLog?.ListAdd(_pending);
-            _pending.Add(new Pending(message, statement.HeadLocation, leaf, statement, related, TableFixes.For(request)));
+            _pending.Add(new Pending(message, statement.HeadLocation, leaf, statement, related, TableFixes.For(request), request.Assumptions));
         }
     }
 }

@@ -112,6 +112,24 @@ namespace ReplicaGuard.Tests
             Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == "ReplicaGuard.AddPrimaryKey" || f.EquivalenceKey == "ReplicaGuard.PromoteIndexToPrimaryKey"), "the later ADD PRIMARY KEY would fail");
             Assert.AreEqual("ReplicaGuard.ReplicaIdentityFull", d.Fixes[0].EquivalenceKey);
         }
+
+        [TestMethod]
+        public void StatementFixMakesNoKeyOfAColumnALaterStatementMakesNullable()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL, a int NOT NULL);\nCREATE UNIQUE INDEX t_a ON t (a);\nCREATE PUBLICATION p FOR TABLE t;\n"
+                + "DELETE FROM t;\nALTER TABLE t ALTER COLUMN a DROP NOT NULL;\n"), "RG1002");
+            string[] kinds = d.Fixes.Select(f => f.EquivalenceKey + ": " + f.Title).ToArray();
+            Assert.IsFalse(d.Fixes.Any(f => f.Title.Contains("t_a")), "DROP NOT NULL fails on a key or identity-index column:\n" + string.Join("\n", kinds));
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == "ReplicaGuard.AddPrimaryKey" && f.Title.Contains("(id)")), "a key on another column stays:\n" + string.Join("\n", kinds));
+        }
+
+        [TestMethod]
+        public void StatementFixKeepsKeyFixesWhenTheNullableColumnIsDroppedBefore()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL, a int NOT NULL);\nCREATE UNIQUE INDEX t_a ON t (a);\nCREATE PUBLICATION p FOR TABLE t;\n"
+                + "ALTER TABLE t ALTER COLUMN id DROP NOT NULL;\nDELETE FROM t;\n"), "RG1002");
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == "ReplicaGuard.PromoteIndexToPrimaryKey"), "only a later DROP NOT NULL matters");
+        }
     }
 
     [TestClass]

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Model;
+
+namespace ReplicaGuard.Fixes
+{
+    /// <summary>
+    /// What a fix takes for granted about the rest of the history. A fix placed before a statement (RG1002) is
+    /// computed before the later statements are known; the rule checks these at the end of the history.
+    /// </summary>
+    public sealed class FixAssumptions
+    {
+        private static readonly string[] NoNames = new string[0];
+
+        public FixAssumptions(IReadOnlyList<ColumnObject> keyColumns, string? createdIndex = null, Func<string, CodeFix>? withIndexName = null,
+            IReadOnlyList<string>? indexNames = null)
+        {
+            KeyColumns = keyColumns;
+            IndexNames = indexNames ?? NoNames;
+            CreatedIndex = createdIndex;
+            WithIndexName = withIndexName;
+        }
+
+        /// <summary>The columns the fix makes a primary key or replica-identity index of: they must stay NOT NULL.</summary>
+        public IReadOnlyList<ColumnObject> KeyColumns { get; }
+
+        /// <summary>The index the fix creates by name, if any: no later statement may create that name.</summary>
+        public string? CreatedIndex { get; }
+
+        /// <summary>
+        /// Index names the fix gives or takes away (a new primary key's index; a promoted index's old name): a later
+        /// DROP INDEX / ALTER INDEX / CREATE INDEX of one of them would then fail or act on the key.
+        /// </summary>
+        public IReadOnlyList<string> IndexNames { get; }
+
+        /// <summary>The same fix creating its index under another name.</summary>
+        public Func<string, CodeFix>? WithIndexName { get; }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Fixes;
+using static ReplicaGuard.Tests.RuleTestHost;
+
+namespace ReplicaGuard.Tests
+{
+    /// <summary>
+    /// Fixes that depend on the rest of the history (found by the server's fix verification on generated histories):
+    /// the identity a key needs, which publications check the failing action, later names and earlier rejections.
+    /// </summary>
+    [TestClass]
+    public sealed class LaterHistoryFixTests
+    {
+        private static string Titles(Diagnostic d) => string.Join("\n", d.Fixes.Select(f => f.EquivalenceKey + ": " + f.Title));
+
+        [TestMethod]
+        public void KeyFixUnderReplicaIdentityNothingAlsoResetsTheIdentity()
+        {
+            // A column list rules out FULL; a primary key is the identity only under REPLICA IDENTITY DEFAULT.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, b text);\nALTER TABLE t REPLICA IDENTITY NOTHING;\nCREATE PUBLICATION p FOR TABLE t (id, b);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            CodeFix fix = FixOfKind(d, FixKinds.AddPrimaryKey);
+            StringAssert.Contains(fix.Edits[0].NewText, "ADD PRIMARY KEY (id), REPLICA IDENTITY DEFAULT;");
+            StringAssert.Contains(fix.Title, "REPLICA IDENTITY back to DEFAULT");
+            var again = Analyze(ApplyFix(fix, files));
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        public void KeyFixUnderDefaultIdentityDoesNotResetIt()
+        {
+            Diagnostic d = Single(Analyze("CREATE TABLE t (id int NOT NULL, b text);\nCREATE PUBLICATION p FOR TABLE t;\nALTER TABLE t ADD COLUMN c int;\n"), "RG1001");
+            Assert.IsFalse(FixOfKind(d, FixKinds.AddPrimaryKey).Edits[0].NewText.Contains("REPLICA IDENTITY"), Titles(d));
+        }
+
+        [TestMethod]
+        public void DeleteFixMayRemoveTheTableFromTheOnlyPublicationThatPublishesDeletes()
+        {
+            string[] files = { "CREATE TABLE t (id int PRIMARY KEY, b text);\nCREATE PUBLICATION pu FOR TABLE t WITH (publish = 'update');\n"
+                + "CREATE PUBLICATION pd FOR TABLE t WHERE (b IS NOT NULL), t2 WITH (publish = 'delete');\nDELETE FROM t;\n" };
+            files[0] = "CREATE TABLE t2 (id int PRIMARY KEY);\n" + files[0];
+            Diagnostic d = Only(Analyze(files), "RG1002").Single();
+            CodeFix remove = FixOfKind(d, FixKinds.RemoveFromPublication);
+            StringAssert.Contains(remove.Title, "pd");
+            Assert.IsFalse(Analyze(ApplyFix(remove, files)).Any(x => x.Id == "RG1002"), "the update-only publication never checks a DELETE");
+        }
+
+        [TestMethod]
+        public void UpdateFixIsNotRemovalWhenAnotherPublicationAlsoChecksUpdates()
+        {
+            string[] files = { "CREATE TABLE t2 (id int PRIMARY KEY);\nCREATE TABLE t (id int, b text);\nCREATE PUBLICATION pu FOR ALL TABLES WITH (publish = 'update');\n"
+                + "CREATE PUBLICATION pd FOR TABLE t, t2;\nUPDATE t SET b = b;\n" };
+            Diagnostic d = Only(Analyze(files), "RG1002").Single();
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.RemoveFromPublication), Titles(d));
+        }
+
+        [TestMethod]
+        public void InheritanceChildListedWithoutItsParentCanBeRemoved()
+        {
+            string[] files = { "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE c (x int) INHERITS (a);\nCREATE TABLE u (id int PRIMARY KEY);\nCREATE PUBLICATION p FOR TABLE c, u;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            string[] fixedFiles = ApplyFix(FixOfKind(d, FixKinds.RemoveFromPublication), files);
+            Assert.AreEqual("CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE c (x int) INHERITS (a);\nCREATE TABLE u (id int PRIMARY KEY);\nCREATE PUBLICATION p FOR TABLE u;\n", fixedFiles[0]);
+        }
+
+        [TestMethod]
+        public void RejectedPublicationChangeBeforeTheListDoesNotBlockRemoval()
+        {
+            string[] files = { "CREATE TABLE t (id int);\nCREATE TABLE u (id int PRIMARY KEY);\nALTER PUBLICATION p ADD TABLE t;\nCREATE PUBLICATION p FOR TABLE t, u;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            FixOfKind(d, FixKinds.RemoveFromPublication);
+        }
+
+        [TestMethod]
+        public void RejectedPublicationChangeAfterTheListBlocksRemoval()
+        {
+            // Already a member, the ADD fails; taken out of the list, it would succeed and publish t again.
+            string[] files = { "CREATE TABLE t (id int);\nCREATE TABLE u (id int PRIMARY KEY);\nCREATE PUBLICATION p FOR TABLE t, u;\nALTER PUBLICATION p ADD TABLE t;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.RemoveFromPublication), Titles(d));
+        }
+
+        [TestMethod]
+        public void IndexFixBeforeTheStatementTakesAFreeNameWhenALaterStatementCreatesItsName()
+        {
+            string[] files = { "CREATE TABLE t (id int PRIMARY KEY, b text NOT NULL);\nCREATE PUBLICATION p FOR TABLE t WHERE (b IS NOT NULL);\nDELETE FROM t;\n"
+                + "CREATE UNIQUE INDEX t_id_b_key ON t (id, b);\n" };
+            Diagnostic d = Only(Analyze(files), "RG1002").Single();
+            CodeFix fix = d.Fixes.First(f => f.Title.StartsWith("Create unique index", System.StringComparison.Ordinal));
+            StringAssert.Contains(fix.Title, "t_id_b_key1", Titles(d));
+            StringAssert.Contains(fix.Edits[0].NewText, "CREATE UNIQUE INDEX t_id_b_key1 ON public.t (id, b); ALTER TABLE public.t REPLICA IDENTITY USING INDEX t_id_b_key1;");
+            Assert.IsFalse(Analyze(ApplyFix(fix, files)).Any(x => x.Id == "RG1002" || x.Id == "RG9001"));
+        }
+        [TestMethod]
+        public void ColumnListMissingAnIdentityColumnGetsThemAdded()
+        {
+            string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a)) PARTITION BY LIST (a);\n"
+                + "CREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\nCREATE PUBLICATION p FOR TABLE t_p1 (id, b);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            string[] fixedFiles = ApplyFix(FixOfKind(d, FixKinds.AddIdentityColumnsToColumnList), files);
+            StringAssert.Contains(fixedFiles[0], "CREATE PUBLICATION p FOR TABLE t_p1 (id, b, a);");
+            var again = Analyze(fixedFiles);
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        public void PartitionListedWithoutItsRootCanBeRemoved()
+        {
+            string[] files = { "CREATE TABLE t (id int, a int NOT NULL) PARTITION BY LIST (a);\nCREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\n"
+                + "CREATE TABLE u (id int PRIMARY KEY);\nCREATE PUBLICATION p FOR TABLE t_p1, u;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            StringAssert.Contains(ApplyFix(FixOfKind(d, FixKinds.RemoveFromPublication), files)[0], "CREATE PUBLICATION p FOR TABLE u;");
+        }
+
+        [TestMethod]
+        public void PartitionWhoseRootIsPublishedIsNotRemoved()
+        {
+            string[] files = { "CREATE TABLE t (id int, a int NOT NULL) PARTITION BY LIST (a);\nCREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\n"
+                + "CREATE PUBLICATION p FOR TABLE t_p1, t;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.RemoveFromPublication), Titles(d));
+        }
+
+        [TestMethod]
+        public void StatementFixAddsNoKeyWhenALaterStatementAddsOneEvenIfItIsDroppedAgain()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\n"
+                + "ALTER TABLE t ADD CONSTRAINT t_k PRIMARY KEY (id);\nALTER TABLE t DROP CONSTRAINT t_k;\n"), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+        }
+
+        [TestMethod]
+        public void StatementFixAddsNoKeyWhoseIndexNameALaterStatementDrops()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\n"
+                + "CREATE UNIQUE INDEX t_pkey ON t (id);\nDROP INDEX IF EXISTS t_pkey;\n"), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), "the later DROP INDEX would hit the key's index:\n" + Titles(d));
+        }
+
+        [TestMethod]
+        public void StatementFixPromotesNoIndexALaterStatementDropsByName()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE UNIQUE INDEX t_id ON t (id);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\n"
+                + "DROP INDEX t_id;\n"), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey), "promoting renames t_id:\n" + Titles(d));
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.ReplicaIdentityUsingIndex), Titles(d));
+        }
+
+        [TestMethod]
+        public void RowFilterOnATableWithoutKeyGetsAKeyWidenedByTheFilterColumns()
+        {
+            string[] files = { "CREATE TABLE t (id int NOT NULL, b text);\nCREATE PUBLICATION p FOR TABLE t (id, b) WHERE (b IS NOT NULL);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            CodeFix fix = FixOfKind(d, FixKinds.AddPrimaryKey);
+            StringAssert.Contains(fix.Title, "(id, b)");
+            var again = Analyze(ApplyFix(fix, files));
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+        [TestMethod]
+        public void RemovalFindsTheSchemaQualifiedItemBesideAnUnqualifiedNamesake()
+        {
+            string[] files = { "CREATE SCHEMA s1;\nCREATE TABLE t3 (id int PRIMARY KEY);\nCREATE TABLE s1.t3 (id int NOT NULL, c int);\n"
+                + "CREATE PUBLICATION p FOR TABLE t3, s1.t3;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            StringAssert.Contains(ApplyFix(FixOfKind(d, FixKinds.RemoveFromPublication), files)[0], "CREATE PUBLICATION p FOR TABLE t3;");
+        }
+        [TestMethod]
+        public void KeyFixGoesAfterALikeThatCopiesTheTable()
+        {
+            // Inside the CREATE, LIKE ... INCLUDING INDEXES would copy the new key to t3 too.
+            string[] files = { "CREATE TABLE items (id int NOT NULL, b text);\nCREATE TABLE t3 (LIKE items INCLUDING INDEXES);\nCREATE PUBLICATION p FOR TABLE items;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            string fixedText = ApplyFix(FixOfKind(d, FixKinds.AddPrimaryKey), files)[0];
+            Assert.AreEqual("CREATE TABLE items (id int NOT NULL, b text);\nCREATE TABLE t3 (LIKE items INCLUDING INDEXES);\n"
+                + "CREATE PUBLICATION p FOR TABLE items;\nALTER TABLE public.items ADD PRIMARY KEY (id);\n", fixedText);
+        }
+    }
+}
