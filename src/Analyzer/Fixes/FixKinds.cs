@@ -8,6 +8,7 @@ namespace ReplicaGuard.Fixes
         public const string AddPrimaryKey = "ReplicaGuard.AddPrimaryKey";
         public const string ReplicaIdentityFull = "ReplicaGuard.ReplicaIdentityFull";
         public const string AddIdentityColumnsToColumnList = "ReplicaGuard.AddIdentityColumnsToColumnList";
+        public const string RemoveRowFilter = "ReplicaGuard.RemoveRowFilter";
         public const string RemoveFromPublication = "ReplicaGuard.RemoveFromPublication";
         public const string SuppressStatement = "ReplicaGuard.SuppressStatement";
         public const string SuppressFile = "ReplicaGuard.SuppressFile";

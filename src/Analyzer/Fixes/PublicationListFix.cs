@@ -201,7 +201,15 @@ namespace ReplicaGuard.Fixes
             foreach (Coverage coverage in request.Coverage)
             {
                 PublicationRelation? row = coverage.Row;
-                if (row == null || row.Columns == null || coverage.Publication.AllTables || (coverage.Publication.Publish & request.FailingActions) == 0)
+                if (row == null || coverage.Publication.AllTables || (coverage.Publication.Publish & request.FailingActions) == 0)
+                {
+                    continue;
+                }
+                if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => identity.Columns.Contains(c)))
+                {
+                    return null; // the row filter does not fit either: a wider list alone repairs nothing
+                }
+                if (row.Columns == null)
                 {
                     continue;
                 }
@@ -245,6 +253,68 @@ namespace ReplicaGuard.Fixes
                 "Add the replica identity columns of " + table.QualifiedName + " to the column list of publication " + string.Join(", ", added.ToArray()),
                 edits,
                 FixKinds.AddIdentityColumnsToColumnList);
+        }
+
+        /// <summary>
+        /// A row filter on columns outside the replica identity, where no identity can fit (the filter's columns are
+        /// outside the column list, or the table has no key to widen): drop the WHERE clause where the table is
+        /// listed. The publication then publishes every row of the table: the title says so.
+        /// </summary>
+        public static CodeFix? RemoveRowFilters(FixRequest request)
+        {
+            TableObject table = request.Table;
+            IndexObject? identity = table.Identity == ReplicaIdentityKind.Full ? null : IdentityRules.IdentityIndex(table);
+            bool full = table.Identity == ReplicaIdentityKind.Full;
+            if (request.Settings.PostgresVersion < 15 || (identity == null && !full))
+            {
+                return null; // without an identity, removing the filter leaves UPDATE and DELETE failing anyway
+            }
+            var edits = new List<TextEdit>();
+            var publications = new List<string>();
+            foreach (Coverage coverage in request.Coverage)
+            {
+                PublicationRelation? row = coverage.Row;
+                if (row == null || coverage.Publication.AllTables || (coverage.Publication.Publish & request.FailingActions) == 0)
+                {
+                    continue;
+                }
+                if (row.Columns != null && (full || !identity!.Columns.TrueForAll(c => c != null && row.Columns.Contains(c))))
+                {
+                    return null; // the column list does not fit the identity either
+                }
+                if (full || row.RowFilterColumns == null || row.RowFilterColumns.TrueForAll(c => identity!.Columns.Contains(c)))
+                {
+                    continue;
+                }
+                List<PublicationItem>? items = row.Table == table && row.AddedBy != null ? ItemsOf(row.AddedBy) : null;
+                int at = items == null ? -1 : ItemOf(items, table);
+                if (at < 0 || items![at].RowFilterSpan == null)
+                {
+                    return null;
+                }
+                SourceFile file = row.AddedBy!.File.File;
+                TextSpan filter = items[at].RowFilterSpan!.Value;
+                int where = file.Text.LastIndexOf("where", filter.Start, filter.Start - items[at].Span.Start, System.StringComparison.OrdinalIgnoreCase);
+                if (where < 0)
+                {
+                    return null;
+                }
+                int start = where;
+                while (start > items[at].Span.Start && char.IsWhiteSpace(file.Text[start - 1]))
+                {
+                    start--;
+                }
+                edits.Add(new TextEdit(file, file.ToOriginal(TextSpan.FromBounds(start, filter.End)), ""));
+                publications.Add(coverage.Publication.Name);
+            }
+            if (edits.Count == 0)
+            {
+                return null;
+            }
+            return new CodeFix(
+                "Remove the row filter of " + table.QualifiedName + " in publication " + string.Join(", ", publications.ToArray()) + " (it then publishes every row)",
+                edits,
+                FixKinds.RemoveRowFilter);
         }
 
         private static bool StartsWithTableKeyword(string text, TextSpan span)

@@ -81,6 +81,14 @@ namespace ReplicaGuard.Fixes
             {
                 fixes.Add(remove);
             }
+            if (request.Goal == FixGoal.FitPublication && fixes.Count == 0)
+            {
+                CodeFix? unfiltered = PublicationListFix.RemoveRowFilters(request); // the last resort: it publishes more rows
+                if (unfiltered != null)
+                {
+                    fixes.Add(unfiltered);
+                }
+            }
             return fixes;
         }
 

@@ -80,12 +80,17 @@ namespace ReplicaGuard.Rules
                 {
                     continue; // both would run: "multiple primary keys ... are not allowed"
                 }
+                if (fix.EquivalenceKey == FixKinds.ReplicaIdentityFull && !FitsLaterRows(p, null))
+                {
+                    continue; // a column list added later would then fail with FULL
+                }
                 if (!p.Assumptions.TryGetValue(fix, out FixAssumptions? assumptions))
                 {
                     result.Add(fix);
                     continue;
                 }
-                if (Context.Changes.NotNullDroppedAfter(assumptions.KeyColumns, p.Statement) || NamesInTheWay(assumptions, p.Statement))
+                if (Context.Changes.NotNullDroppedAfter(assumptions.KeyColumns, p.Statement) || NamesInTheWay(assumptions, p.Statement)
+                    || !FitsLaterRows(p, assumptions.KeyColumns))
                 {
                     continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
                 }
@@ -101,6 +106,53 @@ namespace ReplicaGuard.Rules
                 result.Add(fix);
             }
             return result;
+        }
+
+        /// <summary>
+        /// The identity the fix sets (a key on these columns, or FULL when null) fits the row filters and column lists
+        /// that publications add for the table after the statement (the fix was computed before they existed).
+        /// </summary>
+        private static bool FitsLaterRows(Pending p, IReadOnlyList<ColumnObject>? keyColumns)
+        {
+            foreach (PublicationRelation row in p.Table.PublicationRows.Values)
+            {
+                if (row.AddedBy == null || row.AddedBy.Order <= p.Statement.Order || row.Publication.Dropped || !row.Publication.PublishesUpdateOrDelete)
+                {
+                    continue;
+                }
+                if (keyColumns == null)
+                {
+                    if (row.Columns != null)
+                    {
+                        return false;
+                    }
+                    continue;
+                }
+                foreach (ColumnObject column in keyColumns)
+                {
+                    if (row.Columns != null && !row.Columns.Contains(column))
+                    {
+                        return false;
+                    }
+                }
+                if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => ContainsColumn(keyColumns, c)))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool ContainsColumn(IReadOnlyList<ColumnObject> columns, ColumnObject column)
+        {
+            foreach (ColumnObject c in columns)
+            {
+                if (c == column)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private bool NamesInTheWay(FixAssumptions assumptions, StatementRef statement)

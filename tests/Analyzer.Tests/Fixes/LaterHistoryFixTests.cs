@@ -176,5 +176,36 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual("CREATE TABLE items (id int NOT NULL, b text);\nCREATE TABLE t3 (LIKE items INCLUDING INDEXES);\n"
                 + "CREATE PUBLICATION p FOR TABLE items;\nALTER TABLE public.items ADD PRIMARY KEY (id);\n", fixedText);
         }
+        [TestMethod]
+        public void RowFilterNoIdentityCanFitIsRemovedAsALastResort()
+        {
+            // The identity must contain b (the filter) and stay inside the list (id, a): nothing fits.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a));\nCREATE PUBLICATION everything FOR ALL TABLES;\n"
+                + "CREATE PUBLICATION p FOR TABLE t (id, a) WHERE (b IS NOT NULL);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            CodeFix fix = FixOfKind(d, FixKinds.RemoveRowFilter);
+            StringAssert.Contains(fix.Title, "publishes every row");
+            string[] fixedFiles = ApplyFix(fix, files);
+            StringAssert.Contains(fixedFiles[0], "CREATE PUBLICATION p FOR TABLE t (id, a);");
+            var again = Analyze(fixedFiles);
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        public void ColumnListIsNotWidenedWhenTheRowFilterDoesNotFitEither()
+        {
+            string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a));\n"
+                + "CREATE PUBLICATION p FOR TABLE t (id, b) WHERE (b IS NOT NULL);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddIdentityColumnsToColumnList), Titles(d));
+        }
+        [TestMethod]
+        public void StatementFixSetsNoIdentityThatALaterColumnListLeavesOut()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text);\nCREATE UNIQUE INDEX t_a ON t (a);\nCREATE PUBLICATION p FOR ALL TABLES;\n"
+                + "UPDATE t SET b = b;\nCREATE PUBLICATION p2 FOR TABLE t (id, b);\n"), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.Title.Contains("t_a") || f.EquivalenceKey == FixKinds.ReplicaIdentityFull), "p2's list leaves out a, and FULL fits no list:\n" + Titles(d));
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(id)")), Titles(d));
+        }
     }
 }
