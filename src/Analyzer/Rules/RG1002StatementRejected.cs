@@ -10,10 +10,8 @@ namespace ReplicaGuard.Rules
     /// RG1002: an UPDATE, DELETE, MERGE with update/delete actions, INSERT ... ON CONFLICT DO UPDATE or
     /// data-modifying CTE in the migrations that PostgreSQL rejects at that point of the history
     /// (CheckCmdReplicaIdentity on every leaf result relation), e.g. a migration tool's own UPDATE alembic_version.
-    /// Results are held until the end of the history: a key fix placed before the statement is dropped when a later
-    /// statement gives the table its primary key (both would run: "multiple primary keys ... are not allowed"),
-    /// and a key or identity-index fix is dropped when a later statement drops NOT NULL on one of its columns
-    /// ("column is in a primary key" / "in index used as replica identity").
+    /// Results are held until the end of the history: the fixes, placed before the statement, are computed before the
+    /// later statements are known, and <see cref="LaterHistory"/> then drops those the later history would break.
     /// </summary>
     public sealed class RG1002StatementRejected : Rule
     {
@@ -54,7 +52,7 @@ namespace ReplicaGuard.Rules
             var fixes = new List<List<CodeFix>>(_pending.Count);
             foreach (Pending p in _pending)
             {
-                fixes.Add(FixesTheLaterHistoryAllows(p));
+                fixes.Add(LaterHistory.Allowed(p.Fixes, p.Assumptions, p.Table, p.Statement, Context.Changes));
             }
             FixLeavesTogether(fixes);
             for (int i = 0; i < _pending.Count; i++)
@@ -62,124 +60,6 @@ namespace ReplicaGuard.Rules
                 Pending p = _pending[i];
                 Context.Report(Descriptor, p.Message, p.Location, p.Table.QualifiedName, p.Related, fixes[i]);
             }
-        }
-
-        /// <summary>
-        /// The pending result's fixes minus those a later statement contradicts: a later primary key, a later DROP
-        /// NOT NULL on a key column, a later CREATE INDEX of the name the fix creates (then it takes a free name).
-        /// A new list: an incremental analysis reports the pending results again after the next edit.
-        /// </summary>
-        private List<CodeFix> FixesTheLaterHistoryAllows(Pending p)
-        {
-            StatementRef? keyAddedLater = p.Table.PrimaryKey?.CreatedBy;
-            bool keyLater = (keyAddedLater != null && keyAddedLater.Order > p.Statement.Order) || Context.Changes.PrimaryKeyAddedAfter(p.Table, p.Statement);
-            var result = new List<CodeFix>(p.Fixes.Count);
-            foreach (CodeFix fix in p.Fixes)
-            {
-                if (keyLater && (fix.EquivalenceKey == FixKinds.AddPrimaryKey || fix.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey))
-                {
-                    continue; // both would run: "multiple primary keys ... are not allowed"
-                }
-                if (fix.EquivalenceKey == FixKinds.ReplicaIdentityFull && !FitsLaterRows(p, null))
-                {
-                    continue; // a column list added later would then fail with FULL
-                }
-                if (!p.Assumptions.TryGetValue(fix, out FixAssumptions? assumptions))
-                {
-                    result.Add(fix);
-                    continue;
-                }
-                if (Context.Changes.NotNullDroppedAfter(assumptions.KeyColumns, p.Statement) || NamesInTheWay(assumptions, p.Statement)
-                    || !FitsLaterRows(p, assumptions.KeyColumns))
-                {
-                    continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
-                }
-                if (assumptions.CreatedIndex != null && Context.Changes.IndexNameCreatedAfter(assumptions.CreatedIndex, p.Statement))
-                {
-                    string? free = FreeIndexName(assumptions.CreatedIndex, p.Table);
-                    if (free != null && assumptions.WithIndexName != null)
-                    {
-                        result.Add(assumptions.WithIndexName(free)); // the later CREATE INDEX would find the name taken
-                    }
-                    continue;
-                }
-                result.Add(fix);
-            }
-            return result;
-        }
-
-        /// <summary>
-        /// The identity the fix sets (a key on these columns, or FULL when null) fits the row filters and column lists
-        /// that publications add for the table after the statement (the fix was computed before they existed).
-        /// </summary>
-        private static bool FitsLaterRows(Pending p, IReadOnlyList<ColumnObject>? keyColumns)
-        {
-            foreach (PublicationRelation row in p.Table.PublicationRows.Values)
-            {
-                if (row.AddedBy == null || row.AddedBy.Order <= p.Statement.Order || row.Publication.Dropped || !row.Publication.PublishesUpdateOrDelete)
-                {
-                    continue;
-                }
-                if (keyColumns == null)
-                {
-                    if (row.Columns != null)
-                    {
-                        return false;
-                    }
-                    continue;
-                }
-                foreach (ColumnObject column in keyColumns)
-                {
-                    if (row.Columns != null && !row.Columns.Contains(column))
-                    {
-                        return false;
-                    }
-                }
-                if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => ContainsColumn(keyColumns, c)))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static bool ContainsColumn(IReadOnlyList<ColumnObject> columns, ColumnObject column)
-        {
-            foreach (ColumnObject c in columns)
-            {
-                if (c == column)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private bool NamesInTheWay(FixAssumptions assumptions, StatementRef statement)
-        {
-            foreach (string name in assumptions.IndexNames)
-            {
-                if (Context.Changes.ReferencedIndexNames.Contains(name) || Context.Changes.IndexNameCreatedAfter(name, statement))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /// <summary>PostgreSQL's way (ChooseRelationName): the name with 1, 2, ... appended, here also unused by the whole history.</summary>
-        private string? FreeIndexName(string name, TableObject table)
-        {
-            for (int i = 1; i < 100; i++)
-            {
-                string candidate = Syntax.Identifiers.Truncate(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                if (!table.Schema.Relations.ContainsKey(candidate) && !Context.Changes.IndexNameCreated(candidate)
-                    && !Context.Changes.ReferencedIndexNames.Contains(candidate))
-                {
-                    return candidate;
-                }
-            }
-            return null;
         }
 
         /// <summary>

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using ReplicaGuard.Diagnostics;
+using ReplicaGuard.Model;
+using ReplicaGuard.Syntax;
+
+namespace ReplicaGuard.Fixes
+{
+    /// <summary>
+    /// A fix placed before a statement (RG1002) is computed when the replay reaches that statement, before the later
+    /// statements are known. At the end of the history, this drops the fixes the later history would break (both
+    /// would run: the later statement then fails, or the identity no longer fits), using what each fix assumed
+    /// (<see cref="FixAssumptions"/>) and what <see cref="TableChanges"/> saw later.
+    /// </summary>
+    public static class LaterHistory
+    {
+        /// <summary>
+        /// The fixes minus those a later statement contradicts: a later primary key, a later DROP NOT NULL on a key
+        /// column, a later DROP/ALTER/CREATE INDEX of a name the fix gives or takes, a later publication row the new
+        /// identity does not fit; a new index whose name a later CREATE INDEX uses takes a free name instead. A new
+        /// list: an incremental analysis reports the pending results again after the next edit.
+        /// </summary>
+        public static List<CodeFix> Allowed(IReadOnlyList<CodeFix> fixes, Dictionary<CodeFix, FixAssumptions> assumed, TableObject table, StatementRef statement, TableChanges changes)
+        {
+            StatementRef? keyAddedLater = table.PrimaryKey?.CreatedBy;
+            bool keyLater = (keyAddedLater != null && keyAddedLater.Order > statement.Order) || changes.PrimaryKeyAddedAfter(table, statement);
+            var result = new List<CodeFix>(fixes.Count);
+            foreach (CodeFix fix in fixes)
+            {
+                if (keyLater && (fix.EquivalenceKey == FixKinds.AddPrimaryKey || fix.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey))
+                {
+                    continue; // both would run: "multiple primary keys ... are not allowed"
+                }
+                if (fix.EquivalenceKey == FixKinds.ReplicaIdentityFull && !FitsLaterRows(table, statement, null))
+                {
+                    continue; // a column list added later would then fail with FULL
+                }
+                if (!assumed.TryGetValue(fix, out FixAssumptions? assumptions))
+                {
+                    result.Add(fix);
+                    continue;
+                }
+                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement) || NamesInTheWay(assumptions, statement, changes)
+                    || !FitsLaterRows(table, statement, assumptions.KeyColumns))
+                {
+                    continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
+                }
+                if (assumptions.CreatedIndex != null && changes.IndexNameCreatedAfter(assumptions.CreatedIndex, statement))
+                {
+                    string? free = FreeIndexName(assumptions.CreatedIndex, table, changes);
+                    if (free != null && assumptions.WithIndexName != null)
+                    {
+                        result.Add(assumptions.WithIndexName(free)); // the later CREATE INDEX would find the name taken
+                    }
+                    continue;
+                }
+                result.Add(fix);
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// The identity the fix sets (a key on these columns, or FULL when null) fits the row filters and column lists
+        /// that publications add for the table after the statement (the fix was computed before they existed).
+        /// </summary>
+        private static bool FitsLaterRows(TableObject table, StatementRef statement, IReadOnlyList<ColumnObject>? keyColumns)
+        {
+            foreach (PublicationRelation row in table.PublicationRows.Values)
+            {
+                if (row.AddedBy == null || row.AddedBy.Order <= statement.Order || row.Publication.Dropped || !row.Publication.PublishesUpdateOrDelete)
+                {
+                    continue;
+                }
+                if (keyColumns == null)
+                {
+                    if (row.Columns != null)
+                    {
+                        return false;
+                    }
+                    continue;
+                }
+                foreach (ColumnObject column in keyColumns)
+                {
+                    if (row.Columns != null && !row.Columns.Contains(column))
+                    {
+                        return false;
+                    }
+                }
+                if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => ContainsColumn(keyColumns, c)))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool ContainsColumn(IReadOnlyList<ColumnObject> columns, ColumnObject column)
+        {
+            foreach (ColumnObject c in columns)
+            {
+                if (c == column)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool NamesInTheWay(FixAssumptions assumptions, StatementRef statement, TableChanges changes)
+        {
+            foreach (string name in assumptions.IndexNames)
+            {
+                if (changes.ReferencedIndexNames.Contains(name) || changes.IndexNameCreatedAfter(name, statement))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>PostgreSQL's way (ChooseRelationName): the name with 1, 2, ... appended, here also unused by the whole history.</summary>
+        private static string? FreeIndexName(string name, TableObject table, TableChanges changes)
+        {
+            for (int i = 1; i < 100; i++)
+            {
+                string candidate = Identifiers.Truncate(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (!table.Schema.Relations.ContainsKey(candidate) && !changes.IndexNameCreated(candidate)
+                    && !changes.ReferencedIndexNames.Contains(candidate))
+                {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
+    }
+}
