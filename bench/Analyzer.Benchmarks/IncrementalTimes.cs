@@ -12,7 +12,8 @@ namespace ReplicaGuard.Benchmarks
     /// </summary>
     internal static class IncrementalTimes
     {
-        public static void Run(int runs)
+        /// <param name="withFull">Also time a full analysis after each edit (the baseline); off for quicker A/B runs.</param>
+        public static void Run(int runs, bool withFull = true)
         {
             var settings = new AnalysisSettings();
             List<SourceFile> files = HistoryGenerator.Generate(100);
@@ -24,7 +25,10 @@ namespace ReplicaGuard.Benchmarks
             Retained(parsed, settings);
             foreach (int edited in new[] { files.Count - 1, files.Count / 2, 1, 0 })
             {
-                Measure("full, edit file " + (edited + 1), runs, parsed, edited, settings, p => Engine.Analyze(p, settings));
+                if (withFull)
+                {
+                    Measure("full, edit file " + (edited + 1), runs, parsed, edited, settings, p => Engine.Analyze(p, settings));
+                }
                 var incremental = new IncrementalAnalysis(settings);
                 incremental.Analyze(parsed);
                 Measure("incremental, edit file " + (edited + 1), runs, parsed, edited, settings, p => incremental.Analyze(p));
@@ -71,6 +75,7 @@ namespace ReplicaGuard.Benchmarks
         {
             var times = new List<double>(runs);
             var cpu = new List<double>(runs);
+            var threadCpu = new List<double>(runs);
             Process process = Process.GetCurrentProcess();
             long allocated = 0;
             int collections = GC.CollectionCount(0);
@@ -80,14 +85,17 @@ namespace ReplicaGuard.Benchmarks
                 long bytes = GC.GetAllocatedBytesForCurrentThread();
                 process.Refresh();
                 TimeSpan cpuStart = process.TotalProcessorTime;
+                double threadStart = ThreadCpu.Milliseconds();
                 long start = Stopwatch.GetTimestamp();
                 parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
                 analyze(parsed);
                 double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+                double threadMs = ThreadCpu.Milliseconds() - threadStart;
                 process.Refresh();
                 if (i >= 3)
                 {
                     times.Add(ms);
+                    threadCpu.Add(threadMs);
                     cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds);
                     allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 }
@@ -95,7 +103,8 @@ namespace ReplicaGuard.Benchmarks
             collections = GC.CollectionCount(0) - collections;
             times.Sort();
             cpu.Sort();
-            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   CPU median {cpu[cpu.Count / 2],7:F1} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs in {runs + 3} runs");
+            threadCpu.Sort();
+            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   CPU median {cpu[cpu.Count / 2],7:F1} ms   thread CPU median/min {threadCpu[threadCpu.Count / 2],6:F1}/{threadCpu[0],5:F1} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs in {runs + 3} runs");
         }
     }
 }

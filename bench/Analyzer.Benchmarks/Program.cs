@@ -30,7 +30,8 @@ namespace ReplicaGuard.Benchmarks
             }
             if (args.Length > 0 && args[0] == "incremental")
             {
-                IncrementalTimes.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                // `incremental [runs] [only]`: "only" skips the full analyses (quicker before/after comparisons).
+                IncrementalTimes.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, withFull: !(args.Length > 2 && args[2] == "only"));
                 return;
             }
             if (args.Length > 0 && args[0] == "incremental-loop")

@@ -87,9 +87,17 @@ namespace ReplicaGuard
         /// </summary>
         public AnalysisResult Finish(IReadOnlyList<ParsedFile> files)
         {
-            foreach (Rule rule in _rules)
+            _context.BeginFinalPass(_replayer.Catalog.AllTables.Count);
+            try
             {
-                rule.AfterHistory(_replayer.Catalog);
+                foreach (Rule rule in _rules)
+                {
+                    rule.AfterHistory(_replayer.Catalog);
+                }
+            }
+            finally
+            {
+                _context.EndFinalPass();
             }
             List<Diagnostic> diagnostics = _suppressions == null
                 ? SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings))
@@ -124,25 +132,52 @@ namespace ReplicaGuard
             {
                 fileOrder[files[i].File] = i;
             }
-            diagnostics.Sort((a, b) =>
+            // The file's place and the position are looked up once per result, not twice per comparison. Same
+            // comparisons on the same input order: the same order as sorting the results themselves.
+            var keyed = new SortKey[diagnostics.Count];
+            for (int i = 0; i < keyed.Length; i++)
             {
-                fileOrder.TryGetValue(a.Location.File, out int fa);
-                fileOrder.TryGetValue(b.Location.File, out int fb);
-                int c = fa.CompareTo(fb);
+                Diagnostic d = diagnostics[i];
+                fileOrder.TryGetValue(d.Location.File, out int file);
+                keyed[i] = new SortKey(file, d.Location.Span.Start, d);
+            }
+            Array.Sort(keyed, SortKey.Compare);
+            for (int i = 0; i < keyed.Length; i++)
+            {
+                diagnostics[i] = keyed[i].Diagnostic;
+            }
+        }
+
+        private readonly struct SortKey
+        {
+            public SortKey(int file, int start, Diagnostic diagnostic)
+            {
+                File = file;
+                Start = start;
+                Diagnostic = diagnostic;
+            }
+
+            public int File { get; }
+            public int Start { get; }
+            public Diagnostic Diagnostic { get; }
+
+            public static readonly Comparison<SortKey> Compare = (a, b) =>
+            {
+                int c = a.File.CompareTo(b.File);
                 if (c == 0)
                 {
-                    c = a.Location.Span.Start.CompareTo(b.Location.Span.Start);
+                    c = a.Start.CompareTo(b.Start);
                 }
                 if (c == 0)
                 {
-                    c = string.CompareOrdinal(a.Id, b.Id);
+                    c = string.CompareOrdinal(a.Diagnostic.Id, b.Diagnostic.Id);
                 }
                 if (c == 0)
                 {
-                    c = string.CompareOrdinal(a.ObjectName ?? "", b.ObjectName ?? "");
+                    c = string.CompareOrdinal(a.Diagnostic.ObjectName ?? "", b.Diagnostic.ObjectName ?? "");
                 }
                 return c;
-            });
+            };
         }
 
         /// <summary>Everything that changes between file boundaries: catalog, rule state, rejections, statement order.</summary>

@@ -40,7 +40,7 @@ namespace ReplicaGuard
         public AnalysisResult Analyze(IReadOnlyList<ParsedFile> files, CancellationToken cancellationToken = default)
         {
             int from = FirstChange(files);
-            if (_replay == null || from == 0)
+            if (_replay == null)
             {
                 _replay = new HistoryReplay(_settings, rollback: true);
                 _files.Clear();
@@ -49,6 +49,8 @@ namespace ReplicaGuard
             }
             else
             {
+                // Also for the first file: rolling back to the empty catalog reuses the journal's storage and the
+                // model's collections, where a new replay would leave the whole old one to the garbage collector.
                 _replay.RollbackTo(_boundaries[from]);
                 _files.RemoveRange(from, _files.Count - from);
                 _boundaries.RemoveRange(from, _boundaries.Count - from);

@@ -22,8 +22,11 @@ namespace ReplicaGuard
 
         public void RollbackTo(int mark) => _journal.RollbackTo(mark);
 
+        // The helpers record struct steps with static undo methods (as the catalog does): no closure per entry, and
+        // nothing extra for the garbage collector to keep alive across the whole history.
+
         /// <summary>Call just before adding one item to <paramref name="list"/>.</summary>
-        public void ListAdd<T>(List<T> list) => Record(() => list.RemoveAt(list.Count - 1));
+        public void ListAdd<T>(List<T> list) => _journal.Record(new UndoStep(Steps<T>.RemoveLast, list));
 
         /// <summary>Call just before setting or adding <paramref name="key"/>: restores its value or its absence.</summary>
         public void DictionaryEntry<TKey, TValue>(Dictionary<TKey, TValue> dictionary, TKey key)
@@ -31,18 +34,39 @@ namespace ReplicaGuard
         {
             if (dictionary.TryGetValue(key, out TValue? previous))
             {
-                Record(() => dictionary[key] = previous);
+                _journal.Record(new UndoStep(Entries<TKey, TValue>.Restore, dictionary, key, previous));
             }
             else
             {
-                Record(() => dictionary.Remove(key));
+                _journal.Record(new UndoStep(Entries<TKey, TValue>.Remove, dictionary, key));
             }
         }
 
         /// <summary>Call after <paramref name="item"/> was added to <paramref name="set"/> (and was not there before).</summary>
-        public void SetAdded<T>(HashSet<T> set, T item) => Record(() => set.Remove(item));
+        public void SetAdded<T>(HashSet<T> set, T item) => _journal.Record(new UndoStep(Steps<T>.SetRemove, set, item));
 
         /// <summary>Records the current value of a counter, to be restored through <paramref name="restore"/>.</summary>
-        public void Counter(int value, Action<int> restore) => Record(() => restore(value));
+        public void Counter(int value, Action<int> restore) => _journal.Record(new UndoStep(RestoreCounter, restore, number: value));
+
+        private static readonly Action<UndoStep> RestoreCounter = step => ((Action<int>)step.Target)(step.Number);
+
+        private static class Steps<T>
+        {
+            public static readonly Action<UndoStep> RemoveLast = step =>
+            {
+                var list = (List<T>)step.Target;
+                list.RemoveAt(list.Count - 1);
+            };
+
+            public static readonly Action<UndoStep> SetRemove = step => ((HashSet<T>)step.Target).Remove((T)step.Value!);
+        }
+
+        private static class Entries<TKey, TValue>
+            where TKey : notnull
+        {
+            public static readonly Action<UndoStep> Remove = step => ((Dictionary<TKey, TValue>)step.Target).Remove((TKey)step.Value!);
+
+            public static readonly Action<UndoStep> Restore = step => ((Dictionary<TKey, TValue>)step.Target)[(TKey)step.Value!] = (TValue)step.Extra!;
+        }
     }
 }

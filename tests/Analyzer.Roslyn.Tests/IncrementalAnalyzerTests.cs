@@ -56,6 +56,20 @@ namespace ReplicaGuard.Tests
             await AssertSameAsFresh(project, analyzer, "undone");
         }
 
+        [TestMethod]
+        public void AFilesTextIsCopiedOnceWhileTheHostKeepsTheSameSourceText()
+        {
+            // The IDE hands out the same SourceText until the file changes: its string is reused (the parse cache
+            // then sees an unchanged file by reference); a changed text is a new SourceText and a new string.
+            SourceText original = SourceText.From("CREATE TABLE t (id int);\n");
+            string first = ProjectMigrations.TextOf(original);
+            Assert.AreSame(first, ProjectMigrations.TextOf(original));
+            Assert.AreEqual("CREATE TABLE t (id int);\n", first);
+            SourceText edited = original.WithChanges(new TextChange(new TextSpan(0, 0), "-- edited\n"));
+            Assert.AreEqual("-- edited\nCREATE TABLE t (id int);\n", ProjectMigrations.TextOf(edited));
+            Assert.AreSame(first, ProjectMigrations.TextOf(original));
+        }
+
         /// <summary>File 1 publishes every table; file i creates t{i} with a key and updates t{i-1}.</summary>
         private static SqlProject History()
         {

@@ -23,14 +23,13 @@ namespace ReplicaGuard.Rules
 
         public override void AfterHistory(Catalog catalog)
         {
-            AnalysisSettings settings = Context.Settings;
             foreach (TableObject table in catalog.AllTables)
             {
                 if (table.Dropped)
                 {
                     continue;
                 }
-                IdentityVerdict verdict = IdentityRules.Check(table, catalog, settings.SearchPath, settings.PostgresVersion);
+                IdentityVerdict verdict = Context.FinalVerdict(table, catalog);
                 if (!verdict.LacksIdentity)
                 {
                     continue;
@@ -65,7 +64,7 @@ namespace ReplicaGuard.Rules
             {
                 return null;
             }
-            IdentityVerdict verdict = IdentityRules.Check(table, catalog, context.Settings.SearchPath, context.Settings.PostgresVersion);
+            IdentityVerdict verdict = context.FinalVerdict(table, catalog);
             if (!verdict.LacksIdentity)
             {
                 return null;

@@ -33,7 +33,7 @@ namespace ReplicaGuard.Rules
                 {
                     continue;
                 }
-                IdentityVerdict verdict = IdentityRules.Check(table, catalog, settings.SearchPath, settings.PostgresVersion);
+                IdentityVerdict verdict = Context.FinalVerdict(table, catalog);
                 if (!IsPublicationMisfit(verdict.Update) && !IsPublicationMisfit(verdict.Delete))
                 {
                     continue;
@@ -118,7 +118,7 @@ namespace ReplicaGuard.Rules
             {
                 return null;
             }
-            IdentityVerdict verdict = IdentityRules.Check(table, catalog, settings.SearchPath, settings.PostgresVersion);
+            IdentityVerdict verdict = context.FinalVerdict(table, catalog);
             if (!IsPublicationMisfit(verdict.Update) && !IsPublicationMisfit(verdict.Delete))
             {
                 return null;

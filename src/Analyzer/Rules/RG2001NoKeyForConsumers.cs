@@ -23,14 +23,13 @@ namespace ReplicaGuard.Rules
 
         public override void AfterHistory(Catalog catalog)
         {
-            AnalysisSettings settings = Context.Settings;
             foreach (TableObject table in catalog.AllTables)
             {
                 if (table.Dropped || table.Kind != RelationKind.Table || IdentityMessages.HasConsumerKey(table))
                 {
                     continue;
                 }
-                IdentityVerdict verdict = IdentityRules.Check(table, catalog, settings.SearchPath, settings.PostgresVersion);
+                IdentityVerdict verdict = Context.FinalVerdict(table, catalog);
                 if (verdict.Coverage.Count == 0 || verdict.Update != IdentityFailure.None || verdict.Delete != IdentityFailure.None)
                 {
                     continue; // not published, or PostgreSQL itself fails it (RG1001 / RG1004 say so)

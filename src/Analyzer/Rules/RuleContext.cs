@@ -50,6 +50,31 @@ namespace ReplicaGuard.Rules
         /// <summary>The statements the replayer rejected so far (RG1003 and RG9002 read them at the end).</summary>
         public IReadOnlyList<RejectedStatement> Rejected { get; set; } = new RejectedStatement[0];
 
+        private Dictionary<TableObject, IdentityVerdict>? _finalVerdicts;
+
+        /// <summary>
+        /// The table's identity verdict in the rules' final pass: the catalog no longer changes there, and RG1001,
+        /// RG1004 and RG2001 each judge every table, so each table is checked once. Elsewhere a fresh check.
+        /// </summary>
+        public IdentityVerdict FinalVerdict(TableObject table, Catalog catalog)
+        {
+            if (_finalVerdicts == null)
+            {
+                return IdentityRules.Check(table, catalog, Settings.SearchPath, Settings.PostgresVersion);
+            }
+            if (!_finalVerdicts.TryGetValue(table, out IdentityVerdict? verdict))
+            {
+                verdict = IdentityRules.Check(table, catalog, Settings.SearchPath, Settings.PostgresVersion);
+                _finalVerdicts[table] = verdict;
+            }
+            return verdict;
+        }
+
+        /// <summary>Between these two calls the catalog must not change (the engine runs the rules' AfterHistory there).</summary>
+        internal void BeginFinalPass(int tables) => _finalVerdicts = new Dictionary<TableObject, IdentityVerdict>(tables);
+
+        internal void EndFinalPass() => _finalVerdicts = null;
+
         /// <summary>The effective severity of a rule: the settings' override, else the profile's default, else the rule's.</summary>
         public Severity SeverityOf(RuleDescriptor rule) => ConsumerProfile.EffectiveSeverity(rule, Settings);
 

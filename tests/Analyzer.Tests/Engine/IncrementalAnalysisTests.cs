@@ -117,6 +117,68 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void AnEditOfAnEarlyFileChangesTheVerdictOnATableJudgedInALateFile()
+        {
+            // t is defined in the first file and only published (so judged) in the last; the files between do not
+            // touch it. Each edit of the first file must change the late result exactly as a full analysis does.
+            var settings = new AnalysisSettings();
+            var files = new List<ParsedFile> { Parse("m/001.sql", "CREATE TABLE t (id int NOT NULL, v text);\n") };
+            for (int i = 2; i < 40; i++)
+            {
+                files.Add(Parse("m/" + i.ToString("D3", CultureInfo.InvariantCulture) + ".sql", "CREATE TABLE other_" + i + " (id int PRIMARY KEY);\n"));
+            }
+            files.Add(Parse("m/040.sql", "CREATE PUBLICATION p FOR TABLE t;\nDELETE FROM t WHERE id = 1;\n"));
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult result = incremental.Analyze(files);
+            AssertSame(0, "t without a key", files, result, settings);
+            CollectionAssert.AreEqual(new[] { "RG1001", "RG1002" }, Ids(result).ToArray());
+            Assert.AreEqual("m/040.sql", result.Diagnostics[0].Location.File.Path, "RG1001 is at the publication that covers t");
+
+            string[] firstFiles =
+            {
+                "CREATE TABLE t (id int PRIMARY KEY, v text);\n",
+                "CREATE TABLE t (id int NOT NULL, v text);\nCREATE UNIQUE INDEX t_id ON t (id);\nALTER TABLE t REPLICA IDENTITY USING INDEX t_id;\n",
+                "CREATE TABLE t (id int, v text);\nCREATE UNIQUE INDEX t_id ON t (id);\nALTER TABLE t REPLICA IDENTITY USING INDEX t_id;\n",
+                "CREATE TABLE t (id int NOT NULL, v text);\nALTER TABLE t REPLICA IDENTITY FULL;\n",
+                "CREATE TABLE t (id int NOT NULL, v text);\n",
+            };
+            string[][] expected =
+            {
+                new string[0],
+                new string[0],
+                new[] { "RG1003", "RG1001", "RG1002" },
+                new[] { "RG2001" },
+                new[] { "RG1001", "RG1002" },
+            };
+            for (int i = 0; i < firstFiles.Length; i++)
+            {
+                files[0] = Parse("m/001.sql", firstFiles[i]);
+                result = incremental.Analyze(files);
+                Assert.AreEqual(0, incremental.ReplayedFrom);
+                AssertSame(i, "first file version " + i, files, result, settings);
+                CollectionAssert.AreEqual(expected[i], Ids(result).ToArray(), "first file version " + i + ": " + string.Join(", ", Ids(result)));
+            }
+        }
+
+        [TestMethod]
+        public void AnEditOfTheFirstFileRollsBackTheKeptReplayInsteadOfStartingANewOne()
+        {
+            var settings = new AnalysisSettings();
+            var files = new List<ParsedFile>
+            {
+                Parse("m/001.sql", "CREATE TABLE t (id int);\nCREATE PUBLICATION p FOR TABLE t;\n"),
+                Parse("m/002.sql", "CREATE TABLE u (id int);\n"),
+            };
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult first = incremental.Analyze(files);
+            files[0] = Parse("m/001.sql", "CREATE TABLE t (id int PRIMARY KEY);\nCREATE PUBLICATION p FOR TABLE t;\n");
+            AnalysisResult second = incremental.Analyze(files);
+            Assert.AreEqual(0, incremental.ReplayedFrom);
+            Assert.AreSame(first.Catalog, second.Catalog, "the catalog is rolled back to its empty state and reused");
+            AssertSame(0, "first file edited", files, second, settings);
+        }
+
+        [TestMethod]
         public void ACancelledAnalysisLeavesAStateTheNextAnalysisCanUse()
         {
             // Cancellation is checked every 256 statements: a long history makes it stop inside the replay.
