@@ -90,11 +90,34 @@ namespace ReplicaGuard.Model
 
         public ColumnObject(string name, bool notNull)
         {
-            Name = name;
+            _name = name;
+            NameKey = KeyOf(name);
             NotNull = notNull;
         }
 
-        public string Name { get; internal set; }
+        private string _name;
+
+        public string Name
+        {
+            get => _name;
+            internal set
+            {
+                _name = value;
+                NameKey = KeyOf(value);
+            }
+        }
+
+        /// <summary>
+        /// A cheap digest of <see cref="Name"/>: <see cref="TableObject.FindColumn"/> compares it before the name, so
+        /// a scan of a wide table reads the column objects (allocated together) and not every name string.
+        /// </summary>
+        internal int NameKey { get; private set; }
+
+        internal static int KeyOf(string name)
+        {
+            int length = name.Length;
+            return length == 0 ? 0 : (length << 16) ^ (name[length - 1] << 8) ^ name[length / 2] ^ (name[0] << 4);
+        }
         public bool NotNull { get; internal set; }
         public GeneratedKind Generated { get; internal set; }
         public bool IsIdentity { get; internal set; }
@@ -164,28 +187,23 @@ namespace ReplicaGuard.Model
         /// </summary>
         internal StatementRef? LastAlteredBy { get; set; }
 
-        public IndexObject? PrimaryKey
-        {
-            get
-            {
-                foreach (IndexObject index in Indexes)
-                {
-                    if (index.IsPrimary)
-                    {
-                        return index;
-                    }
-                }
-                return null;
-            }
-        }
+        /// <summary>
+        /// The index of <see cref="Indexes"/> that is primary. Kept by the replayer as indexes come, go or become
+        /// primary (journaled like any change): asked for every index created and every table judged, a scan of
+        /// the indexes read each index object of wide tables.
+        /// </summary>
+        public IndexObject? PrimaryKey { get; internal set; }
 
         public bool IsPartitioned => Kind == RelationKind.PartitionedTable;
 
         public ColumnObject? FindColumn(string name)
         {
-            foreach (ColumnObject c in Columns)
+            int key = ColumnObject.KeyOf(name);
+            List<ColumnObject> columns = Columns;
+            for (int i = 0; i < columns.Count; i++)
             {
-                if (c.Name == name)
+                ColumnObject c = columns[i];
+                if (c.NameKey == key && c.Name == name)
                 {
                     return c;
                 }

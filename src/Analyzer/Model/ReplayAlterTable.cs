@@ -508,6 +508,10 @@ namespace ReplicaGuard.Model
             }
             _catalog.Set(index, index.IsConstraint, true, static (o, v) => o.IsConstraint = v);
             _catalog.Set(index, index.IsPrimary, primary, static (o, v) => o.IsPrimary = v);
+            if (primary)
+            {
+                _catalog.Set(table, table.PrimaryKey, index, static (o, v) => o.PrimaryKey = v);
+            }
             if (c.Deferrable)
             {
                 _catalog.Set(index, index.Deferrable, true, static (o, v) => o.Deferrable = v);

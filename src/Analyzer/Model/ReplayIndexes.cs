@@ -117,6 +117,10 @@ namespace ReplicaGuard.Model
             }
             _catalog.AddRelation(index);
             _catalog.AddToList(table.Indexes, index);
+            if (index.IsPrimary)
+            {
+                _catalog.Set(table, table.PrimaryKey, index, static (o, v) => o.PrimaryKey = v);
+            }
             if (parentIndex != null)
             {
                 _catalog.AddToList(parentIndex.ChildIndexes, index);
@@ -211,6 +215,10 @@ namespace ReplicaGuard.Model
             Touch(table);
             _catalog.RemoveRelation(index);
             _catalog.RemoveFromList(table.Indexes, index);
+            if (table.PrimaryKey == index)
+            {
+                _catalog.Set(table, table.PrimaryKey, null, static (o, v) => o.PrimaryKey = v);
+            }
             if (index.ParentIndex != null)
             {
                 _catalog.RemoveFromList(index.ParentIndex.ChildIndexes, index);
