@@ -82,7 +82,7 @@ namespace ReplicaGuard.Benchmarks
             }
             if (args.Length > 0 && args[0] == "statement-costs")
             {
-                StatementCosts.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 && args[2] == "all");
+                StatementCosts.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 && args[2] == "all", args.Length > 3 ? args[3] : "none");
                 return;
             }
             if (args.Length > 1 && args[0] == "compare-replay")

@@ -15,7 +15,9 @@ namespace ReplicaGuard.Benchmarks
     /// </summary>
     internal static class StatementCosts
     {
-        public static void Run(int runs, bool allTables)
+        /// <param name="listeners">"none": the model alone; "changes": with the fixes' TableChanges bookkeeping;
+        /// "rules": with TableChanges and every enabled rule listening, as an analysis replays.</param>
+        public static void Run(int runs, bool allTables, string listeners)
         {
             var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
             AnalysisSettings settings = Settings.Create(allTables);
@@ -26,6 +28,18 @@ namespace ReplicaGuard.Benchmarks
             for (int run = 0; run < runs; run++)
             {
                 var replayer = new Replayer(settings);
+                if (listeners != "none")
+                {
+                    var context = new Rules.RuleContext(settings) { Rejected = replayer.Rejected };
+                    replayer.AddListener(context.Changes);
+                    if (listeners == "rules")
+                    {
+                        foreach (Rules.Rule rule in Rules.RuleRegistry.CreateEnabled(context))
+                        {
+                            replayer.AddListener(rule);
+                        }
+                    }
+                }
                 var sums = new Dictionary<string, double>();
                 replayer.BeginFile();
                 long all = Stopwatch.GetTimestamp();
@@ -50,7 +64,7 @@ namespace ReplicaGuard.Benchmarks
                     best[entry.Key] = best.TryGetValue(entry.Key, out double b) ? Math.Min(b, entry.Value) : entry.Value;
                 }
             }
-            Console.WriteLine($"replay alone (timed per statement): min {bestTotal:F2} ms");
+            Console.WriteLine($"replay, listeners: {listeners} (timed per statement): min {bestTotal:F2} ms, sum of the types' minimums {best.Values.Sum():F2} ms");
             foreach (KeyValuePair<string, double> entry in best.OrderByDescending(e => e.Value))
             {
                 Console.WriteLine($"{entry.Value,8:F2} ms  {counts[entry.Key],6} x {entry.Value * 1000 / counts[entry.Key],7:F2} us  {entry.Key}");

@@ -498,8 +498,22 @@ namespace ReplicaGuard.Model
         private static readonly object BoxedTrue = true;
         private static readonly object BoxedFalse = false;
 
-        /// <summary>Flags are most of what <see cref="Set{TObject, T}"/> restores: one shared box for each value.</summary>
-        private static object? Box<T>(T value) => value is bool flag ? (flag ? BoxedTrue : BoxedFalse) : value;
+        /// <summary>Small counts (inheritance counts of every column of an attached partition).</summary>
+        private static readonly object[] BoxedSmallInts = { 0, 1, 2, 3 };
+
+        /// <summary>Flags and small counts are most of what <see cref="Set{TObject, T}"/> restores: one shared box for each value.</summary>
+        private static object? Box<T>(T value)
+        {
+            if (value is bool flag)
+            {
+                return flag ? BoxedTrue : BoxedFalse;
+            }
+            if (value is int number && number >= 0 && number < BoxedSmallInts.Length)
+            {
+                return BoxedSmallInts[number];
+            }
+            return value;
+        }
 
         /// <summary>The undo of <see cref="Set{TObject, T}"/> for one pair of types: assign the old value back.</summary>
         private static class SetBack<TObject, T>
@@ -569,7 +583,7 @@ namespace ReplicaGuard.Model
 
         internal void RemovePublicationRow(PublicationObject publication, TableObject table)
         {
-            if (!table.PublicationRows.TryGetValue(publication, out PublicationRelation? row))
+            if (!table.TryGetPublicationRow(publication, out PublicationRelation row))
             {
                 return;
             }

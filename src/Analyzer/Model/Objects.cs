@@ -119,7 +119,15 @@ namespace ReplicaGuard.Model
             return length == 0 ? 0 : (length << 16) ^ (name[length - 1] << 8) ^ name[length / 2] ^ (name[0] << 4);
         }
         public bool NotNull { get; internal set; }
-        public GeneratedKind Generated { get; internal set; }
+        public GeneratedKind Generated
+        {
+            get => (GeneratedKind)_generated;
+            internal set => _generated = (byte)value;
+        }
+
+        /// <summary>A byte, not the enum's int: a column object stays at 40 bytes (there is one per column of every table).</summary>
+        private byte _generated;
+
         public bool IsIdentity { get; internal set; }
 
         /// <summary>Inherited from a parent (inheritance or partitioning): cannot be dropped on its own.</summary>
@@ -168,8 +176,25 @@ namespace ReplicaGuard.Model
         public List<TableObject> InheritParents { get; } = new List<TableObject>();
         public List<TableObject> InheritChildren { get; } = new List<TableObject>();
 
-        /// <summary>Explicit publication rows (pg_publication_rel) for this table, by publication.</summary>
-        public Dictionary<PublicationObject, PublicationRelation> PublicationRows { get; } = new Dictionary<PublicationObject, PublicationRelation>();
+        /// <summary>Explicit publication rows (pg_publication_rel) for this table, by publication. Made when first asked for: most tables are in no publication list.</summary>
+        public Dictionary<PublicationObject, PublicationRelation> PublicationRows => _publicationRows ??= new Dictionary<PublicationObject, PublicationRelation>();
+
+        private Dictionary<PublicationObject, PublicationRelation>? _publicationRows;
+
+        /// <summary>Whether the table has any publication row (without making the dictionary).</summary>
+        internal bool HasPublicationRows => _publicationRows != null && _publicationRows.Count > 0;
+
+        /// <summary>The table's row in the publication's list, if any (without making the dictionary).</summary>
+        internal bool TryGetPublicationRow(PublicationObject publication, out PublicationRelation row)
+        {
+            if (_publicationRows != null && _publicationRows.TryGetValue(publication, out PublicationRelation? found))
+            {
+                row = found;
+                return true;
+            }
+            row = null!;
+            return false;
+        }
 
         /// <summary>The last statement that made a usable identity unusable (null when it never had one).</summary>
         public StatementRef? IdentityLostBy { get; internal set; }
@@ -258,7 +283,12 @@ namespace ReplicaGuard.Model
         public bool DefaultOrdering { get; internal set; } = true;
 
         /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr"). Set once at creation.</summary>
-        public IReadOnlyList<string> NamingColumns { get; internal set; } = new string[0];
+        public IReadOnlyList<string> NamingColumns => SharedNamingColumns;
+
+        /// <summary>Shared with the spec it was made from and with the clones named after it: never changed after creation.</summary>
+        internal string[] SharedNamingColumns = NoNames;
+
+        private static readonly string[] NoNames = new string[0];
         public string Method { get; internal set; } = "btree";
 
         /// <summary>False for an index created on a partitioned parent with ONLY, until every partition is attached.</summary>
@@ -266,7 +296,13 @@ namespace ReplicaGuard.Model
 
         /// <summary>The partitioned parent's index this partition index is attached to.</summary>
         public IndexObject? ParentIndex { get; internal set; }
-        public List<IndexObject> ChildIndexes { get; } = new List<IndexObject>();
+        public IReadOnlyList<IndexObject> ChildIndexes => (IReadOnlyList<IndexObject>?)_childIndexes ?? NoIndexes;
+
+        /// <summary>The list <see cref="ChildIndexes"/> reads, made for the first child (most indexes never get one).</summary>
+        internal List<IndexObject> ChildIndexList => _childIndexes ??= new List<IndexObject>();
+
+        private List<IndexObject>? _childIndexes;
+        private static readonly IndexObject[] NoIndexes = new IndexObject[0];
 
         public StatementRef? CreatedBy { get; internal set; }
 

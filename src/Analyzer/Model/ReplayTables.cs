@@ -76,6 +76,9 @@ namespace ReplicaGuard.Model
                 return;
             }
 
+            // The column list at its final size for the common CREATE TABLE (no LIKE, no parents): no regrowth.
+            table.Columns.Capacity = s.Columns.Count;
+
             TableObject? partitionParent = null;
             if (s.PartitionOf != null)
             {
@@ -85,6 +88,7 @@ namespace ReplicaGuard.Model
                     throw Reject("\"" + partitionParent.Name + "\" is not partitioned");
                 }
                 CheckChildPersistence(partitionParent, persistence, partition: true);
+                table.Columns.Capacity = partitionParent.Columns.Count;
                 foreach (ColumnObject parentColumn in partitionParent.Columns)
                 {
                     table.Columns.Add(new ColumnObject(parentColumn.Name, parentColumn.NotNull)
@@ -382,14 +386,14 @@ namespace ReplicaGuard.Model
                 NullsNotDistinct = c.NullsNotDistinct,
                 Method = c.Kind == ConstraintKind.Exclude ? "gist" : "btree",
             };
-            foreach (Identifier column in c.Columns)
+            for (int i = 0; i < c.Columns.Count; i++)
             {
-                spec.Columns.Add(column.Name);
-                spec.NamingColumns.Add(column.Name);
+                spec.Columns[i] = c.Columns[i].Name;
+                spec.NamingColumns[i] = c.Columns[i].Name;
             }
             foreach (Identifier include in c.IncludeColumns)
             {
-                spec.IncludeColumns.Add(include.Name);
+                spec.AddIncludeColumn(include.Name);
             }
             return spec;
         }
