@@ -136,7 +136,7 @@ namespace ReplicaGuard.Model
                 _catalog.AddToList(parent.InheritChildren, table);
             }
 
-            var likeSources = new List<(LikeClause Like, TableObject? Source)>();
+            List<(LikeClause Like, TableObject? Source)>? likeSources = s.Likes.Count == 0 ? null : new List<(LikeClause Like, TableObject? Source)>();
             foreach (LikeClause like in s.Likes)
             {
                 RelationObject? source = _resolved[like.Source];
@@ -157,7 +157,7 @@ namespace ReplicaGuard.Model
                     }
                     table.ColumnsUnknown |= sourceTable.ColumnsUnknown;
                 }
-                likeSources.Add((like, sourceTable));
+                likeSources!.Add((like, sourceTable));
             }
 
             // A name defined twice: AddLocalColumn rejects it (the first definition made the column local); a
@@ -212,7 +212,7 @@ namespace ReplicaGuard.Model
                 CreateIndex(table, spec, recurse: true, parentIndex: null);
             }
 
-            foreach ((LikeClause like, TableObject? source) in likeSources)
+            foreach ((LikeClause like, TableObject? source) in (IEnumerable<(LikeClause Like, TableObject? Source)>?)likeSources ?? NoLikeSources)
             {
                 if (source == null || !like.IncludingIndexes)
                 {
@@ -323,6 +323,10 @@ namespace ReplicaGuard.Model
         /// </summary>
         private static List<IndexSpec> ConstraintIndexes(CreateTableStatement s)
         {
+            if (!HasIndexConstraint(s))
+            {
+                return NoIndexSpecs; // most CREATE TABLEs of a dump: keys come later, by ALTER TABLE
+            }
             var all = new List<IndexSpec>();
             IndexSpec? primary = null;
             foreach (ColumnDefinition column in s.Columns)
@@ -371,6 +375,30 @@ namespace ReplicaGuard.Model
                 result.Add(spec);
             }
             return result;
+        }
+
+        private static readonly (LikeClause Like, TableObject? Source)[] NoLikeSources = new (LikeClause Like, TableObject? Source)[0];
+
+        /// <summary>Read only: the constraint indexes of a table without PRIMARY KEY, UNIQUE or EXCLUDE constraints.</summary>
+        private static readonly List<IndexSpec> NoIndexSpecs = new List<IndexSpec>();
+
+        private static bool HasIndexConstraint(CreateTableStatement s)
+        {
+            foreach (ColumnDefinition column in s.Columns)
+            {
+                if (column.Constraints.Count > 0)
+                {
+                    return true;
+                }
+            }
+            foreach (TableConstraint c in s.Constraints)
+            {
+                if (c.Kind == ConstraintKind.PrimaryKey || c.Kind == ConstraintKind.Unique || c.Kind == ConstraintKind.Exclude)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static IndexSpec FromConstraint(TableConstraint c)
