@@ -66,6 +66,7 @@ namespace ReplicaGuard.Model
             // PostgreSQL resolves every relation the statement reads before the new table exists, so a name that
             // would now find the new table (or shadow a table later on the path) means what it meant before.
             ResolveRelationsRead(s);
+            _wideTable = null; // a new table: FindNewTableColumn starts over
 
             var table = new TableObject(s.Name.Name, schema, s.IsPartitioned ? RelationKind.PartitionedTable : RelationKind.Table, persistence, _current);
             _catalog.AddRelation(table);
@@ -288,7 +289,7 @@ namespace ReplicaGuard.Model
         /// <summary>A column defined by the table itself; merges with an inherited one of the same name.</summary>
         private void AddLocalColumn(TableObject table, string name, bool notNull, GeneratedKind generated, bool identity)
         {
-            ColumnObject? existing = table.FindColumn(name);
+            ColumnObject? existing = FindNewTableColumn(table, name);
             if (existing != null)
             {
                 if (existing.IsLocal)
@@ -301,6 +302,40 @@ namespace ReplicaGuard.Model
             }
             table.Columns.Add(new ColumnObject(name, notNull) { Generated = generated, IsIdentity = identity });
         }
+
+        /// <summary>
+        /// A column of the table CREATE TABLE is building. Each new column is looked up among the earlier ones: on a
+        /// wide table a scan makes that quadratic (GitLab's application_settings has 650 columns), so past
+        /// <see cref="WideTable"/> columns they are indexed by name as the list grows (this statement only appends).
+        /// </summary>
+        private ColumnObject? FindNewTableColumn(TableObject table, string name)
+        {
+            List<ColumnObject> columns = table.Columns;
+            if (columns.Count < WideTable)
+            {
+                return table.FindColumn(name);
+            }
+            if (_wideTable != table)
+            {
+                _wideTable = table;
+                _wideTableColumns.Clear();
+                _wideTableIndexed = 0;
+            }
+            for (; _wideTableIndexed < columns.Count; _wideTableIndexed++)
+            {
+                ColumnObject column = columns[_wideTableIndexed];
+                if (!_wideTableColumns.ContainsKey(column.Name))
+                {
+                    _wideTableColumns[column.Name] = column; // the first of a name, as FindColumn finds
+                }
+            }
+            return _wideTableColumns.TryGetValue(name, out ColumnObject? found) ? found : null;
+        }
+
+        private const int WideTable = 64;
+        private TableObject? _wideTable;
+        private int _wideTableIndexed;
+        private readonly Dictionary<string, ColumnObject> _wideTableColumns = new Dictionary<string, ColumnObject>();
 
         private void CheckChildPersistence(TableObject parent, Persistence child, bool partition)
         {
