@@ -18,7 +18,9 @@ namespace ReplicaGuard.Benchmarks
         {
             if (args.Length > 0 && args[0] == "phases")
             {
-                Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                // `phases N all`: with a declared FOR ALL TABLES publication (the rules then judge every table).
+                Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30,
+                    Settings.Create(args.Length > 2 && args[2] == "all"), onlyReplay: args.Length > 3 && args[3] == "replay");
                 return;
             }
             if (args.Length > 0 && args[0] == "growth")
@@ -48,6 +50,45 @@ namespace ReplicaGuard.Benchmarks
                 {
                     Engine.Analyze(new[] { file }, new AnalysisSettings());
                 }
+                return;
+            }
+            if (args.Length > 0 && args[0] == "loop-replay")
+            {
+                // Replay + rules only on an already parsed GitLab, N times (`loop-replay N all`: FOR ALL TABLES declared).
+                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                AnalysisSettings settings = Settings.Create(args.Length > 2 && args[2] == "all");
+                ParsedFile parsed = Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
+                int count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+                for (int i = 0; i < count; i++)
+                {
+                    Engine.Analyze(new[] { parsed }, settings);
+                }
+                return;
+            }
+            if (args.Length > 0 && args[0] == "alloc-types")
+            {
+                // Which types replay + rules allocate (sampled): `alloc-types N [all]`.
+                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                AnalysisSettings settings = Settings.Create(args.Length > 2 && args[2] == "all");
+                ParsedFile parsed = Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
+                int count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+                Engine.Analyze(new[] { parsed }, settings);
+                using var listener = new AllocationTypes();
+                for (int i = 0; i < count; i++)
+                {
+                    Engine.Analyze(new[] { parsed }, settings);
+                }
+                listener.Print(count);
+                return;
+            }
+            if (args.Length > 0 && args[0] == "statement-costs")
+            {
+                StatementCosts.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 && args[2] == "all", args.Length > 3 ? args[3] : "none");
+                return;
+            }
+            if (args.Length > 1 && args[0] == "compare-replay")
+            {
+                CompareReplay.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40, args.Length > 3 && args[3] == "all");
                 return;
             }
             if (args.Length > 0 && args[0] == "loop-parse")
@@ -89,10 +130,9 @@ namespace ReplicaGuard.Benchmarks
             }
         }
 
-        private static void Phases(int runs)
+        private static void Phases(int runs, AnalysisSettings settings, bool onlyReplay)
         {
             var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
-            var settings = new AnalysisSettings();
             TokenList tokens = Lexer.Lex(file.Text);
             ParsedFile parsed = Parser.Parse(file);
             AnalysisResult once = Engine.Analyze(new[] { parsed }, settings);
@@ -110,6 +150,10 @@ namespace ReplicaGuard.Benchmarks
             };
             foreach ((string name, Action run) in phases)
             {
+                if (onlyReplay && name != "replay+rules")
+                {
+                    continue;
+                }
                 var times = new List<double>(runs);
                 var cpuTimes = new List<double>(runs);
                 long allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -119,8 +163,16 @@ namespace ReplicaGuard.Benchmarks
                 allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
                 collections = GC.CollectionCount(0) - collections;
                 gen2 = GC.CollectionCount(2) - gen2;
+                TimeSpan pausedBefore = TimeSpan.Zero;
+                int gen0Before = 0, gen1Before = 0;
                 for (int i = 0; i < runs + 3; i++)
                 {
+                    if (i == 3)
+                    {
+                        pausedBefore = GC.GetTotalPauseDuration();
+                        gen0Before = GC.CollectionCount(0);
+                        gen1Before = GC.CollectionCount(1);
+                    }
                     double cpuStart = ThreadCpu.Milliseconds();
                     long start = Stopwatch.GetTimestamp();
                     run();
@@ -132,6 +184,8 @@ namespace ReplicaGuard.Benchmarks
                         cpuTimes.Add(cpu);
                     }
                 }
+                double pausedPerRun = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / runs;
+                string gcs = $"GC pause {pausedPerRun:F2} ms/run, {GC.CollectionCount(0) - gen0Before} gen0 ({GC.CollectionCount(1) - gen1Before} gen1) in {runs} runs";
                 times.Sort();
                 // The thread CPU clock ticks coarsely (a few ms): only its mean over the runs is meaningful.
                 double cpuMean = 0;
@@ -139,7 +193,7 @@ namespace ReplicaGuard.Benchmarks
                 {
                     cpuMean += cpu / cpuTimes.Count;
                 }
-                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   thread CPU mean {cpuMean,8:F2} ms   allocated {allocated / 1048576.0,7:F1} MiB, {collections} gen0 GCs ({gen2} gen2)");
+                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   thread CPU mean {cpuMean,8:F2} ms   allocated {allocated / 1048576.0,7:F1} MiB, {collections} gen0 GCs ({gen2} gen2) in the first run; {gcs}");
             }
         }
     }

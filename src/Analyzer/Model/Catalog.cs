@@ -292,10 +292,10 @@ namespace ReplicaGuard.Model
                 return temp;
             }
             // An index loop, not an iterator: this runs for nearly every statement, several times.
-            IReadOnlyList<string> path = SearchPath;
-            for (int i = 0; i < path.Count; i++)
+            SchemaObject?[] path = PathSchemas();
+            for (int i = 0; i < path.Length; i++)
             {
-                SchemaObject? schema = PathSchema(path[i]);
+                SchemaObject? schema = path[i];
                 if (schema != null && schema.Relations.TryGetValue(name.Name, out RelationObject? r))
                 {
                     return r;
@@ -303,6 +303,38 @@ namespace ReplicaGuard.Model
             }
             return null;
         }
+
+        /// <summary>
+        /// The search path's entries as the schemas they name (null where none exists), worked out again only when
+        /// the path, the schemas or the temporary schema change: unqualified names are most lookups, and each entry
+        /// ("$user" first by default) was a dictionary lookup every time.
+        /// </summary>
+        private SchemaObject?[] PathSchemas()
+        {
+            IReadOnlyList<string> path = SearchPath;
+            int version = _schemasChanged + _journal.Rollbacks;
+            if (!ReferenceEquals(path, _pathSchemasOf) || version != _pathSchemasVersion || !ReferenceEquals(_tempSchema, _pathSchemasTemp))
+            {
+                var schemas = new SchemaObject?[path.Count];
+                for (int i = 0; i < schemas.Length; i++)
+                {
+                    schemas[i] = PathSchema(path[i]);
+                }
+                _pathSchemas = schemas;
+                _pathSchemasOf = path;
+                _pathSchemasVersion = version;
+                _pathSchemasTemp = _tempSchema;
+            }
+            return _pathSchemas;
+        }
+
+        private SchemaObject?[] _pathSchemas = new SchemaObject?[0];
+        private IReadOnlyList<string>? _pathSchemasOf;
+        private int _pathSchemasVersion;
+        private SchemaObject? _pathSchemasTemp;
+
+        /// <summary>Bumped by every change of which name finds which schema (add, drop, rename).</summary>
+        private int _schemasChanged;
 
         /// <summary>The schema a qualified or unqualified name refers to for lookup of indexes by name in the path.</summary>
         public TableObject? FindTable(ObjectName name) => FindRelation(name) as TableObject;
@@ -314,6 +346,7 @@ namespace ReplicaGuard.Model
         internal void AddSchema(SchemaObject schema)
         {
             _namesChanged++;
+            _schemasChanged++;
             _schemas[schema.Name] = schema;
             Record(() => _schemas.Remove(schema.Name));
         }
@@ -321,6 +354,7 @@ namespace ReplicaGuard.Model
         internal void RemoveSchema(SchemaObject schema)
         {
             _namesChanged++;
+            _schemasChanged++;
             _schemas.Remove(schema.Name);
             schema.Dropped = true;
             Record(() =>
@@ -337,6 +371,7 @@ namespace ReplicaGuard.Model
         internal void RenameSchema(SchemaObject schema, string newName)
         {
             _namesChanged++;
+            _schemasChanged++;
             Rename(_schemas, schema, schema.Name, newName, name => schema.Name = name);
         }
 
@@ -463,8 +498,22 @@ namespace ReplicaGuard.Model
         private static readonly object BoxedTrue = true;
         private static readonly object BoxedFalse = false;
 
-        /// <summary>Flags are most of what <see cref="Set{TObject, T}"/> restores: one shared box for each value.</summary>
-        private static object? Box<T>(T value) => value is bool flag ? (flag ? BoxedTrue : BoxedFalse) : value;
+        /// <summary>Small counts (inheritance counts of every column of an attached partition).</summary>
+        private static readonly object[] BoxedSmallInts = { 0, 1, 2, 3 };
+
+        /// <summary>Flags and small counts are most of what <see cref="Set{TObject, T}"/> restores: one shared box for each value.</summary>
+        private static object? Box<T>(T value)
+        {
+            if (value is bool flag)
+            {
+                return flag ? BoxedTrue : BoxedFalse;
+            }
+            if (value is int number && number >= 0 && number < BoxedSmallInts.Length)
+            {
+                return BoxedSmallInts[number];
+            }
+            return value;
+        }
 
         /// <summary>The undo of <see cref="Set{TObject, T}"/> for one pair of types: assign the old value back.</summary>
         private static class SetBack<TObject, T>
@@ -534,7 +583,7 @@ namespace ReplicaGuard.Model
 
         internal void RemovePublicationRow(PublicationObject publication, TableObject table)
         {
-            if (!table.PublicationRows.TryGetValue(publication, out PublicationRelation? row))
+            if (!table.TryGetPublicationRow(publication, out PublicationRelation row))
             {
                 return;
             }

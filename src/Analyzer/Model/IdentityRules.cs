@@ -114,7 +114,8 @@ namespace ReplicaGuard.Model
             {
                 return result; // the rules ask for every table: most histories have no publication at all
             }
-            List<TableObject> ancestors = PartitionAncestors(table);
+            // Most tables are no partition: no list to make.
+            List<TableObject> ancestors = table.PartitionParent == null ? NoAncestors : PartitionAncestors(table);
             foreach (PublicationObject publication in catalog.Publications)
             {
                 if (publication.Dropped)
@@ -136,11 +137,14 @@ namespace ReplicaGuard.Model
             return result;
         }
 
+        /// <summary>Read only (the ancestors of a table that is no partition).</summary>
+        private static readonly List<TableObject> NoAncestors = new List<TableObject>();
+
         private static bool IsCoveredByList(TableObject table, List<TableObject> ancestors, PublicationObject publication, IReadOnlyList<string> initialSearchPath, out StatementRef? cause)
         {
             cause = null;
             bool covered = false;
-            if (table.PublicationRows.TryGetValue(publication, out PublicationRelation? own))
+            if (table.TryGetPublicationRow(publication, out PublicationRelation? own))
             {
                 covered = true;
                 cause = own.AddedBy;
@@ -156,7 +160,7 @@ namespace ReplicaGuard.Model
                 {
                     break;
                 }
-                if (ancestor.PublicationRows.TryGetValue(publication, out PublicationRelation? row))
+                if (ancestor.TryGetPublicationRow(publication, out PublicationRelation? row))
                 {
                     covered = true;
                     cause = row.AddedBy;
@@ -205,17 +209,17 @@ namespace ReplicaGuard.Model
                 TableObject? topmost = null;
                 foreach (TableObject ancestor in ancestors)
                 {
-                    if (ancestor.PublicationRows.ContainsKey(publication) || publication.Schemas.ContainsKey(ancestor.Schema))
+                    if (ancestor.TryGetPublicationRow(publication, out _) || publication.Schemas.ContainsKey(ancestor.Schema))
                     {
                         topmost = ancestor;
                     }
                 }
                 if (topmost != null)
                 {
-                    return topmost.PublicationRows.TryGetValue(publication, out PublicationRelation? top) ? top : null;
+                    return topmost.TryGetPublicationRow(publication, out PublicationRelation? top) ? top : null;
                 }
             }
-            return table.PublicationRows.TryGetValue(publication, out PublicationRelation? own) ? own : null;
+            return table.TryGetPublicationRow(publication, out PublicationRelation? own) ? own : null;
         }
 
         private static StatementRef? Later(StatementRef? a, StatementRef? b)
@@ -247,7 +251,9 @@ namespace ReplicaGuard.Model
             bool publishesUpdate = false, publishesDelete = false;
             bool rfValidUpdate = true, rfValidDelete = true, colsValidUpdate = true, colsValidDelete = true;
             bool genValidUpdate = true, genValidDelete = true;
-            HashSet<ColumnObject> identityColumns = IdentityKeyColumns(table);
+            // Only row filters, column lists and PG 18's generated columns need the identity's columns: most
+            // tables have neither, and the rules check every table.
+            HashSet<ColumnObject>? identityColumns = null;
 
             foreach (Coverage c in coverage)
             {
@@ -262,6 +268,7 @@ namespace ReplicaGuard.Model
                 }
                 if (postgresVersion >= 15 && !p.AllTables && c.Row != null)
                 {
+                    identityColumns ??= IdentityKeyColumns(table);
                     if (RowFilterInvalid(table, c.Row, identityColumns))
                     {
                         rfValidUpdate &= !update;
@@ -273,7 +280,7 @@ namespace ReplicaGuard.Model
                         colsValidDelete &= !delete;
                     }
                 }
-                if (postgresVersion >= 18 && GeneratedColumnsInvalid(table, p, c.Row, identityColumns))
+                if (postgresVersion >= 18 && GeneratedColumnsInvalid(table, p, c.Row, identityColumns ??= IdentityKeyColumns(table)))
                 {
                     genValidUpdate &= !update;
                     genValidDelete &= !delete;

@@ -5,30 +5,46 @@ namespace ReplicaGuard.Model
     /// <summary>What an index is made of, before it is created (from a constraint, CREATE INDEX, LIKE or a parent index).</summary>
     internal sealed class IndexSpec
     {
-        public IndexSpec()
-            : this(0)
-        {
-        }
-
-        /// <summary>A spec with room for its key columns (one of these per index: no list grows).</summary>
+        /// <summary>A spec for an index of <paramref name="keyColumns"/> key columns, filled in by position.</summary>
         public IndexSpec(int keyColumns)
         {
-            Columns = new List<string?>(keyColumns);
-            NamingColumns = new List<string>(keyColumns);
+            Columns = keyColumns == 0 ? NoKey : new string?[keyColumns];
+            NamingColumns = keyColumns == 0 ? NoNames : new string[keyColumns];
         }
+
+        /// <summary>A spec that names its index like another (a partition's clone, a LIKE copy): the names are shared, never changed.</summary>
+        private IndexSpec(int keyColumns, string[] namingColumns)
+        {
+            Columns = keyColumns == 0 ? NoKey : new string?[keyColumns];
+            NamingColumns = namingColumns;
+        }
+
+        private static readonly string?[] NoKey = new string?[0];
 
         public string? Name { get; set; }
 
-        /// <summary>Key columns by name; null entries are expressions.</summary>
-        public List<string?> Columns { get; }
+        /// <summary>The caller has already found <see cref="Name"/> free in the schema (CREATE INDEX checks it first).</summary>
+        public bool NameChecked { get; set; }
 
-        /// <summary>Names used to choose an index name: the column, the function of an expression, or "expr".</summary>
-        public List<string> NamingColumns { get; }
+        /// <summary>Key columns by name; null entries are expressions. Arrays, not lists: one spec per index created.</summary>
+        public string?[] Columns { get; }
 
-        public List<string> ExpressionColumns { get; } = new List<string>();
+        /// <summary>Names used to choose an index name: the column, the function of an expression, or "expr". Kept by the index.</summary>
+        public string[] NamingColumns { get; }
 
-        /// <summary>INCLUDE columns by name.</summary>
-        public List<string> IncludeColumns { get; } = new List<string>();
+        /// <summary>Columns the expressions and the predicate mention (most indexes have none: the list is made by the first).</summary>
+        public IReadOnlyList<string> ExpressionColumns => (IReadOnlyList<string>?)_expressionColumns ?? NoNames;
+
+        /// <summary>INCLUDE columns by name (most indexes have none: the list is made by the first).</summary>
+        public IReadOnlyList<string> IncludeColumns => (IReadOnlyList<string>?)_includeColumns ?? NoNames;
+
+        private static readonly string[] NoNames = new string[0];
+        private List<string>? _expressionColumns;
+        private List<string>? _includeColumns;
+
+        public void AddExpressionColumn(string name) => (_expressionColumns ??= new List<string>()).Add(name);
+
+        public void AddIncludeColumn(string name) => (_includeColumns ??= new List<string>()).Add(name);
         public bool Unique { get; set; }
         public bool Primary { get; set; }
         public bool Constraint { get; set; }
@@ -46,7 +62,7 @@ namespace ReplicaGuard.Model
         /// <summary>The same definition applied to another table (partition clone, LIKE copy): name chosen anew.</summary>
         public static IndexSpec From(IndexObject index)
         {
-            var spec = new IndexSpec(index.Columns.Count)
+            var spec = new IndexSpec(index.Columns.Count, index.SharedNamingColumns)
             {
                 Unique = index.Unique,
                 Primary = index.IsPrimary,
@@ -58,18 +74,17 @@ namespace ReplicaGuard.Model
                 Method = index.Method,
                 NullsNotDistinct = index.NullsNotDistinct,
             };
-            foreach (ColumnObject? column in index.Columns)
+            for (int i = 0; i < index.Columns.Count; i++)
             {
-                spec.Columns.Add(column?.Name);
+                spec.Columns[i] = index.Columns[i]?.Name;
             }
-            spec.NamingColumns.AddRange(index.NamingColumns);
             foreach (ColumnObject column in index.ExpressionColumns)
             {
-                spec.ExpressionColumns.Add(column.Name);
+                spec.AddExpressionColumn(column.Name);
             }
             foreach (ColumnObject column in index.IncludedColumns)
             {
-                spec.IncludeColumns.Add(column.Name);
+                spec.AddIncludeColumn(column.Name);
             }
             return spec;
         }
@@ -77,11 +92,11 @@ namespace ReplicaGuard.Model
         /// <summary>Same key (for merging duplicate constraints and matching partition indexes).</summary>
         public bool SameKeyAs(IndexSpec other)
         {
-            if (Columns.Count != other.Columns.Count || Expressions || other.Expressions || Predicate != other.Predicate)
+            if (Columns.Length != other.Columns.Length || Expressions || other.Expressions || Predicate != other.Predicate)
             {
                 return false;
             }
-            for (int i = 0; i < Columns.Count; i++)
+            for (int i = 0; i < Columns.Length; i++)
             {
                 if (Columns[i] != other.Columns[i])
                 {

@@ -90,13 +90,44 @@ namespace ReplicaGuard.Model
 
         public ColumnObject(string name, bool notNull)
         {
-            Name = name;
+            _name = name;
+            NameKey = KeyOf(name);
             NotNull = notNull;
         }
 
-        public string Name { get; internal set; }
+        private string _name;
+
+        public string Name
+        {
+            get => _name;
+            internal set
+            {
+                _name = value;
+                NameKey = KeyOf(value);
+            }
+        }
+
+        /// <summary>
+        /// A cheap digest of <see cref="Name"/>: <see cref="TableObject.FindColumn"/> compares it before the name, so
+        /// a scan of a wide table reads the column objects (allocated together) and not every name string.
+        /// </summary>
+        internal int NameKey { get; private set; }
+
+        internal static int KeyOf(string name)
+        {
+            int length = name.Length;
+            return length == 0 ? 0 : (length << 16) ^ (name[length - 1] << 8) ^ name[length / 2] ^ (name[0] << 4);
+        }
         public bool NotNull { get; internal set; }
-        public GeneratedKind Generated { get; internal set; }
+        public GeneratedKind Generated
+        {
+            get => (GeneratedKind)_generated;
+            internal set => _generated = (byte)value;
+        }
+
+        /// <summary>A byte, not the enum's int: a column object stays at 40 bytes (there is one per column of every table).</summary>
+        private byte _generated;
+
         public bool IsIdentity { get; internal set; }
 
         /// <summary>Inherited from a parent (inheritance or partitioning): cannot be dropped on its own.</summary>
@@ -145,8 +176,25 @@ namespace ReplicaGuard.Model
         public List<TableObject> InheritParents { get; } = new List<TableObject>();
         public List<TableObject> InheritChildren { get; } = new List<TableObject>();
 
-        /// <summary>Explicit publication rows (pg_publication_rel) for this table, by publication.</summary>
-        public Dictionary<PublicationObject, PublicationRelation> PublicationRows { get; } = new Dictionary<PublicationObject, PublicationRelation>();
+        /// <summary>Explicit publication rows (pg_publication_rel) for this table, by publication. Made when first asked for: most tables are in no publication list.</summary>
+        public Dictionary<PublicationObject, PublicationRelation> PublicationRows => _publicationRows ??= new Dictionary<PublicationObject, PublicationRelation>();
+
+        private Dictionary<PublicationObject, PublicationRelation>? _publicationRows;
+
+        /// <summary>Whether the table has any publication row (without making the dictionary).</summary>
+        internal bool HasPublicationRows => _publicationRows != null && _publicationRows.Count > 0;
+
+        /// <summary>The table's row in the publication's list, if any (without making the dictionary).</summary>
+        internal bool TryGetPublicationRow(PublicationObject publication, out PublicationRelation row)
+        {
+            if (_publicationRows != null && _publicationRows.TryGetValue(publication, out PublicationRelation? found))
+            {
+                row = found;
+                return true;
+            }
+            row = null!;
+            return false;
+        }
 
         /// <summary>The last statement that made a usable identity unusable (null when it never had one).</summary>
         public StatementRef? IdentityLostBy { get; internal set; }
@@ -164,28 +212,23 @@ namespace ReplicaGuard.Model
         /// </summary>
         internal StatementRef? LastAlteredBy { get; set; }
 
-        public IndexObject? PrimaryKey
-        {
-            get
-            {
-                foreach (IndexObject index in Indexes)
-                {
-                    if (index.IsPrimary)
-                    {
-                        return index;
-                    }
-                }
-                return null;
-            }
-        }
+        /// <summary>
+        /// The index of <see cref="Indexes"/> that is primary. Kept by the replayer as indexes come, go or become
+        /// primary (journaled like any change): asked for every index created and every table judged, a scan of
+        /// the indexes read each index object of wide tables.
+        /// </summary>
+        public IndexObject? PrimaryKey { get; internal set; }
 
         public bool IsPartitioned => Kind == RelationKind.PartitionedTable;
 
         public ColumnObject? FindColumn(string name)
         {
-            foreach (ColumnObject c in Columns)
+            int key = ColumnObject.KeyOf(name);
+            List<ColumnObject> columns = Columns;
+            for (int i = 0; i < columns.Count; i++)
             {
-                if (c.Name == name)
+                ColumnObject c = columns[i];
+                if (c.NameKey == key && c.Name == name)
                 {
                     return c;
                 }
@@ -240,7 +283,12 @@ namespace ReplicaGuard.Model
         public bool DefaultOrdering { get; internal set; } = true;
 
         /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr"). Set once at creation.</summary>
-        public IReadOnlyList<string> NamingColumns { get; internal set; } = new string[0];
+        public IReadOnlyList<string> NamingColumns => SharedNamingColumns;
+
+        /// <summary>Shared with the spec it was made from and with the clones named after it: never changed after creation.</summary>
+        internal string[] SharedNamingColumns = NoNames;
+
+        private static readonly string[] NoNames = new string[0];
         public string Method { get; internal set; } = "btree";
 
         /// <summary>False for an index created on a partitioned parent with ONLY, until every partition is attached.</summary>
@@ -248,7 +296,13 @@ namespace ReplicaGuard.Model
 
         /// <summary>The partitioned parent's index this partition index is attached to.</summary>
         public IndexObject? ParentIndex { get; internal set; }
-        public List<IndexObject> ChildIndexes { get; } = new List<IndexObject>();
+        public IReadOnlyList<IndexObject> ChildIndexes => (IReadOnlyList<IndexObject>?)_childIndexes ?? NoIndexes;
+
+        /// <summary>The list <see cref="ChildIndexes"/> reads, made for the first child (most indexes never get one).</summary>
+        internal List<IndexObject> ChildIndexList => _childIndexes ??= new List<IndexObject>();
+
+        private List<IndexObject>? _childIndexes;
+        private static readonly IndexObject[] NoIndexes = new IndexObject[0];
 
         public StatementRef? CreatedBy { get; internal set; }
 

@@ -40,6 +40,12 @@ namespace ReplicaGuard.Model
                 throw Reject("\"" + s.Name.Name + "\" is not a table");
             }
 
+            if (s.Actions.Count == 1)
+            {
+                // Most ALTER TABLEs have one action: no passes to order.
+                ApplyAlterTableAction(table, s.Actions[0], recurse: !s.Only);
+                return;
+            }
             // Pass by pass, in written order within a pass (a stable sort without allocating one: passes are few).
             for (int pass = 0; pass <= LastPass; pass++)
             {
@@ -508,6 +514,10 @@ namespace ReplicaGuard.Model
             }
             _catalog.Set(index, index.IsConstraint, true, static (o, v) => o.IsConstraint = v);
             _catalog.Set(index, index.IsPrimary, primary, static (o, v) => o.IsPrimary = v);
+            if (primary)
+            {
+                _catalog.Set(table, table.PrimaryKey, index, static (o, v) => o.PrimaryKey = v);
+            }
             if (c.Deferrable)
             {
                 _catalog.Set(index, index.Deferrable, true, static (o, v) => o.Deferrable = v);
@@ -606,7 +616,7 @@ namespace ReplicaGuard.Model
             {
                 return;
             }
-            if (persistence == Persistence.Unlogged && table.PublicationRows.Count > 0)
+            if (persistence == Persistence.Unlogged && table.HasPublicationRows)
             {
                 throw Reject("cannot change table \"" + table.Name + "\" to unlogged because it is part of a publication");
             }
@@ -741,7 +751,7 @@ namespace ReplicaGuard.Model
                 if (index.ParentIndex != null)
                 {
                     IndexObject i = index;
-                    _catalog.RemoveFromList(i.ParentIndex!.ChildIndexes, i);
+                    _catalog.RemoveFromList(i.ParentIndex!.ChildIndexList, i);
                     _catalog.Set(i, i.ParentIndex, null, static (o, v) => o.ParentIndex = v);
                 }
             }

@@ -16,7 +16,7 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("multiple primary keys for table \"" + table.Name + "\" are not allowed");
             }
-            var columns = new List<ColumnObject?>(spec.Columns.Count);
+            var columns = new List<ColumnObject?>(spec.Columns.Length);
             foreach (string? name in spec.Columns)
             {
                 columns.Add(name == null ? null : RequireColumn(table, name));
@@ -48,7 +48,7 @@ namespace ReplicaGuard.Model
             if (spec.Name != null)
             {
                 name1 = spec.Name;
-                if (table.Schema.Relations.ContainsKey(name1))
+                if (!spec.NameChecked && table.Schema.Relations.ContainsKey(name1))
                 {
                     throw Reject("relation \"" + name1 + "\" already exists");
                 }
@@ -56,11 +56,12 @@ namespace ReplicaGuard.Model
             else
             {
                 // ChooseIndexColumnNames names key and INCLUDE columns alike.
-                List<string> naming = spec.NamingColumns;
+                IReadOnlyList<string> naming = spec.NamingColumns;
                 if (spec.IncludeColumns.Count > 0)
                 {
-                    naming = new List<string>(spec.NamingColumns);
-                    naming.AddRange(spec.IncludeColumns);
+                    var withIncluded = new List<string>(spec.NamingColumns);
+                    withIncluded.AddRange(spec.IncludeColumns);
+                    naming = withIncluded;
                 }
                 name1 = IndexNaming.Choose(table.Name, IndexNaming.UniqueColumnNames(naming), spec.NamingKind, table.Schema);
             }
@@ -102,7 +103,7 @@ namespace ReplicaGuard.Model
                 }
                 index.IncludedColumns = included;
             }
-            index.NamingColumns = spec.NamingColumns; // the spec is made for this one index: its list is not shared
+            index.SharedNamingColumns = spec.NamingColumns;
 
             Touch(table);
             if (spec.Primary)
@@ -117,9 +118,13 @@ namespace ReplicaGuard.Model
             }
             _catalog.AddRelation(index);
             _catalog.AddToList(table.Indexes, index);
+            if (index.IsPrimary)
+            {
+                _catalog.Set(table, table.PrimaryKey, index, static (o, v) => o.PrimaryKey = v);
+            }
             if (parentIndex != null)
             {
-                _catalog.AddToList(parentIndex.ChildIndexes, index);
+                _catalog.AddToList(parentIndex.ChildIndexList, index);
             }
 
             if (table.IsPartitioned)
@@ -175,7 +180,7 @@ namespace ReplicaGuard.Model
                     continue;
                 }
                 _catalog.Set(candidate, candidate.ParentIndex, parentIndex, static (o, v) => o.ParentIndex = v);
-                _catalog.AddToList(parentIndex.ChildIndexes, candidate);
+                _catalog.AddToList(parentIndex.ChildIndexList, candidate);
                 return;
             }
             CreateIndex(partition, wanted, recurse: true, parentIndex);
@@ -211,9 +216,13 @@ namespace ReplicaGuard.Model
             Touch(table);
             _catalog.RemoveRelation(index);
             _catalog.RemoveFromList(table.Indexes, index);
+            if (table.PrimaryKey == index)
+            {
+                _catalog.Set(table, table.PrimaryKey, null, static (o, v) => o.PrimaryKey = v);
+            }
             if (index.ParentIndex != null)
             {
-                _catalog.RemoveFromList(index.ParentIndex.ChildIndexes, index);
+                _catalog.RemoveFromList(index.ParentIndex.ChildIndexList, index);
             }
             if (table.IdentityIndex == index)
             {
@@ -259,30 +268,34 @@ namespace ReplicaGuard.Model
             var spec = new IndexSpec(s.Elements.Count)
             {
                 Name = s.Name?.Name,
+                NameChecked = true, // above, before anything could take the name
                 Unique = s.Unique,
                 Predicate = s.HasPredicate,
                 Method = s.Method,
                 NullsNotDistinct = s.NullsNotDistinct,
             };
-            foreach (IndexElement element in s.Elements)
+            for (int i = 0; i < s.Elements.Count; i++)
             {
+                IndexElement element = s.Elements[i];
                 if (element.Column != null)
                 {
-                    spec.Columns.Add(element.Column.Name);
-                    spec.NamingColumns.Add(element.Column.Name);
+                    spec.Columns[i] = element.Column.Name;
+                    spec.NamingColumns[i] = element.Column.Name;
                 }
                 else
                 {
-                    spec.Columns.Add(null);
                     spec.Expressions = true;
-                    spec.ExpressionColumns.AddRange(element.ReferencedColumns);
-                    spec.NamingColumns.Add(element.NamingName ?? "expr");
+                    foreach (string referenced in element.ReferencedColumns)
+                    {
+                        spec.AddExpressionColumn(referenced);
+                    }
+                    spec.NamingColumns[i] = element.NamingName ?? "expr";
                 }
                 spec.DefaultOrdering &= element.DefaultOrdering;
             }
             foreach (Identifier include in s.IncludeColumns)
             {
-                spec.IncludeColumns.Add(include.Name);
+                spec.AddIncludeColumn(include.Name);
             }
             if (s.Unique && s.Method != "btree")
             {
@@ -359,7 +372,7 @@ namespace ReplicaGuard.Model
                     throw Reject("cannot attach index \"" + child.Name + "\" as a partition of index \"" + parentIndex.Name + "\"");
                 }
                 _catalog.Set(child, child.ParentIndex, parentIndex, static (o, v) => o.ParentIndex = v);
-                _catalog.AddToList(parentIndex.ChildIndexes, child);
+                _catalog.AddToList(parentIndex.ChildIndexList, child);
                 if (!parentIndex.Valid && parentIndex.ChildIndexes.Count >= parentIndex.Table.Partitions.Count)
                 {
                     _catalog.Set(parentIndex, parentIndex.Valid, true, static (o, v) => o.Valid = v);

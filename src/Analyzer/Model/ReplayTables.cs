@@ -66,6 +66,7 @@ namespace ReplicaGuard.Model
             // PostgreSQL resolves every relation the statement reads before the new table exists, so a name that
             // would now find the new table (or shadow a table later on the path) means what it meant before.
             ResolveRelationsRead(s);
+            _wideTable = null; // a new table: FindNewTableColumn starts over
 
             var table = new TableObject(s.Name.Name, schema, s.IsPartitioned ? RelationKind.PartitionedTable : RelationKind.Table, persistence, _current);
             _catalog.AddRelation(table);
@@ -76,6 +77,9 @@ namespace ReplicaGuard.Model
                 return;
             }
 
+            // The column list at its final size for the common CREATE TABLE (no LIKE, no parents): no regrowth.
+            table.Columns.Capacity = s.Columns.Count;
+
             TableObject? partitionParent = null;
             if (s.PartitionOf != null)
             {
@@ -85,6 +89,7 @@ namespace ReplicaGuard.Model
                     throw Reject("\"" + partitionParent.Name + "\" is not partitioned");
                 }
                 CheckChildPersistence(partitionParent, persistence, partition: true);
+                table.Columns.Capacity = partitionParent.Columns.Count;
                 foreach (ColumnObject parentColumn in partitionParent.Columns)
                 {
                     table.Columns.Add(new ColumnObject(parentColumn.Name, parentColumn.NotNull)
@@ -132,7 +137,7 @@ namespace ReplicaGuard.Model
                 _catalog.AddToList(parent.InheritChildren, table);
             }
 
-            var likeSources = new List<(LikeClause Like, TableObject? Source)>();
+            List<(LikeClause Like, TableObject? Source)>? likeSources = s.Likes.Count == 0 ? null : new List<(LikeClause Like, TableObject? Source)>();
             foreach (LikeClause like in s.Likes)
             {
                 RelationObject? source = _resolved[like.Source];
@@ -153,7 +158,7 @@ namespace ReplicaGuard.Model
                     }
                     table.ColumnsUnknown |= sourceTable.ColumnsUnknown;
                 }
-                likeSources.Add((like, sourceTable));
+                likeSources!.Add((like, sourceTable));
             }
 
             // A name defined twice: AddLocalColumn rejects it (the first definition made the column local); a
@@ -208,7 +213,7 @@ namespace ReplicaGuard.Model
                 CreateIndex(table, spec, recurse: true, parentIndex: null);
             }
 
-            foreach ((LikeClause like, TableObject? source) in likeSources)
+            foreach ((LikeClause like, TableObject? source) in (IEnumerable<(LikeClause Like, TableObject? Source)>?)likeSources ?? NoLikeSources)
             {
                 if (source == null || !like.IncludingIndexes)
                 {
@@ -284,7 +289,7 @@ namespace ReplicaGuard.Model
         /// <summary>A column defined by the table itself; merges with an inherited one of the same name.</summary>
         private void AddLocalColumn(TableObject table, string name, bool notNull, GeneratedKind generated, bool identity)
         {
-            ColumnObject? existing = table.FindColumn(name);
+            ColumnObject? existing = FindNewTableColumn(table, name);
             if (existing != null)
             {
                 if (existing.IsLocal)
@@ -297,6 +302,40 @@ namespace ReplicaGuard.Model
             }
             table.Columns.Add(new ColumnObject(name, notNull) { Generated = generated, IsIdentity = identity });
         }
+
+        /// <summary>
+        /// A column of the table CREATE TABLE is building. Each new column is looked up among the earlier ones: on a
+        /// wide table a scan makes that quadratic (GitLab's application_settings has 650 columns), so past
+        /// <see cref="WideTable"/> columns they are indexed by name as the list grows (this statement only appends).
+        /// </summary>
+        private ColumnObject? FindNewTableColumn(TableObject table, string name)
+        {
+            List<ColumnObject> columns = table.Columns;
+            if (columns.Count < WideTable)
+            {
+                return table.FindColumn(name);
+            }
+            if (_wideTable != table)
+            {
+                _wideTable = table;
+                _wideTableColumns.Clear();
+                _wideTableIndexed = 0;
+            }
+            for (; _wideTableIndexed < columns.Count; _wideTableIndexed++)
+            {
+                ColumnObject column = columns[_wideTableIndexed];
+                if (!_wideTableColumns.ContainsKey(column.Name))
+                {
+                    _wideTableColumns[column.Name] = column; // the first of a name, as FindColumn finds
+                }
+            }
+            return _wideTableColumns.TryGetValue(name, out ColumnObject? found) ? found : null;
+        }
+
+        private const int WideTable = 64;
+        private TableObject? _wideTable;
+        private int _wideTableIndexed;
+        private readonly Dictionary<string, ColumnObject> _wideTableColumns = new Dictionary<string, ColumnObject>();
 
         private void CheckChildPersistence(TableObject parent, Persistence child, bool partition)
         {
@@ -319,6 +358,10 @@ namespace ReplicaGuard.Model
         /// </summary>
         private static List<IndexSpec> ConstraintIndexes(CreateTableStatement s)
         {
+            if (!HasIndexConstraint(s))
+            {
+                return NoIndexSpecs; // most CREATE TABLEs of a dump: keys come later, by ALTER TABLE
+            }
             var all = new List<IndexSpec>();
             IndexSpec? primary = null;
             foreach (ColumnDefinition column in s.Columns)
@@ -369,6 +412,30 @@ namespace ReplicaGuard.Model
             return result;
         }
 
+        private static readonly (LikeClause Like, TableObject? Source)[] NoLikeSources = new (LikeClause Like, TableObject? Source)[0];
+
+        /// <summary>Read only: the constraint indexes of a table without PRIMARY KEY, UNIQUE or EXCLUDE constraints.</summary>
+        private static readonly List<IndexSpec> NoIndexSpecs = new List<IndexSpec>();
+
+        private static bool HasIndexConstraint(CreateTableStatement s)
+        {
+            foreach (ColumnDefinition column in s.Columns)
+            {
+                if (column.Constraints.Count > 0)
+                {
+                    return true;
+                }
+            }
+            foreach (TableConstraint c in s.Constraints)
+            {
+                if (c.Kind == ConstraintKind.PrimaryKey || c.Kind == ConstraintKind.Unique || c.Kind == ConstraintKind.Exclude)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private static IndexSpec FromConstraint(TableConstraint c)
         {
             var spec = new IndexSpec(c.Columns.Count)
@@ -382,14 +449,14 @@ namespace ReplicaGuard.Model
                 NullsNotDistinct = c.NullsNotDistinct,
                 Method = c.Kind == ConstraintKind.Exclude ? "gist" : "btree",
             };
-            foreach (Identifier column in c.Columns)
+            for (int i = 0; i < c.Columns.Count; i++)
             {
-                spec.Columns.Add(column.Name);
-                spec.NamingColumns.Add(column.Name);
+                spec.Columns[i] = c.Columns[i].Name;
+                spec.NamingColumns[i] = c.Columns[i].Name;
             }
             foreach (Identifier include in c.IncludeColumns)
             {
-                spec.IncludeColumns.Add(include.Name);
+                spec.AddIncludeColumn(include.Name);
             }
             return spec;
         }

@@ -47,7 +47,13 @@ namespace ReplicaGuard.Model
         private readonly Catalog _catalog;
         private readonly int _version;
         private readonly List<IReplayListener> _listeners = new List<IReplayListener>();
-        private readonly Dictionary<TableObject, bool> _touched = new Dictionary<TableObject, bool>();
+        /// <summary>
+        /// The tables this statement changed, with whether each had a usable identity before: the first in fields
+        /// (nearly every statement changes one table), any others in the dictionary.
+        /// </summary>
+        private TableObject? _touchedFirst;
+        private bool _touchedFirstHadIdentity;
+        private readonly Dictionary<TableObject, bool> _touchedMore = new Dictionary<TableObject, bool>();
         private StatementRef _current = null!;
 
         public Replayer(AnalysisSettings settings)
@@ -75,7 +81,11 @@ namespace ReplicaGuard.Model
             }
 
             int mark = _catalog.Mark;
-            _touched.Clear();
+            _touchedFirst = null;
+            if (_touchedMore.Count > 0)
+            {
+                _touchedMore.Clear();
+            }
             try
             {
                 Dispatch(statement.Statement);
@@ -189,22 +199,36 @@ namespace ReplicaGuard.Model
         /// <summary>Remembers whether the table had a usable identity before this statement first changed it.</summary>
         private void Touch(TableObject table)
         {
-            if (!_touched.ContainsKey(table))
+            if (_touchedFirst == null)
             {
-                _touched[table] = IdentityRules.HasUsableIdentity(table);
+                _touchedFirst = table;
+                _touchedFirstHadIdentity = IdentityRules.HasUsableIdentity(table);
+            }
+            else if (_touchedFirst != table && !_touchedMore.ContainsKey(table))
+            {
+                _touchedMore[table] = IdentityRules.HasUsableIdentity(table);
             }
         }
 
         private void RecordIdentityLoss()
         {
-            foreach (KeyValuePair<TableObject, bool> entry in _touched)
+            if (_touchedFirst == null)
             {
-                TableObject table = entry.Key;
-                _catalog.Set(table, table.KeysChangedBy, _current, static (o, v) => o.KeysChangedBy = v);
-                if (entry.Value && !table.Dropped && !IdentityRules.HasUsableIdentity(table))
-                {
-                    _catalog.Set(table, table.IdentityLostBy, _current, static (o, v) => o.IdentityLostBy = v);
-                }
+                return;
+            }
+            RecordIdentityLoss(_touchedFirst, _touchedFirstHadIdentity);
+            foreach (KeyValuePair<TableObject, bool> entry in _touchedMore)
+            {
+                RecordIdentityLoss(entry.Key, entry.Value);
+            }
+        }
+
+        private void RecordIdentityLoss(TableObject table, bool hadIdentity)
+        {
+            _catalog.Set(table, table.KeysChangedBy, _current, static (o, v) => o.KeysChangedBy = v);
+            if (hadIdentity && !table.Dropped && !IdentityRules.HasUsableIdentity(table))
+            {
+                _catalog.Set(table, table.IdentityLostBy, _current, static (o, v) => o.IdentityLostBy = v);
             }
         }
 

@@ -80,9 +80,14 @@ namespace ReplicaGuard.Rules
         /// </summary>
         public static bool HasConsumerKey(TableObject table)
         {
+            IndexObject? primary = table.PrimaryKey;
+            if (primary != null && IsConsumerKeyCandidate(primary))
+            {
+                return true; // most tables: no need to look at every index
+            }
             foreach (IndexObject index in table.Indexes)
             {
-                if (index.Dropped || !index.Valid || !index.Unique || index.Deferrable || index.HasPredicate || index.HasExpressions)
+                if (!IsConsumerKeyCandidate(index))
                 {
                     continue;
                 }
@@ -101,6 +106,11 @@ namespace ReplicaGuard.Rules
                 }
             }
             return false;
+        }
+
+        private static bool IsConsumerKeyCandidate(IndexObject index)
+        {
+            return !index.Dropped && index.Valid && index.Unique && !index.Deferrable && !index.HasPredicate && !index.HasExpressions;
         }
     }
 }

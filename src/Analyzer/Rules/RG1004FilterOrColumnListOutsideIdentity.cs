@@ -27,6 +27,10 @@ namespace ReplicaGuard.Rules
             {
                 return;
             }
+            if (settings.PostgresVersion < 18 && !AnyRowFilterOrColumnList(catalog))
+            {
+                return; // before PG 18 only a row filter or column list can misfit: no need to judge every table
+            }
             foreach (TableObject table in catalog.AllTables)
             {
                 if (table.Dropped)
@@ -62,6 +66,22 @@ namespace ReplicaGuard.Rules
                     Report(table, verdict, null, failure);
                 }
             }
+        }
+
+        /// <summary>Whether a live publication lists a table with a row filter or a column list (the rows the checks read).</summary>
+        private static bool AnyRowFilterOrColumnList(Catalog catalog)
+        {
+            foreach (Model.PublicationObject publication in catalog.Publications)
+            {
+                foreach (TableObject table in publication.Tables)
+                {
+                    if (table.PublicationRows.TryGetValue(publication, out PublicationRelation? row) && (row.RowFilterColumns != null || row.Columns != null))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static bool IsPublicationMisfit(IdentityFailure failure)

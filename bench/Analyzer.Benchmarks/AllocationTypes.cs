@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Tracing;
+using System.Linq;
+
+namespace ReplicaGuard.Benchmarks
+{
+    /// <summary>
+    /// Which types a piece of work allocates, sampled by the runtime's AllocationTick event (one event per ~100 KB
+    /// allocated, naming the type of the object that crossed the mark): `-- alloc-types N [all]` on replay + rules.
+    /// </summary>
+    internal sealed class AllocationTypes : EventListener
+    {
+        private readonly Dictionary<string, long> _bytes = new Dictionary<string, long>();
+        private readonly object _gate = new object();
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1); // GC keyword: AllocationTick at verbose level
+            }
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventName == null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload == null)
+            {
+                return;
+            }
+            int nameIndex = e.PayloadNames!.IndexOf("TypeName");
+            int amountIndex = e.PayloadNames.IndexOf("AllocationAmount64");
+            string type = nameIndex >= 0 ? e.Payload[nameIndex] as string ?? "?" : "?";
+            long amount = amountIndex >= 0 ? Convert.ToInt64(e.Payload[amountIndex], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+            lock (_gate)
+            {
+                _bytes.TryGetValue(type, out long sum);
+                _bytes[type] = sum + amount;
+            }
+        }
+
+        public void Print(int runs)
+        {
+            lock (_gate)
+            {
+                long total = _bytes.Values.Sum();
+                Console.WriteLine($"sampled {total / 1048576.0 / runs:F2} MiB per run");
+                foreach (KeyValuePair<string, long> entry in _bytes.OrderByDescending(e => e.Value).Take(40))
+                {
+                    Console.WriteLine($"{entry.Value * 100.0 / total,6:F1}%  {entry.Value / 1024.0 / runs,9:F1} KiB/run  {entry.Key}");
+                }
+            }
+        }
+    }
+}
