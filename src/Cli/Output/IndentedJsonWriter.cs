@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -15,8 +15,12 @@ namespace ReplicaGuard.Cli.Output
     {
         private readonly StringBuilder _text = new StringBuilder(4096);
 
-        /// <summary>Per open container: whether it has an item yet (a comma and a line break come before the next).</summary>
-        private readonly List<bool> _hasItems = new List<bool>(8);
+        private const string Spaces = "                                ";
+
+        // Per open container, innermost last: whether it has an item yet (a comma and a line break come before the
+        // next). A plain array: a List<bool> is a generic instantiation that no precompiled image holds, jitted at start-up.
+        private bool[] _hasItems = new bool[16];
+        private int _depth;
 
         public void StartObject(string? name = null) => Open(name, '{');
 
@@ -50,14 +54,18 @@ namespace ReplicaGuard.Cli.Output
         {
             Item(name);
             _text.Append(bracket);
-            _hasItems.Add(false);
+            if (_depth == _hasItems.Length)
+            {
+                var deeper = new bool[_depth * 2];
+                Array.Copy(_hasItems, deeper, _depth);
+                _hasItems = deeper;
+            }
+            _hasItems[_depth++] = false;
         }
 
         private void Close(char bracket)
         {
-            bool hadItems = _hasItems[_hasItems.Count - 1];
-            _hasItems.RemoveAt(_hasItems.Count - 1);
-            if (hadItems)
+            if (_hasItems[--_depth])
             {
                 NewLine();
             }
@@ -67,14 +75,13 @@ namespace ReplicaGuard.Cli.Output
         /// <summary>Starts a value inside the current container (or the document's one top-level value).</summary>
         private void Item(string? name)
         {
-            if (_hasItems.Count > 0)
+            if (_depth > 0)
             {
-                int current = _hasItems.Count - 1;
-                if (_hasItems[current])
+                if (_hasItems[_depth - 1])
                 {
                     _text.Append(',');
                 }
-                _hasItems[current] = true;
+                _hasItems[_depth - 1] = true;
                 NewLine();
             }
             if (name != null)
@@ -84,7 +91,15 @@ namespace ReplicaGuard.Cli.Output
             }
         }
 
-        private void NewLine() => _text.Append('\n').Append(' ', 2 * _hasItems.Count);
+        private void NewLine()
+        {
+            _text.Append('\n');
+            // Appending from a string of spaces rather than Append(' ', count), whose generic fill is jitted at start-up.
+            for (int remaining = 2 * _depth; remaining > 0; remaining -= Spaces.Length)
+            {
+                _text.Append(Spaces, 0, Math.Min(remaining, Spaces.Length));
+            }
+        }
 
         private void AppendString(string value)
         {
