@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Reflection;
 using ReplicaGuard.Cli.Commands;
 
 namespace ReplicaGuard.Cli
@@ -157,13 +156,8 @@ namespace ReplicaGuard.Cli
 
         private static string ReadVersion()
         {
-            Assembly assembly = typeof(Program).Assembly;
-            string? informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            if (string.IsNullOrEmpty(informational))
-            {
-                return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-            }
-            int plus = informational!.IndexOf('+');
+            string informational = ToolVersion.Informational;
+            int plus = informational.IndexOf('+');
             return plus < 0 ? informational : informational.Substring(0, plus);
         }
     }

@@ -216,7 +216,7 @@ namespace ReplicaGuard.Cli.Input
                 try
                 {
                     bytes = _fileSystem.ReadAllBytes(fullPath);
-                    text = MigrationFileReader.Decode(bytes, shown);
+                    text = MigrationDecoder.Decode(bytes, shown);
                 }
                 catch (MigrationInputException e)
                 {

@@ -1,8 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Text;
 
@@ -19,93 +15,90 @@ namespace ReplicaGuard.Cli.Output
 
         public static string Format(IReadOnlyList<Diagnostic> diagnostics, int fileCount, string toolVersion)
         {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            var writer = new IndentedJsonWriter();
+            ReportCounts counts = ReportCounts.Of(diagnostics);
+            writer.StartObject();
+            writer.Number("version", FormatVersion);
+            writer.StartObject("tool");
+            writer.String("name", "ReplicaGuard");
+            writer.String("version", toolVersion);
+            writer.EndObject();
+            writer.StartObject("summary");
+            writer.Number("errors", counts.Errors);
+            writer.Number("warnings", counts.Warnings);
+            writer.Number("suggestions", counts.Suggestions);
+            writer.Number("files", fileCount);
+            writer.EndObject();
+            writer.StartArray("results");
+            foreach (Diagnostic diagnostic in diagnostics)
             {
-                ReportCounts counts = ReportCounts.Of(diagnostics);
-                writer.WriteStartObject();
-                writer.WriteNumber("version", FormatVersion);
-                writer.WriteStartObject("tool");
-                writer.WriteString("name", "ReplicaGuard");
-                writer.WriteString("version", toolVersion);
-                writer.WriteEndObject();
-                writer.WriteStartObject("summary");
-                writer.WriteNumber("errors", counts.Errors);
-                writer.WriteNumber("warnings", counts.Warnings);
-                writer.WriteNumber("suggestions", counts.Suggestions);
-                writer.WriteNumber("files", fileCount);
-                writer.WriteEndObject();
-                writer.WriteStartArray("results");
-                foreach (Diagnostic diagnostic in diagnostics)
-                {
-                    WriteResult(writer, diagnostic);
-                }
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                WriteResult(writer, diagnostic);
             }
-            return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+            writer.EndArray();
+            writer.EndObject();
+            return writer + "\n";
         }
 
-        private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic)
+        private static void WriteResult(IndentedJsonWriter writer, Diagnostic diagnostic)
         {
-            writer.WriteStartObject();
-            writer.WriteString("ruleId", diagnostic.Id);
-            writer.WriteString("severity", SeverityNames.Text(diagnostic.Severity));
-            writer.WriteString("title", diagnostic.Rule.Title);
-            writer.WriteString("message", diagnostic.Message);
+            writer.StartObject();
+            writer.String("ruleId", diagnostic.Id);
+            writer.String("severity", SeverityNames.Text(diagnostic.Severity));
+            writer.String("title", diagnostic.Rule.Title);
+            writer.String("message", diagnostic.Message);
             if (diagnostic.ObjectName != null)
             {
-                writer.WriteString("objectName", diagnostic.ObjectName);
+                writer.String("objectName", diagnostic.ObjectName);
             }
             else
             {
-                writer.WriteNull("objectName");
+                writer.Null("objectName");
             }
-            writer.WriteString("helpUri", diagnostic.Rule.HelpUri);
-            writer.WriteStartObject("location");
+            writer.String("helpUri", diagnostic.Rule.HelpUri);
+            writer.StartObject("location");
             WriteLocation(writer, diagnostic.Location.File, diagnostic.Location.Span);
-            writer.WriteEndObject();
+            writer.EndObject();
 
-            writer.WriteStartArray("relatedLocations");
+            writer.StartArray("relatedLocations");
             foreach (Location related in diagnostic.RelatedLocations)
             {
-                writer.WriteStartObject();
+                writer.StartObject();
                 WriteLocation(writer, related.File, related.Span);
-                writer.WriteEndObject();
+                writer.EndObject();
             }
-            writer.WriteEndArray();
+            writer.EndArray();
 
-            writer.WriteStartArray("fixes");
+            writer.StartArray("fixes");
             foreach (CodeFix fix in diagnostic.Fixes)
             {
-                writer.WriteStartObject();
-                writer.WriteString("title", fix.Title);
-                writer.WriteString("equivalenceKey", fix.EquivalenceKey);
-                writer.WriteStartArray("edits");
+                writer.StartObject();
+                writer.String("title", fix.Title);
+                writer.String("equivalenceKey", fix.EquivalenceKey);
+                writer.StartArray("edits");
                 foreach (TextEdit edit in fix.Edits)
                 {
-                    writer.WriteStartObject();
+                    writer.StartObject();
                     WriteLocation(writer, edit.File, edit.Span);
-                    writer.WriteString("newText", edit.NewText);
-                    writer.WriteEndObject();
+                    writer.String("newText", edit.NewText);
+                    writer.EndObject();
                 }
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                writer.EndArray();
+                writer.EndObject();
             }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            writer.EndArray();
+            writer.EndObject();
         }
 
-        private static void WriteLocation(Utf8JsonWriter writer, SourceFile file, TextSpan span)
+        private static void WriteLocation(IndentedJsonWriter writer, SourceFile file, TextSpan span)
         {
             LinePositionSpan lines = file.Lines.GetSpan(span);
-            writer.WriteString("file", file.Path);
-            writer.WriteNumber("line", lines.Start.Line + 1);
-            writer.WriteNumber("column", lines.Start.Character + 1);
-            writer.WriteNumber("endLine", lines.End.Line + 1);
-            writer.WriteNumber("endColumn", lines.End.Character + 1);
-            writer.WriteNumber("offset", span.Start);
-            writer.WriteNumber("length", span.Length);
+            writer.String("file", file.Path);
+            writer.Number("line", lines.Start.Line + 1);
+            writer.Number("column", lines.Start.Character + 1);
+            writer.Number("endLine", lines.End.Line + 1);
+            writer.Number("endColumn", lines.End.Character + 1);
+            writer.Number("offset", span.Start);
+            writer.Number("length", span.Length);
         }
     }
 }
