@@ -46,7 +46,10 @@ namespace ReplicaGuard
             _rules = RuleRegistry.CreateEnabled(_context);
             foreach (Rule rule in _rules)
             {
-                _replayer.AddListener(rule);
+                if (rule.JudgesStatements)
+                {
+                    _replayer.AddListener(rule);
+                }
             }
         }
 

@@ -20,6 +20,8 @@ namespace ReplicaGuard.Rules
 
         public override RuleDescriptor Descriptor => RuleCatalog.RG1004;
 
+        public override bool JudgesStatements => false;
+
         public override void AfterHistory(Catalog catalog)
         {
             AnalysisSettings settings = Context.Settings;

@@ -21,6 +21,8 @@ namespace ReplicaGuard.Rules
 
         public override RuleDescriptor Descriptor => RuleCatalog.RG2001;
 
+        public override bool JudgesStatements => false;
+
         public override void AfterHistory(Catalog catalog)
         {
             foreach (TableObject table in catalog.AllTables)

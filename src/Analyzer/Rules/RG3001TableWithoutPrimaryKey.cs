@@ -15,6 +15,8 @@ namespace ReplicaGuard.Rules
 
         public override RuleDescriptor Descriptor => RuleCatalog.RG3001;
 
+        public override bool JudgesStatements => false;
+
         public override void AfterHistory(Catalog catalog)
         {
             foreach (TableObject table in catalog.AllTables)
