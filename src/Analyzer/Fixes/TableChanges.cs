@@ -21,6 +21,7 @@ namespace ReplicaGuard.Fixes
         private readonly Dictionary<ColumnObject, StatementRef> _notNullDropped = new Dictionary<ColumnObject, StatementRef>();
         private readonly Dictionary<string, StatementRef> _indexNamesCreated = new Dictionary<string, StatementRef>();
         private readonly Dictionary<TableObject, StatementRef> _primaryKeyAdded = new Dictionary<TableObject, StatementRef>();
+        private readonly Dictionary<TableObject, StatementRef> _keyCopiedByLike = new Dictionary<TableObject, StatementRef>();
 
         /// <summary>Set by an incremental analysis: how to undo this bookkeeping (see RuleContext.StateLog).</summary>
         internal UndoLog? StateLog { get; set; }
@@ -51,6 +52,11 @@ namespace ReplicaGuard.Fixes
                         if (catalog.FindRelation(like.Source) is TableObject source)
                         {
                             catalog.Set(source, source.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                            if (like.IncludingIndexes)
+                            {
+                                StateLog?.DictionaryEntry(_keyCopiedByLike, source);
+                                _keyCopiedByLike[source] = statement;
+                            }
                         }
                     }
                     break;
@@ -137,10 +143,14 @@ namespace ReplicaGuard.Fixes
             _indexNamesCreated[name] = statement;
         }
 
-        /// <summary>True when an ALTER TABLE after <paramref name="statement"/> adds a primary key to the table.</summary>
+        /// <summary>
+        /// True when an ALTER TABLE after <paramref name="statement"/> adds a primary key to the table, or a
+        /// CREATE TABLE ... (LIKE it INCLUDING INDEXES) copies its key to a table that may get its own later.
+        /// </summary>
         public bool PrimaryKeyAddedAfter(TableObject table, StatementRef statement)
         {
-            return _primaryKeyAdded.TryGetValue(table, out StatementRef? added) && added.Order > statement.Order;
+            return (_primaryKeyAdded.TryGetValue(table, out StatementRef? added) && added.Order > statement.Order)
+                || (_keyCopiedByLike.TryGetValue(table, out StatementRef? copied) && copied.Order > statement.Order);
         }
 
         /// <summary>True when a statement after <paramref name="statement"/> drops NOT NULL on one of the columns.</summary>

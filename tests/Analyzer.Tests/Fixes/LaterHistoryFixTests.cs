@@ -207,5 +207,13 @@ namespace ReplicaGuard.Tests
             Assert.IsFalse(d.Fixes.Any(f => f.Title.Contains("t_a") || f.EquivalenceKey == FixKinds.ReplicaIdentityFull), "p2's list leaves out a, and FULL fits no list:\n" + Titles(d));
             Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(id)")), Titles(d));
         }
+        [TestMethod]
+        public void StatementFixAddsNoKeyThatALaterLikeCopies()
+        {
+            // The copy would get the key too, and its own ADD PRIMARY KEY later fails.
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\n"
+                + "CREATE TABLE c (LIKE t INCLUDING ALL);\nALTER TABLE c ADD PRIMARY KEY (id);\n"), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+        }
     }
 }
