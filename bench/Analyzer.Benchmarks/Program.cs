@@ -9,7 +9,7 @@ using ReplicaGuard.Text;
 namespace ReplicaGuard.Benchmarks
 {
     /// <summary>
-    /// `dotnet run -c Release -- --filter '*'` runs BenchmarkDotNet; `-- phases [runs]` prints quick Stopwatch medians
+    /// `dotnet run -c Release -- --filter '*'` runs BenchmarkDotNet; `-- phases [runs] [name]` prints quick Stopwatch medians
     /// of each phase on GitLab's structure.sql (for iterating on a change; the documented numbers come from BenchmarkDotNet).
     /// </summary>
     public static class Program
@@ -18,7 +18,8 @@ namespace ReplicaGuard.Benchmarks
         {
             if (args.Length > 0 && args[0] == "phases")
             {
-                Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                // Optional third argument: run only the phases whose name contains it ("lex", "parse").
+                Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, args.Length > 2 ? args[2] : "");
                 return;
             }
             if (args.Length > 0 && args[0] == "growth")
@@ -88,7 +89,7 @@ namespace ReplicaGuard.Benchmarks
             }
         }
 
-        private static void Phases(int runs)
+        private static void Phases(int runs, string only)
         {
             var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
             var settings = new AnalysisSettings();
@@ -109,6 +110,10 @@ namespace ReplicaGuard.Benchmarks
             };
             foreach ((string name, Action run) in phases)
             {
+                if (!name.Contains(only, StringComparison.Ordinal))
+                {
+                    continue;
+                }
                 var times = new List<double>(runs);
                 var cpuTimes = new List<double>(runs);
                 long allocated = GC.GetAllocatedBytesForCurrentThread();
