@@ -76,7 +76,11 @@ namespace ReplicaGuard.Syntax
 
                 while (pos < len)
                 {
-                    pos = LexOne(pos);
+                    pos = LexPlainTokens(pos);
+                    if (pos < len)
+                    {
+                        pos = LexOne(pos);
+                    }
                 }
 
                 if (_statementStart < _count)
@@ -87,6 +91,89 @@ namespace ReplicaGuard.Syntax
                 Add(SyntaxKind.EndOfFile, len);
                 _starts[_count] = len;
                 return new TokenList(t, _kinds, _starts, _count, _significant, _significantCount);
+            }
+
+            /// <summary>
+            /// The common tokens that need no psql state: whitespace, words once the statement's leading words are
+            /// known (and name no routine), and ( ) [ ] ,. Most of a file is these, so this loop keeps the token
+            /// arrays and counts in locals; it returns at the first other token (for <see cref="LexOne"/>), or when
+            /// an array is full.
+            /// </summary>
+            private int LexPlainTokens(int pos)
+            {
+                if (_copyDataAtNextLine)
+                {
+                    return pos; // the next line break starts COPY data: LexWhitespace watches for it
+                }
+
+                string t = _text;
+                int len = t.Length;
+                SyntaxKind[] kinds = _kinds;
+                int[] starts = _starts;
+                int[] significant = _significant;
+                int count = _count;
+                int significantCount = _significantCount;
+                // Neither changes inside this loop: only a ';' or a meta-command (LexOne's) resets them.
+                bool wordsArePlain = !_statement.WantsWords && !_copy.IsWatching;
+                while (pos < len && count < kinds.Length && significantCount < significant.Length)
+                {
+                    char c = t[pos];
+                    CharClass form = CharKinds.ClassOf(c);
+                    if (form == CharClass.Space)
+                    {
+                        kinds[count] = SyntaxKind.Whitespace;
+                        starts[count++] = pos;
+                        pos = Scan.Whitespace(t, pos);
+                        continue;
+                    }
+
+                    SyntaxKind kind;
+                    int end;
+                    if ((form == CharClass.Letter || (form == CharClass.PrefixLetter && !MayStartPrefixedLiteral(pos))) && wordsArePlain)
+                    {
+                        kind = SyntaxKind.Identifier;
+                        end = Scan.Identifier(t, pos);
+                    }
+                    else if (form == CharClass.Punctuation && wordsArePlain)
+                    {
+                        kind = CharKinds.PunctuationKind(c);
+                        end = pos + 1;
+                        if (kind == SyntaxKind.OpenParen)
+                        {
+                            _statement.OpenParen();
+                        }
+                        else if (kind == SyntaxKind.CloseParen)
+                        {
+                            _statement.CloseParen();
+                        }
+                    }
+                    else
+                    {
+                        break;
+                    }
+
+                    _pendingHasTokens = true;
+                    significant[significantCount++] = count;
+                    kinds[count] = kind;
+                    starts[count++] = pos;
+                    pos = end;
+                }
+
+                _count = count;
+                _significantCount = significantCount;
+                return pos;
+            }
+
+            /// <summary>The b/e/n/u/x at <paramref name="pos"/> is followed by a quote or '&amp;' (LexPrefixedWord decides).</summary>
+            private bool MayStartPrefixedLiteral(int pos)
+            {
+                if (pos + 1 >= _text.Length)
+                {
+                    return false;
+                }
+
+                char next = _text[pos + 1];
+                return next == '\'' || next == '&';
             }
 
             /// <summary>Lexes the token(s) starting at <paramref name="pos"/>; returns the position after them.</summary>

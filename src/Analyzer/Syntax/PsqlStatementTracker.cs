@@ -20,6 +20,10 @@ namespace ReplicaGuard.Syntax
 
         public int ParenDepth { get; private set; }
 
+        /// <summary>False when <see cref="Identifier"/> would change nothing until the next <see cref="Reset"/>:
+        /// the statement's leading words are known and do not name a function or procedure.</summary>
+        public bool WantsWords => _identifierCount < RememberedIdentifiers || _isRoutine;
+
         /// <summary>True when a ';' lexed now ends the statement.</summary>
         public bool SemicolonEndsStatement => ParenDepth == 0 && _beginDepth == 0;
 

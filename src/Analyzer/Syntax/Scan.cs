@@ -215,6 +215,18 @@ namespace ReplicaGuard.Syntax
             return len;
         }
 
+        /// <summary>A run of whitespace at <paramref name="pos"/>.</summary>
+        public static int Whitespace(string t, int pos)
+        {
+            int i = pos + 1;
+            while (i < t.Length && CharKinds.IsWhitespace(t[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
         public static int Identifier(string t, int pos)
         {
             int i = pos + 1;
