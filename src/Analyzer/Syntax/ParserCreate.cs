@@ -441,17 +441,17 @@ namespace ReplicaGuard.Syntax
             "deferrable", "initially", "collate", "storage", "compression",
         };
 
-        /// <summary>The first letters of <see cref="ColumnConstraintWords"/>, lower case.</summary>
-        private static readonly string ColumnConstraintInitials = InitialsOf(ColumnConstraintWords);
+        /// <summary>The first letters of <see cref="ColumnConstraintWords"/> as a bit set (bit 0 = 'a').</summary>
+        private static readonly int ColumnConstraintInitials = InitialsOf(ColumnConstraintWords);
 
-        private static string InitialsOf(string[] words)
+        private static int InitialsOf(string[] words)
         {
-            var initials = new System.Text.StringBuilder();
+            int initials = 0;
             foreach (string w in words)
             {
-                initials.Append(w[0]);
+                initials |= 1 << (w[0] - 'a');
             }
-            return initials.ToString();
+            return initials;
         }
 
         private bool IsColumnConstraintWord()
@@ -464,9 +464,13 @@ namespace ReplicaGuard.Syntax
             // Called on every token of every column type: rule most out by the first (ASCII) letter before
             // comparing whole words. Non-ASCII first letters go on to the full comparison, as before.
             char first = _text[cur.Start];
-            if (first < 0x80 && ColumnConstraintInitials.IndexOf((char)(first | 0x20)) < 0)
+            if (first < 0x80)
             {
-                return false;
+                int lower = (first | 0x20) - 'a';
+                if (lower < 0 || lower >= 26 || (ColumnConstraintInitials & (1 << lower)) == 0)
+                {
+                    return false;
+                }
             }
             foreach (string w in ColumnConstraintWords)
             {
