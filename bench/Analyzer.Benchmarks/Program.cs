@@ -9,7 +9,7 @@ using ReplicaGuard.Text;
 namespace ReplicaGuard.Benchmarks
 {
     /// <summary>
-    /// `dotnet run -c Release -- --filter '*'` runs BenchmarkDotNet; `-- phases [runs]` prints quick Stopwatch medians
+    /// `dotnet run -c Release -- --filter '*'` runs BenchmarkDotNet; `-- phases [runs] [name]` prints quick Stopwatch medians
     /// of each phase on GitLab's structure.sql (for iterating on a change; the documented numbers come from BenchmarkDotNet).
     /// </summary>
     public static class Program
@@ -18,9 +18,12 @@ namespace ReplicaGuard.Benchmarks
         {
             if (args.Length > 0 && args[0] == "phases")
             {
-                // `phases N all`: with a declared FOR ALL TABLES publication (the rules then judge every table).
+                // `phases N [all|none] [name]`: all = with a declared FOR ALL TABLES publication (the rules then judge
+                // every table); name = run only the phases whose name contains it ("lex", "parse", "replay").
+                bool publication = args.Length > 2 && (args[2] == "all" || args[2] == "none");
+                string only = args.Length > (publication ? 3 : 2) ? args[publication ? 3 : 2] : "";
                 Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30,
-                    Settings.Create(args.Length > 2 && args[2] == "all"), onlyReplay: args.Length > 3 && args[3] == "replay");
+                    Settings.Create(publication && args[2] == "all"), only);
                 return;
             }
             if (args.Length > 0 && args[0] == "growth")
@@ -130,7 +133,7 @@ namespace ReplicaGuard.Benchmarks
             }
         }
 
-        private static void Phases(int runs, AnalysisSettings settings, bool onlyReplay)
+        private static void Phases(int runs, AnalysisSettings settings, string only)
         {
             var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
             TokenList tokens = Lexer.Lex(file.Text);
@@ -150,7 +153,7 @@ namespace ReplicaGuard.Benchmarks
             };
             foreach ((string name, Action run) in phases)
             {
-                if (onlyReplay && name != "replay+rules")
+                if (!name.Contains(only, StringComparison.Ordinal))
                 {
                     continue;
                 }

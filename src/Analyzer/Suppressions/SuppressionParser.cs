@@ -40,43 +40,47 @@ namespace ReplicaGuard.Suppressions
         public const string StatementMarker = "replicaguard-ignore";
         public const string FileMarker = "replicaguard-ignore-file";
 
-        public static List<Suppression> Read(ParsedFile parsed)
+        /// <summary>The file's suppressions (read while it was parsed: a parsed file does not keep its tokens).</summary>
+        public static List<Suppression> Read(ParsedFile parsed) => new List<Suppression>(parsed.Suppressions);
+
+        /// <summary>Reads the suppression comments of a file from its tokens and statements (at parse time).</summary>
+        internal static List<Suppression> Read(SourceFile file, TokenList tokens, IReadOnlyList<Syntax.Ast.Statement> statements)
         {
             var result = new List<Suppression>();
-            TokenList tokens = parsed.Tokens;
             string text = tokens.Text;
             int nextStatement = 0;
             LineMap? lines = null;
+            SyntaxKind[] kinds = tokens.Kinds;
             for (int i = 0; i < tokens.Count; i++)
             {
-                Token token = tokens[i];
-                if (token.Kind != SyntaxKind.LineComment && token.Kind != SyntaxKind.BlockComment)
+                // Most tokens are not comments: test the kind before building the token.
+                if (kinds[i] != SyntaxKind.LineComment && kinds[i] != SyntaxKind.BlockComment)
                 {
                     continue;
                 }
+                Token token = tokens[i];
                 if (!MentionsMarker(text, token) || !TryParse(text, token, out bool fileWide, out List<string> ids))
                 {
                     continue;
                 }
-                var suppression = new Suppression(parsed.File, parsed.File.ToOriginal(token.Span), fileWide, ids);
+                var suppression = new Suppression(file, file.ToOriginal(token.Span), fileWide, ids);
                 result.Add(suppression);
                 if (!fileWide)
                 {
-                    while (nextStatement < parsed.Statements.Count && parsed.Statements[nextStatement].Span.End <= token.Start)
+                    while (nextStatement < statements.Count && statements[nextStatement].Span.End <= token.Start)
                     {
                         nextStatement++;
                     }
                     lines ??= new LineMap(text); // of the analysed text, built only when a file has suppressions
-                    Attach(parsed, lines, i, nextStatement, suppression);
+                    Attach(tokens, statements, lines, i, nextStatement, suppression);
                 }
             }
             return result;
         }
 
         /// <summary>Trailing comment: the statements that start earlier on its line. Own line: the statements on the next code line.</summary>
-        private static void Attach(ParsedFile parsed, LineMap lines, int commentToken, int firstStatementAfter, Suppression suppression)
+        private static void Attach(TokenList tokens, IReadOnlyList<Syntax.Ast.Statement> statements, LineMap lines, int commentToken, int firstStatementAfter, Suppression suppression)
         {
-            TokenList tokens = parsed.Tokens;
             string text = tokens.Text;
             Token comment = tokens[commentToken];
             int lineStart = lines.GetLineStart(lines.GetLine(comment.Start));
@@ -86,7 +90,6 @@ namespace ReplicaGuard.Suppressions
                 blank--;
             }
             bool trailing = blank > lineStart;
-            IReadOnlyList<Syntax.Ast.Statement> statements = parsed.Statements;
             if (trailing)
             {
                 // Statements that started before the comment on this line (the current one may still be open).

@@ -76,7 +76,11 @@ namespace ReplicaGuard.Syntax
 
                 while (pos < len)
                 {
-                    pos = LexOne(pos);
+                    pos = LexPlainTokens(pos);
+                    if (pos < len)
+                    {
+                        pos = LexOne(pos);
+                    }
                 }
 
                 if (_statementStart < _count)
@@ -89,82 +93,156 @@ namespace ReplicaGuard.Syntax
                 return new TokenList(t, _kinds, _starts, _count, _significant, _significantCount);
             }
 
+            /// <summary>
+            /// The common tokens that need no psql state: whitespace, words once the statement's leading words are
+            /// known (and name no routine), and ( ) [ ] ,. Most of a file is these, so this loop keeps the token
+            /// arrays and counts in locals; it returns at the first other token (for <see cref="LexOne"/>), or when
+            /// an array is full.
+            /// </summary>
+            private int LexPlainTokens(int pos)
+            {
+                if (_copyDataAtNextLine)
+                {
+                    return pos; // the next line break starts COPY data: LexWhitespace watches for it
+                }
+
+                string t = _text;
+                int len = t.Length;
+                SyntaxKind[] kinds = _kinds;
+                int[] starts = _starts;
+                int[] significant = _significant;
+                int count = _count;
+                int significantCount = _significantCount;
+                // Neither changes inside this loop: only a ';' or a meta-command (LexOne's) resets them.
+                bool wordsArePlain = !_statement.WantsWords && !_copy.IsWatching;
+                while (pos < len && count < kinds.Length && significantCount < significant.Length)
+                {
+                    char c = t[pos];
+                    CharClass form = CharKinds.ClassOf(c);
+                    if (form == CharClass.Space)
+                    {
+                        kinds[count] = SyntaxKind.Whitespace;
+                        starts[count++] = pos;
+                        pos = Scan.Whitespace(t, pos);
+                        continue;
+                    }
+
+                    SyntaxKind kind;
+                    int end;
+                    if ((form == CharClass.Letter || (form == CharClass.PrefixLetter && !MayStartPrefixedLiteral(pos))) && wordsArePlain)
+                    {
+                        kind = SyntaxKind.Identifier;
+                        end = Scan.Identifier(t, pos);
+                    }
+                    else if (form == CharClass.Punctuation && wordsArePlain)
+                    {
+                        kind = CharKinds.PunctuationKind(c);
+                        end = pos + 1;
+                        if (kind == SyntaxKind.OpenParen)
+                        {
+                            _statement.OpenParen();
+                        }
+                        else if (kind == SyntaxKind.CloseParen)
+                        {
+                            _statement.CloseParen();
+                        }
+                    }
+                    else
+                    {
+                        break;
+                    }
+
+                    _pendingHasTokens = true;
+                    significant[significantCount++] = count;
+                    kinds[count] = kind;
+                    starts[count++] = pos;
+                    pos = end;
+                }
+
+                _count = count;
+                _significantCount = significantCount;
+                return pos;
+            }
+
+            /// <summary>The b/e/n/u/x at <paramref name="pos"/> is followed by a quote or '&amp;' (LexPrefixedWord decides).</summary>
+            private bool MayStartPrefixedLiteral(int pos)
+            {
+                if (pos + 1 >= _text.Length)
+                {
+                    return false;
+                }
+
+                char next = _text[pos + 1];
+                return next == '\'' || next == '&';
+            }
+
             /// <summary>Lexes the token(s) starting at <paramref name="pos"/>; returns the position after them.</summary>
+            /// <remarks>One table lookup picks the form; the common tokens (words, spaces, punctuation) take one branch.</remarks>
             private int LexOne(int pos)
             {
                 string t = _text;
-                int len = t.Length;
                 char c = t[pos];
-                char next = pos + 1 < len ? t[pos + 1] : '\0';
-
-                if (CharKinds.IsWhitespace(c))
+                switch (CharKinds.ClassOf(c))
                 {
-                    return LexWhitespace(pos);
-                }
-
-                if (c == '-' && next == '-')
-                {
-                    return Emit(SyntaxKind.LineComment, pos, Scan.LineEnd(t, pos));
-                }
-
-                if (c == '/' && next == '*')
-                {
-                    return Emit(SyntaxKind.BlockComment, pos, Scan.BlockComment(t, pos));
-                }
-
-                if (CharKinds.IsIdentifierStart(c))
-                {
-                    return LexWord(pos, c, next);
-                }
-
-                if (CharKinds.IsDigit(c) || (c == '.' && CharKinds.IsDigit(next)))
-                {
-                    return Significant(SyntaxKind.Number, pos, Scan.Number(t, pos));
-                }
-
-                switch (c)
-                {
-                    case '\'':
+                    case CharClass.Space:
+                        return LexWhitespace(pos);
+                    case CharClass.Letter:
+                        return Word(pos, Scan.Identifier(t, pos));
+                    case CharClass.PrefixLetter:
+                        return LexPrefixedWord(pos, c);
+                    case CharClass.Punctuation:
+                        return Punctuation(CharKinds.PunctuationKind(c), pos);
+                    case CharClass.Digit:
+                        return Significant(SyntaxKind.Number, pos, Scan.Number(t, pos));
+                    case CharClass.Dot:
+                        return LexDot(pos);
+                    case CharClass.Quote:
                         return Significant(SyntaxKind.String, pos, Scan.QuotedString(t, pos + 1, backslashEscapes: false));
-                    case '"':
+                    case CharClass.DoubleQuote:
                         return Significant(SyntaxKind.QuotedIdentifier, pos, Scan.QuotedIdentifier(t, pos + 1));
-                    case '$':
-                        return LexDollar(pos, next);
-                    case '(':
-                        return Significant(SyntaxKind.OpenParen, pos, pos + 1);
-                    case ')':
-                        return Significant(SyntaxKind.CloseParen, pos, pos + 1);
-                    case '[':
-                        return Significant(SyntaxKind.OpenBracket, pos, pos + 1);
-                    case ']':
-                        return Significant(SyntaxKind.CloseBracket, pos, pos + 1);
-                    case ',':
-                        return Significant(SyntaxKind.Comma, pos, pos + 1);
-                    case '.':
-                        if (next == '.')
-                        {
-                            // scan.l's DOT_DOT: ".." is one unit, so "..10" is dots then 10, not dot then .10.
-                            Significant(SyntaxKind.Dot, pos, pos + 1);
-                            return Significant(SyntaxKind.Dot, pos + 1, pos + 2);
-                        }
-
-                        return Significant(SyntaxKind.Dot, pos, pos + 1);
-                    case ';':
+                    case CharClass.Dollar:
+                        return LexDollar(pos);
+                    case CharClass.Semicolon:
                         return LexSemicolon(pos);
-                    case ':':
-                        return next == ':'
+                    case CharClass.Colon:
+                        return NextIs(pos, ':')
                             ? Significant(SyntaxKind.DoubleColon, pos, pos + 2)
                             : Significant(SyntaxKind.Colon, pos, pos + 1);
-                    case '\\':
+                    case CharClass.Backslash:
                         return LexMetaCommand(pos);
+                    case CharClass.Minus:
+                        return NextIs(pos, '-') ? Emit(SyntaxKind.LineComment, pos, Scan.LineEnd(t, pos)) : LexOperator(pos);
+                    case CharClass.Slash:
+                        return NextIs(pos, '*') ? Emit(SyntaxKind.BlockComment, pos, Scan.BlockComment(t, pos)) : LexOperator(pos);
+                    case CharClass.Operator:
+                        return LexOperator(pos);
+                    default:
+                        return Significant(SyntaxKind.Bad, pos, pos + 1);
                 }
+            }
 
-                if (CharKinds.IsOperatorChar(c))
+            private bool NextIs(int pos, char c) => pos + 1 < _text.Length && _text[pos + 1] == c;
+
+            private int LexDot(int pos)
+            {
+                string t = _text;
+                if (pos + 1 < t.Length)
                 {
-                    return LexOperator(pos);
+                    char next = t[pos + 1];
+                    if (CharKinds.IsDigit(next))
+                    {
+                        return Significant(SyntaxKind.Number, pos, Scan.Number(t, pos));
+                    }
+
+                    if (next == '.')
+                    {
+                        // scan.l's DOT_DOT: ".." is one unit, so "..10" is dots then 10, not dot then .10.
+                        Significant(SyntaxKind.Dot, pos, pos + 1);
+                        return Significant(SyntaxKind.Dot, pos + 1, pos + 2);
+                    }
                 }
 
-                return Significant(SyntaxKind.Bad, pos, pos + 1);
+                return Significant(SyntaxKind.Dot, pos, pos + 1);
             }
 
             private int LexWhitespace(int pos)
@@ -221,9 +299,11 @@ namespace ReplicaGuard.Syntax
                 return Emit(SyntaxKind.CopyData, end, Scan.CopyData(t, end));
             }
 
-            private int LexWord(int pos, char c, char next)
+            /// <summary>A word starting with b, e, n, u or x: a prefixed string literal when a quote follows, else an identifier.</summary>
+            private int LexPrefixedWord(int pos, char c)
             {
                 string t = _text;
+                char next = pos + 1 < t.Length ? t[pos + 1] : '\0';
                 char lower = (char)(c | 0x20);
                 if (next == '\'')
                 {
@@ -252,13 +332,13 @@ namespace ReplicaGuard.Syntax
                     }
                 }
 
-                return Significant(SyntaxKind.Identifier, pos, Scan.Identifier(t, pos));
+                return Word(pos, Scan.Identifier(t, pos));
             }
 
-            private int LexDollar(int pos, char next)
+            private int LexDollar(int pos)
             {
                 string t = _text;
-                if (CharKinds.IsDigit(next))
+                if (pos + 1 < t.Length && CharKinds.IsDigit(t[pos + 1]))
                 {
                     return Significant(SyntaxKind.Parameter, pos, Scan.Digits(t, pos + 1));
                 }
@@ -329,10 +409,20 @@ namespace ReplicaGuard.Syntax
                 return runEnd;
             }
 
-            /// <summary>A non-trivia token: also drives the psql statement state.</summary>
-            private int Significant(SyntaxKind kind, int start, int end)
+            /// <summary>An unquoted word (keyword or name): the psql statement state looks for CREATE FUNCTION ... BEGIN.</summary>
+            private int Word(int start, int end)
             {
-                Add(kind, start);
+                AddSignificant(SyntaxKind.Identifier, start);
+                _pendingHasTokens = true;
+                _statement.Identifier(_text, start, end - start);
+                WatchCopy(SyntaxKind.Identifier, start, end);
+                return end;
+            }
+
+            /// <summary>( ) [ ] , : parentheses change the psql statement state.</summary>
+            private int Punctuation(SyntaxKind kind, int start)
+            {
+                AddSignificant(kind, start);
                 _pendingHasTokens = true;
                 if (kind == SyntaxKind.OpenParen)
                 {
@@ -342,17 +432,27 @@ namespace ReplicaGuard.Syntax
                 {
                     _statement.CloseParen();
                 }
-                else if (kind == SyntaxKind.Identifier)
-                {
-                    _statement.Identifier(_text, start, end - start);
-                }
 
+                WatchCopy(kind, start, start + 1);
+                return start + 1;
+            }
+
+            /// <summary>Any other non-trivia token (never a word or a parenthesis).</summary>
+            private int Significant(SyntaxKind kind, int start, int end)
+            {
+                AddSignificant(kind, start);
+                _pendingHasTokens = true;
+                WatchCopy(kind, start, end);
+                return end;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private void WatchCopy(SyntaxKind kind, int start, int end)
+            {
                 if (_copy.IsWatching)
                 {
                     _copy.Token(_text, new Token(kind, start, end - start), _statement.ParenDepth);
                 }
-
-                return end;
             }
 
             /// <summary>A token that does not drive the psql statement state (trivia, meta-commands, COPY data).</summary>
@@ -363,28 +463,40 @@ namespace ReplicaGuard.Syntax
                 return end;
             }
 
-            /// <summary>
-            /// Appends a token; only its start is stored, since the tokens tile the text. Inlined: it runs once per
-            /// token, and with a constant kind the significance test folds away.
-            /// </summary>
+            /// <summary>Appends a token; only its start is stored, since the tokens tile the text.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private void Add(SyntaxKind kind, int start)
+            {
+                if (TokenList.IsSignificantKind(kind))
+                {
+                    AddSignificant(kind, start);
+                    return;
+                }
+
+                if (_count == _kinds.Length)
+                {
+                    GrowTokens();
+                }
+
+                _kinds[_count] = kind;
+                _starts[_count++] = start;
+            }
+
+            /// <summary>Appends a non-trivia token and records its index for the parser's cursor (the psql state is the caller's).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private void AddSignificant(SyntaxKind kind, int start)
             {
                 if (_count == _kinds.Length)
                 {
                     GrowTokens();
                 }
 
-                if (TokenList.IsSignificantKind(kind))
+                if (_significantCount == _significant.Length)
                 {
-                    if (_significantCount == _significant.Length)
-                    {
-                        Array.Resize(ref _significant, _significant.Length * 2);
-                    }
-
-                    _significant[_significantCount++] = _count;
+                    Array.Resize(ref _significant, _significant.Length * 2);
                 }
 
+                _significant[_significantCount++] = _count;
                 _kinds[_count] = kind;
                 _starts[_count++] = start;
             }

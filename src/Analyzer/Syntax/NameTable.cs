@@ -16,11 +16,11 @@ namespace ReplicaGuard.Syntax
         private int _count;
 
         /// <param name="textLength">Length of the text parsed: a large file has many distinct names (GitLab's
-        /// 2.7 MB about ten thousand), so the table starts near its final size instead of regrowing.</param>
+        /// 2.7 MB about fifteen thousand), so the table starts at its final size instead of regrowing.</param>
         public NameTable(int textLength)
         {
             int size = 256;
-            while (size < textLength / 256 && size < (1 << 20))
+            while (size < textLength / 128 && size < (1 << 20))
             {
                 size <<= 1;
             }

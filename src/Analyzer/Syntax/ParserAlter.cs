@@ -102,14 +102,14 @@ namespace ReplicaGuard.Syntax
                 int start = _pos - 1;
                 if (AcceptKw("to"))
                 {
-                    stmt.Actions.Add(new AlterTableAction(AlterTableActionKind.RenameTable) { Target = ParseIdentifier("a new table name") });
+                    stmt.Actions = stmt.Actions.Add(new AlterTableAction(AlterTableActionKind.RenameTable) { Target = ParseIdentifier("a new table name") });
                 }
                 else if (AcceptKw("constraint"))
                 {
                     var action = new AlterTableAction(AlterTableActionKind.RenameConstraint) { Column = ParseIdentifier("a constraint name") };
                     ExpectKw("to");
                     action.Target = ParseIdentifier("a new constraint name");
-                    stmt.Actions.Add(action);
+                    stmt.Actions = stmt.Actions.Add(action);
                 }
                 else
                 {
@@ -117,7 +117,7 @@ namespace ReplicaGuard.Syntax
                     var action = new AlterTableAction(AlterTableActionKind.RenameColumn) { Column = ParseIdentifier("a column name") };
                     ExpectKw("to");
                     action.Target = ParseIdentifier("a new column name");
-                    stmt.Actions.Add(action);
+                    stmt.Actions = stmt.Actions.Add(action);
                 }
                 stmt.Actions[stmt.Actions.Count - 1].Span = SpanFrom(start);
                 return stmt;
@@ -126,7 +126,7 @@ namespace ReplicaGuard.Syntax
             {
                 int start = _pos;
                 _pos += 2;
-                stmt.Actions.Add(new AlterTableAction(AlterTableActionKind.SetSchema) { Target = ParseIdentifier("a schema name"), Span = SpanFrom(start) });
+                stmt.Actions = stmt.Actions.Add(new AlterTableAction(AlterTableActionKind.SetSchema) { Target = ParseIdentifier("a schema name"), Span = SpanFrom(start) });
                 return stmt;
             }
             if (IsKw("attach") && IsKwAt(1, "partition"))
@@ -140,7 +140,7 @@ namespace ReplicaGuard.Syntax
                 }
                 _pos = _end;
                 action.Span = SpanFrom(start);
-                stmt.Actions.Add(action);
+                stmt.Actions = stmt.Actions.Add(action);
                 return stmt;
             }
             if (IsKw("detach") && IsKwAt(1, "partition"))
@@ -151,7 +151,7 @@ namespace ReplicaGuard.Syntax
                 AcceptKw("concurrently");
                 AcceptKw("finalize");
                 action.Span = SpanFrom(start);
-                stmt.Actions.Add(action);
+                stmt.Actions = stmt.Actions.Add(action);
                 return stmt;
             }
 
@@ -164,7 +164,7 @@ namespace ReplicaGuard.Syntax
                     break;
                 }
                 action.Span = SpanFrom(start);
-                stmt.Actions.Add(action);
+                stmt.Actions = stmt.Actions.Add(action);
                 if (Accept(SyntaxKind.Comma))
                 {
                     continue;

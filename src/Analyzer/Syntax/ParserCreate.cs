@@ -115,7 +115,7 @@ namespace ReplicaGuard.Syntax
                 stmt.IsAsQuery = true;
                 if (IsKind(SyntaxKind.OpenParen))
                 {
-                    stmt.AsColumnNames.AddRange(ParseColumnList());
+                    stmt.AsColumnNames = stmt.AsColumnNames.AddRange(ParseColumnList());
                 }
                 while (!AtEnd && !IsKw("as"))
                 {
@@ -186,7 +186,7 @@ namespace ReplicaGuard.Syntax
                         {
                             break;
                         }
-                        stmt.Inherits.Add(parent);
+                        stmt.Inherits = stmt.Inherits.Add(parent);
                         if (!Accept(SyntaxKind.Comma))
                         {
                             Expect(SyntaxKind.CloseParen, "')'");
@@ -233,14 +233,14 @@ namespace ReplicaGuard.Syntax
             if (AcceptKw("in"))
             {
                 bound.Kind = PartitionBoundKind.List;
-                ParseBoundValues(bound.Values);
+                bound.Values = ParseBoundValues();
             }
             else if (AcceptKw("from"))
             {
                 bound.Kind = PartitionBoundKind.Range;
-                ParseBoundValues(bound.Values);
+                bound.Values = ParseBoundValues();
                 ExpectKw("to");
-                ParseBoundValues(bound.Upper);
+                bound.Upper = ParseBoundValues();
             }
             else if (AcceptKw("with"))
             {
@@ -269,13 +269,14 @@ namespace ReplicaGuard.Syntax
         }
 
         /// <summary>( value, ... ) of a bound: literals as normalised text, one entry per top-level item.</summary>
-        private void ParseBoundValues(List<string> values)
+        private NodeList<string> ParseBoundValues()
         {
             if (!Accept(SyntaxKind.OpenParen))
             {
                 Fail("expected '('");
-                return;
+                return NodeList<string>.Empty;
             }
+            NodeList<string> values = NodeList<string>.Empty;
             while (!AtEnd)
             {
                 int start = _pos;
@@ -297,14 +298,15 @@ namespace ReplicaGuard.Syntax
                         sb.Append(_tokens.GetText(t));
                     }
                 }
-                values.Add(sb.ToString());
+                values = values.Add(sb.ToString());
                 if (Accept(SyntaxKind.Comma))
                 {
                     continue;
                 }
                 Accept(SyntaxKind.CloseParen);
-                return;
+                return values;
             }
+            return values;
         }
 
         /// <summary>( col | (expr) | f(x) [COLLATE c] [opclass], ... ): plain columns by name, expressions as null.</summary>
@@ -318,12 +320,12 @@ namespace ReplicaGuard.Syntax
             {
                 if (IsName && (IsElementEnd(1) || PeekToken(1).Kind == SyntaxKind.Identifier))
                 {
-                    stmt.PartitionKey.Add(_names.Normalize(_text, Cur));
+                    stmt.PartitionKey = stmt.PartitionKey.Add(_names.Normalize(_text, Cur));
                     _pos++;
                 }
                 else
                 {
-                    stmt.PartitionKey.Add(null);
+                    stmt.PartitionKey = stmt.PartitionKey.Add(null);
                 }
                 SkipToCommaOrClose();
                 if (Accept(SyntaxKind.Comma))
@@ -351,7 +353,7 @@ namespace ReplicaGuard.Syntax
                     LikeClause? like = ParseLike();
                     if (like != null)
                     {
-                        stmt.Likes.Add(like);
+                        stmt.Likes = stmt.Likes.Add(like);
                     }
                 }
                 else if (IsTableConstraintStart())
@@ -359,7 +361,7 @@ namespace ReplicaGuard.Syntax
                     TableConstraint? c = ParseTableConstraint();
                     if (c != null)
                     {
-                        stmt.Constraints.Add(c);
+                        stmt.Constraints = stmt.Constraints.Add(c);
                     }
                 }
                 else
@@ -367,7 +369,7 @@ namespace ReplicaGuard.Syntax
                     ColumnDefinition? col = ParseColumnDefinition(partitionColumns);
                     if (col != null)
                     {
-                        stmt.Columns.Add(col);
+                        stmt.Columns = stmt.Columns.Add(col);
                     }
                 }
 
@@ -439,17 +441,17 @@ namespace ReplicaGuard.Syntax
             "deferrable", "initially", "collate", "storage", "compression",
         };
 
-        /// <summary>The first letters of <see cref="ColumnConstraintWords"/>, lower case.</summary>
-        private static readonly string ColumnConstraintInitials = InitialsOf(ColumnConstraintWords);
+        /// <summary>The first letters of <see cref="ColumnConstraintWords"/> as a bit set (bit 0 = 'a').</summary>
+        private static readonly int ColumnConstraintInitials = InitialsOf(ColumnConstraintWords);
 
-        private static string InitialsOf(string[] words)
+        private static int InitialsOf(string[] words)
         {
-            var initials = new System.Text.StringBuilder();
+            int initials = 0;
             foreach (string w in words)
             {
-                initials.Append(w[0]);
+                initials |= 1 << (w[0] - 'a');
             }
-            return initials.ToString();
+            return initials;
         }
 
         private bool IsColumnConstraintWord()
@@ -462,9 +464,13 @@ namespace ReplicaGuard.Syntax
             // Called on every token of every column type: rule most out by the first (ASCII) letter before
             // comparing whole words. Non-ASCII first letters go on to the full comparison, as before.
             char first = _text[cur.Start];
-            if (first < 0x80 && ColumnConstraintInitials.IndexOf((char)(first | 0x20)) < 0)
+            if (first < 0x80)
             {
-                return false;
+                int lower = (first | 0x20) - 'a';
+                if (lower < 0 || lower >= 26 || (ColumnConstraintInitials & (1 << lower)) == 0)
+                {
+                    return false;
+                }
             }
             foreach (string w in ColumnConstraintWords)
             {
@@ -568,10 +574,10 @@ namespace ReplicaGuard.Syntax
                         col.NotNull = true;
                     }
                     last!.Name = pendingName;
-                    last.Columns.Add(col.Name);
-                    SkipIndexParameters(last.IncludeColumns);
+                    last.Columns = last.Columns.Add(col.Name);
+                    last.IncludeColumns = SkipIndexParameters();
                     last.Span = SpanFrom(cstart);
-                    col.Constraints.Add(last);
+                    col.Constraints = col.Constraints.Add(last);
                     pendingName = null;
                     continue;
                 }
@@ -682,16 +688,17 @@ namespace ReplicaGuard.Syntax
             }
         }
 
-        /// <summary>INCLUDE (...), WITH (...), USING INDEX TABLESPACE name; INCLUDE columns go to <paramref name="include"/>.</summary>
-        private void SkipIndexParameters(List<Identifier>? include = null)
+        /// <summary>INCLUDE (...), WITH (...), USING INDEX TABLESPACE name; returns the INCLUDE columns.</summary>
+        private NodeList<Identifier> SkipIndexParameters()
         {
+            NodeList<Identifier> include = NodeList<Identifier>.Empty;
             while (!AtEnd)
             {
                 if (IsKw("include") && PeekToken(1).Kind == SyntaxKind.OpenParen)
                 {
                     _pos++;
                     List<Identifier> columns = ParseColumnList();
-                    include?.AddRange(columns);
+                    include = include.AddRange(columns);
                 }
                 else if (AcceptKw("with"))
                 {
@@ -704,9 +711,10 @@ namespace ReplicaGuard.Syntax
                 }
                 else
                 {
-                    return;
+                    return include;
                 }
             }
+            return include;
         }
 
         private void SkipForeignKeyActions()
@@ -845,7 +853,7 @@ namespace ReplicaGuard.Syntax
                 Identifier? col = ParseIdentifier("a column name");
                 if (col != null)
                 {
-                    c.Columns.Add(col);
+                    c.Columns = c.Columns.Add(col);
                 }
             }
             else
@@ -875,7 +883,7 @@ namespace ReplicaGuard.Syntax
                 {
                     return;
                 }
-                c.Columns.Add(col);
+                c.Columns = c.Columns.Add(col);
                 AcceptKws("without", "overlaps");
                 if (Accept(SyntaxKind.Comma))
                 {
@@ -884,7 +892,7 @@ namespace ReplicaGuard.Syntax
                 Expect(SyntaxKind.CloseParen, "')'");
                 break;
             }
-            SkipIndexParameters(c.IncludeColumns);
+            c.IncludeColumns = SkipIndexParameters();
         }
 
         private void ParseConstraintAttributes(TableConstraint c)
@@ -955,7 +963,7 @@ namespace ReplicaGuard.Syntax
                 if (IsKw("include") && PeekToken(1).Kind == SyntaxKind.OpenParen)
                 {
                     _pos++;
-                    stmt.IncludeColumns.AddRange(ParseColumnList());
+                    stmt.IncludeColumns = stmt.IncludeColumns.AddRange(ParseColumnList());
                 }
                 else if (AcceptKw("with"))
                 {
@@ -1020,7 +1028,7 @@ namespace ReplicaGuard.Syntax
                             _pos++;
                         }
                     }
-                    element.ReferencedColumns.AddRange(CollectNames(exprStart, _pos));
+                    element.ReferencedColumns = element.ReferencedColumns.AddRange(CollectNames(exprStart, _pos));
                     element.NamingName = ExpressionColumnName(exprStart);
                 }
 
@@ -1071,7 +1079,7 @@ namespace ReplicaGuard.Syntax
                     Fail("expected an index column or expression");
                     return;
                 }
-                stmt.Elements.Add(element);
+                stmt.Elements = stmt.Elements.Add(element);
                 if (Accept(SyntaxKind.Comma))
                 {
                     continue;

@@ -77,7 +77,7 @@ namespace ReplicaGuard.Syntax
                         if (selectInto is CreateTableStatement withQuery)
                         {
                             // FROM may name the CTEs: neither their names nor their columns are relations we know.
-                            withQuery.QueryRelations.Clear();
+                            withQuery.QueryRelations = NodeList<ObjectName>.Empty;
                             withQuery.QueryStarSource = null;
                             withQuery.QueryColumnsUnknown = true;
                         }

@@ -28,9 +28,9 @@ namespace ReplicaGuard.Syntax
                     ObjectName? source = ParseObjectName("a table name");
                     if (source != null)
                     {
-                        stmt.QueryColumns.Add(null);
+                        stmt.QueryColumns = stmt.QueryColumns.Add(null);
                         stmt.QueryStarSource = source;
-                        stmt.QueryRelations.Add(source);
+                        stmt.QueryRelations = stmt.QueryRelations.Add(source);
                     }
                     return;
                 }
@@ -70,16 +70,16 @@ namespace ReplicaGuard.Syntax
                     if (isStar)
                     {
                         star = true;
-                        stmt.QueryColumns.Add(null);
+                        stmt.QueryColumns = stmt.QueryColumns.Add(null);
                     }
                     else if (name == null)
                     {
                         stmt.QueryColumnsUnknown = true;
-                        stmt.QueryColumns.Add("?column?");
+                        stmt.QueryColumns = stmt.QueryColumns.Add("?column?");
                     }
                     else
                     {
-                        stmt.QueryColumns.Add(name);
+                        stmt.QueryColumns = stmt.QueryColumns.Add(name);
                     }
                     if (!Accept(SyntaxKind.Comma))
                     {
@@ -148,7 +148,7 @@ namespace ReplicaGuard.Syntax
                     ObjectName? relation = ParseObjectName("a relation");
                     if (relation != null)
                     {
-                        stmt.QueryRelations.Add(relation);
+                        stmt.QueryRelations = stmt.QueryRelations.Add(relation);
                         relationItems++;
                         if (relationItems == 1 && star)
                         {

@@ -15,7 +15,14 @@ namespace ReplicaGuard.Syntax
         private int _identifierCount;
         private int _beginDepth;
 
+        // The leading words name a function or procedure: BEGIN ATOMIC ... END decides where it ends.
+        private bool _isRoutine;
+
         public int ParenDepth { get; private set; }
+
+        /// <summary>False when <see cref="Identifier"/> would change nothing until the next <see cref="Reset"/>:
+        /// the statement's leading words are known and do not name a function or procedure.</summary>
+        public bool WantsWords => _identifierCount < RememberedIdentifiers || _isRoutine;
 
         /// <summary>True when a ';' lexed now ends the statement.</summary>
         public bool SemicolonEndsStatement => ParenDepth == 0 && _beginDepth == 0;
@@ -25,6 +32,11 @@ namespace ReplicaGuard.Syntax
             ParenDepth = 0;
             _beginDepth = 0;
             _identifierCount = 0;
+            _isRoutine = false;
+            for (int i = 0; i < RememberedIdentifiers; i++)
+            {
+                _leadingLetters[i] = '\0';
+            }
         }
 
         public void OpenParen() => ParenDepth++;
@@ -39,53 +51,58 @@ namespace ReplicaGuard.Syntax
         }
 
         /// <summary>An unquoted identifier (keyword or name) text[start..start+length).</summary>
+        /// <remarks>Runs for every word the lexer meets: after a statement's first four words, only a
+        /// CREATE FUNCTION or PROCEDURE statement has anything left to track.</remarks>
         public void Identifier(string text, int start, int length)
         {
-            if (_identifierCount == 0)
+            if (_identifierCount < RememberedIdentifiers)
             {
-                for (int i = 0; i < RememberedIdentifiers; i++)
-                {
-                    _leadingLetters[i] = '\0';
-                }
+                RememberLeadingWord(text, start, length);
             }
 
-            if (_identifierCount < RememberedIdentifiers &&
-                (Words.Is(text, start, length, "create") || Words.Is(text, start, length, "function") ||
-                 Words.Is(text, start, length, "procedure") || Words.Is(text, start, length, "or") ||
-                 Words.Is(text, start, length, "replace")))
+            if (_isRoutine && ParenDepth == 0)
+            {
+                TrackBeginAtomic(text, start, length);
+            }
+        }
+
+        private void RememberLeadingWord(string text, int start, int length)
+        {
+            if (Words.Is(text, start, length, "create") || Words.Is(text, start, length, "function") ||
+                Words.Is(text, start, length, "procedure") || Words.Is(text, start, length, "or") ||
+                Words.Is(text, start, length, "replace"))
             {
                 _leadingLetters[_identifierCount] = (char)(text[start] | 0x20);
             }
 
-            if (_identifierCount < int.MaxValue)
-            {
-                _identifierCount++;
-            }
+            _identifierCount++;
+            _isRoutine = IsCreateFunctionOrProcedure();
+        }
 
-            if (ParenDepth == 0 && IsCreateFunctionOrProcedure())
+        private void TrackBeginAtomic(string text, int start, int length)
+        {
+            if (Words.Is(text, start, length, "begin"))
             {
-                if (Words.Is(text, start, length, "begin"))
+                _beginDepth++;
+            }
+            else if (Words.Is(text, start, length, "case"))
+            {
+                // CASE also ends with END; only tracked inside a BEGIN.
+                if (_beginDepth >= 1)
                 {
                     _beginDepth++;
                 }
-                else if (Words.Is(text, start, length, "case"))
+            }
+            else if (Words.Is(text, start, length, "end"))
+            {
+                if (_beginDepth > 0)
                 {
-                    // CASE also ends with END; only tracked inside a BEGIN.
-                    if (_beginDepth >= 1)
-                    {
-                        _beginDepth++;
-                    }
-                }
-                else if (Words.Is(text, start, length, "end"))
-                {
-                    if (_beginDepth > 0)
-                    {
-                        _beginDepth--;
-                    }
+                    _beginDepth--;
                 }
             }
         }
 
+        /// <summary>The leading words so far read CREATE [OR REPLACE] FUNCTION|PROCEDURE (unset letters are '\0').</summary>
         private bool IsCreateFunctionOrProcedure()
         {
             char[] l = _leadingLetters;

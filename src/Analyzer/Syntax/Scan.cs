@@ -1,5 +1,26 @@
 namespace ReplicaGuard.Syntax
 {
+    /// <summary>What a char can start: the lexer dispatches on this once per token.</summary>
+    internal enum CharClass : byte
+    {
+        Bad = 0,          // starts no token (a control char, say): a one-char Bad token
+        Space,            // space \t \n \r \f \v
+        Letter,           // A-Z a-z _ and every char >= 0x80, except the prefix letters below
+        PrefixLetter,     // b e n u x (either case): may start B'..', E'..', N'..', U&'..', U&"..", X'..'
+        Digit,
+        Dot,
+        Quote,            // '
+        DoubleQuote,      // "
+        Dollar,
+        Punctuation,      // ( ) [ ] ,
+        Semicolon,
+        Colon,
+        Backslash,        // a psql meta-command
+        Minus,            // "--" comment or an operator
+        Slash,            // "/*" comment or an operator
+        Operator,         // the other operator chars
+    }
+
     /// <summary>Character classes of PostgreSQL's scan.l (ASCII looked up in a table: the lexer's hot path).</summary>
     internal static class CharKinds
     {
@@ -9,6 +30,11 @@ namespace ReplicaGuard.Syntax
         private const byte Dollar = 8;
 
         private static readonly byte[] Ascii = BuildTable();
+
+        private static readonly CharClass[] Classes = BuildClasses();
+
+        /// <summary>The token kind of each one-char punctuation mark ( ) [ ] ,.</summary>
+        private static readonly SyntaxKind[] PunctuationKinds = BuildPunctuationKinds();
 
         private static byte[] BuildTable()
         {
@@ -33,6 +59,59 @@ namespace ReplicaGuard.Syntax
             table['$'] = Dollar;
             return table;
         }
+
+        private static CharClass[] BuildClasses()
+        {
+            var classes = new CharClass[128];
+            for (char c = '\0'; c < 128; c++)
+            {
+                byte kind = Ascii[c];
+                classes[c] = kind == Space ? CharClass.Space
+                    : kind == Letter ? CharClass.Letter
+                    : kind == Digit ? CharClass.Digit
+                    : IsOperatorChar(c) ? CharClass.Operator
+                    : CharClass.Bad;
+            }
+
+            foreach (char c in "benux")
+            {
+                classes[c] = CharClass.PrefixLetter;
+                classes[char.ToUpperInvariant(c)] = CharClass.PrefixLetter;
+            }
+
+            classes['.'] = CharClass.Dot;
+            classes['\''] = CharClass.Quote;
+            classes['"'] = CharClass.DoubleQuote;
+            classes['$'] = CharClass.Dollar;
+            foreach (char c in "()[],")
+            {
+                classes[c] = CharClass.Punctuation;
+            }
+
+            classes[';'] = CharClass.Semicolon;
+            classes[':'] = CharClass.Colon;
+            classes['\\'] = CharClass.Backslash;
+            classes['-'] = CharClass.Minus;
+            classes['/'] = CharClass.Slash;
+            return classes;
+        }
+
+        private static SyntaxKind[] BuildPunctuationKinds()
+        {
+            var kinds = new SyntaxKind[128];
+            kinds['('] = SyntaxKind.OpenParen;
+            kinds[')'] = SyntaxKind.CloseParen;
+            kinds['['] = SyntaxKind.OpenBracket;
+            kinds[']'] = SyntaxKind.CloseBracket;
+            kinds[','] = SyntaxKind.Comma;
+            return kinds;
+        }
+
+        // Any char >= 0x80 counts as a letter, as in scan.l (which works on bytes of multibyte encodings).
+        public static CharClass ClassOf(char c) => c < 128 ? Classes[c] : CharClass.Letter;
+
+        /// <summary>Kind of a <see cref="CharClass.Punctuation"/> char.</summary>
+        public static SyntaxKind PunctuationKind(char c) => PunctuationKinds[c];
 
         public static bool IsWhitespace(char c) => c < 128 && Ascii[c] == Space;
 
@@ -134,6 +213,18 @@ namespace ReplicaGuard.Syntax
             }
 
             return len;
+        }
+
+        /// <summary>A run of whitespace at <paramref name="pos"/>.</summary>
+        public static int Whitespace(string t, int pos)
+        {
+            int i = pos + 1;
+            while (i < t.Length && CharKinds.IsWhitespace(t[i]))
+            {
+                i++;
+            }
+
+            return i;
         }
 
         public static int Identifier(string t, int pos)

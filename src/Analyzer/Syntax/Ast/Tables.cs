@@ -16,10 +16,10 @@ namespace ReplicaGuard.Syntax.Ast
         public ObjectName Name { get; internal set; } = null!;
         public Persistence Persistence { get; internal set; }
         public bool IfNotExists { get; internal set; }
-        public List<ColumnDefinition> Columns { get; } = new List<ColumnDefinition>();
-        public List<TableConstraint> Constraints { get; } = new List<TableConstraint>();
-        public List<LikeClause> Likes { get; } = new List<LikeClause>();
-        public List<ObjectName> Inherits { get; } = new List<ObjectName>();
+        public NodeList<ColumnDefinition> Columns { get; internal set; } = NodeList<ColumnDefinition>.Empty;
+        public NodeList<TableConstraint> Constraints { get; internal set; } = NodeList<TableConstraint>.Empty;
+        public NodeList<LikeClause> Likes { get; internal set; } = NodeList<LikeClause>.Empty;
+        public NodeList<ObjectName> Inherits { get; internal set; } = NodeList<ObjectName>.Empty;
 
         /// <summary>PARTITION OF parent.</summary>
         public ObjectName? PartitionOf { get; internal set; }
@@ -31,16 +31,16 @@ namespace ReplicaGuard.Syntax.Ast
         public bool IsAsQuery { get; internal set; }
 
         /// <summary>Column names listed for CREATE TABLE AS (name list) when given.</summary>
-        public List<Identifier> AsColumnNames { get; } = new List<Identifier>();
+        public NodeList<Identifier> AsColumnNames { get; internal set; } = NodeList<Identifier>.Empty;
 
         /// <summary>The query's output columns as PostgreSQL names them; a null entry is "SELECT *" from <see cref="QueryStarSource"/>.</summary>
-        public List<string?> QueryColumns { get; } = new List<string?>();
+        public NodeList<string?> QueryColumns { get; internal set; } = NodeList<string?>.Empty;
 
         /// <summary>The single relation a "SELECT *" reads, when that is the whole FROM clause.</summary>
         public ObjectName? QueryStarSource { get; internal set; }
 
         /// <summary>Plain relation names the query reads (FROM/JOIN): the server rejects the statement when one is missing.</summary>
-        public List<ObjectName> QueryRelations { get; } = new List<ObjectName>();
+        public NodeList<ObjectName> QueryRelations { get; internal set; } = NodeList<ObjectName>.Empty;
 
         /// <summary>True when the query's columns could not be worked out (VALUES, set operations, complex items).</summary>
         public bool QueryColumnsUnknown { get; internal set; }
@@ -52,7 +52,7 @@ namespace ReplicaGuard.Syntax.Ast
         public PartitionBound? Bound { get; internal set; }
 
         /// <summary>PARTITION BY key columns; null entries are expressions.</summary>
-        public List<string?> PartitionKey { get; } = new List<string?>();
+        public NodeList<string?> PartitionKey { get; internal set; } = NodeList<string?>.Empty;
 
         /// <summary>Position just after the last table element (before the closing parenthesis), or -1.</summary>
         public int ElementsEnd { get; internal set; } = -1;
@@ -81,7 +81,7 @@ namespace ReplicaGuard.Syntax.Ast
         public GeneratedKind Generated { get; internal set; }
 
         /// <summary>Inline PRIMARY KEY / UNIQUE constraints on this column.</summary>
-        public List<TableConstraint> Constraints { get; } = new List<TableConstraint>();
+        public NodeList<TableConstraint> Constraints { get; internal set; } = NodeList<TableConstraint>.Empty;
     }
 
     public enum GeneratedKind
@@ -110,7 +110,7 @@ namespace ReplicaGuard.Syntax.Ast
 
         public ConstraintKind Kind { get; }
         public Identifier? Name { get; internal set; }
-        public List<Identifier> Columns { get; } = new List<Identifier>();
+        public NodeList<Identifier> Columns { get; internal set; } = NodeList<Identifier>.Empty;
         public bool Deferrable { get; internal set; }
         public bool InitiallyDeferred { get; internal set; }
 
@@ -119,7 +119,7 @@ namespace ReplicaGuard.Syntax.Ast
         public bool NullsNotDistinct { get; internal set; }
 
         /// <summary>INCLUDE (...) columns of a PRIMARY KEY or UNIQUE constraint.</summary>
-        public List<Identifier> IncludeColumns { get; } = new List<Identifier>();
+        public NodeList<Identifier> IncludeColumns { get; internal set; } = NodeList<Identifier>.Empty;
         public bool NotValid { get; internal set; }
         public TextSpan Span { get; internal set; }
     }
@@ -143,7 +143,7 @@ namespace ReplicaGuard.Syntax.Ast
         public ObjectName Name { get; internal set; } = null!;
         public bool IfExists { get; internal set; }
         public bool Only { get; internal set; }
-        public List<AlterTableAction> Actions { get; } = new List<AlterTableAction>();
+        public NodeList<AlterTableAction> Actions { get; internal set; } = NodeList<AlterTableAction>.Empty;
 
         /// <summary>ALTER TABLE ... could also be ALTER VIEW/FOREIGN TABLE written as TABLE; the kind written.</summary>
         public string ObjectKeyword { get; internal set; } = "TABLE";
@@ -217,10 +217,10 @@ namespace ReplicaGuard.Syntax.Ast
         public bool IfNotExists { get; internal set; }
         public bool Only { get; internal set; }
         public string Method { get; internal set; } = "btree";
-        public List<IndexElement> Elements { get; } = new List<IndexElement>();
+        public NodeList<IndexElement> Elements { get; internal set; } = NodeList<IndexElement>.Empty;
 
         /// <summary>INCLUDE (...) columns: not part of the key, but named in the index name and dropped with it.</summary>
-        public List<Identifier> IncludeColumns { get; } = new List<Identifier>();
+        public NodeList<Identifier> IncludeColumns { get; internal set; } = NodeList<Identifier>.Empty;
         public bool HasPredicate { get; internal set; }
         public bool NullsNotDistinct { get; internal set; }
     }
@@ -234,7 +234,7 @@ namespace ReplicaGuard.Syntax.Ast
         public string? NamingName { get; internal set; }
 
         /// <summary>Column names mentioned by an expression (dropping one drops the index).</summary>
-        public List<string> ReferencedColumns { get; } = new List<string>();
+        public NodeList<string> ReferencedColumns { get; internal set; } = NodeList<string>.Empty;
 
         /// <summary>False when an opclass, collation, DESC or NULLS FIRST/LAST changes the default ordering.</summary>
         public bool DefaultOrdering { get; internal set; } = true;
@@ -286,8 +286,8 @@ namespace ReplicaGuard.Syntax.Ast
         public PartitionBoundKind Kind { get; internal set; }
 
         /// <summary>List values, or range lower bounds, as normalised literal text (MINVALUE/MAXVALUE kept as words).</summary>
-        public System.Collections.Generic.List<string> Values { get; } = new System.Collections.Generic.List<string>();
-        public System.Collections.Generic.List<string> Upper { get; } = new System.Collections.Generic.List<string>();
+        public NodeList<string> Values { get; internal set; } = NodeList<string>.Empty;
+        public NodeList<string> Upper { get; internal set; } = NodeList<string>.Empty;
         public int Modulus { get; internal set; }
         public int Remainder { get; internal set; }
     }
