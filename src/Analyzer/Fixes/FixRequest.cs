@@ -62,5 +62,20 @@ namespace ReplicaGuard.Fixes
 
         /// <summary>The publications that cover the table (for column lists and "remove from the list").</summary>
         public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];
+
+        /// <summary>
+        /// The coverage whose row filter and column list the server checks for the failing actions: a listed or
+        /// schema row (not FOR ALL TABLES, which has neither) of a publication that publishes one of them.
+        /// </summary>
+        public IEnumerable<Coverage> CheckedCoverage()
+        {
+            foreach (Coverage coverage in Coverage)
+            {
+                if (coverage.Row != null && !coverage.Publication.AllTables && (coverage.Publication.Publish & FailingActions) != 0)
+                {
+                    yield return coverage;
+                }
+            }
+        }
     }
 }

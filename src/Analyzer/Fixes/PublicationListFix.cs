@@ -198,13 +198,9 @@ namespace ReplicaGuard.Fixes
             }
             var edits = new List<TextEdit>();
             var added = new List<string>();
-            foreach (Coverage coverage in request.Coverage)
+            foreach (Coverage coverage in request.CheckedCoverage())
             {
-                PublicationRelation? row = coverage.Row;
-                if (row == null || coverage.Publication.AllTables || (coverage.Publication.Publish & request.FailingActions) == 0)
-                {
-                    continue;
-                }
+                PublicationRelation row = coverage.Row!;
                 if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => identity.Columns.Contains(c)))
                 {
                     return null; // the row filter does not fit either: a wider list alone repairs nothing
@@ -271,13 +267,9 @@ namespace ReplicaGuard.Fixes
             }
             var edits = new List<TextEdit>();
             var publications = new List<string>();
-            foreach (Coverage coverage in request.Coverage)
+            foreach (Coverage coverage in request.CheckedCoverage())
             {
-                PublicationRelation? row = coverage.Row;
-                if (row == null || coverage.Publication.AllTables || (coverage.Publication.Publish & request.FailingActions) == 0)
-                {
-                    continue;
-                }
+                PublicationRelation row = coverage.Row!;
                 if (row.Columns != null && (full || !identity!.Columns.TrueForAll(c => c != null && row.Columns.Contains(c))))
                 {
                     return null; // the column list does not fit the identity either

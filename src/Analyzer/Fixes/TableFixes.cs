@@ -407,12 +407,9 @@ namespace ReplicaGuard.Fixes
 
         private static IEnumerable<PublicationRelation> CheckedRows(FixRequest request)
         {
-            foreach (Coverage coverage in request.Coverage)
+            foreach (Coverage coverage in request.CheckedCoverage())
             {
-                if (coverage.Row != null && !coverage.Publication.AllTables && (coverage.Publication.Publish & request.FailingActions) != 0)
-                {
-                    yield return coverage.Row;
-                }
+                yield return coverage.Row!;
             }
         }
 
