@@ -64,14 +64,16 @@ namespace ReplicaGuard.Fixes
         public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];
 
         /// <summary>
-        /// The coverage whose row filter and column list the server checks for the failing actions: a listed or
-        /// schema row (not FOR ALL TABLES, which has neither) of a publication that publishes one of them.
+        /// The coverage whose row filter and column list a new identity must fit: a listed or schema row (not FOR ALL
+        /// TABLES, which has neither) of a publication that publishes UPDATE or DELETE. All of them, not only those
+        /// checking the failing action: an identity that fits the DELETE's publications but not an UPDATE's would
+        /// trade one failure for another.
         /// </summary>
         public IEnumerable<Coverage> CheckedCoverage()
         {
             foreach (Coverage coverage in Coverage)
             {
-                if (coverage.Row != null && !coverage.Publication.AllTables && (coverage.Publication.Publish & FailingActions) != 0)
+                if (coverage.Row != null && !coverage.Publication.AllTables && coverage.Publication.PublishesUpdateOrDelete)
                 {
                     yield return coverage;
                 }

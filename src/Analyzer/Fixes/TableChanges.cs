@@ -83,6 +83,30 @@ namespace ReplicaGuard.Fixes
                 // Journaled like any catalog change (a rollback to an earlier point forgets it); the listener runs
                 // before the statement's own changes, so rejecting the statement keeps it.
                 catalog.Set(table, table.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                if (statement.Statement is AlterTableStatement recursing && !recursing.Only)
+                {
+                    MarkDescendants(table, statement, catalog); // ALTER TABLE reaches children (a renamed inherited column)
+                }
+            }
+        }
+
+        private static void MarkDescendants(TableObject table, StatementRef statement, Catalog catalog)
+        {
+            foreach (TableObject child in table.InheritChildren)
+            {
+                if (child.LastAlteredBy != statement)
+                {
+                    catalog.Set(child, child.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                    MarkDescendants(child, statement, catalog);
+                }
+            }
+            foreach (TableObject partition in table.Partitions)
+            {
+                if (partition.LastAlteredBy != statement)
+                {
+                    catalog.Set(partition, partition.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                    MarkDescendants(partition, statement, catalog);
+                }
             }
         }
 

@@ -215,5 +215,16 @@ namespace ReplicaGuard.Tests
                 + "CREATE TABLE c (LIKE t INCLUDING ALL);\nALTER TABLE c ADD PRIMARY KEY (id);\n"), "RG1002");
             Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
         }
+        [TestMethod]
+        public void FixGoesAfterAnAlterOfTheParentThatRenamesAnInheritedColumn()
+        {
+            // The fix uses the column's final name "d": placed before the parent's RENAME it would name a column
+            // that does not exist yet.
+            string[] files = { "CREATE TABLE p (id int, a int);\nCREATE TABLE c (extra int) INHERITS (p);\nCREATE PUBLICATION pub FOR TABLE c;\n"
+                + "ALTER TABLE p RENAME COLUMN a TO d;\n" };
+            Diagnostic d = Only(Analyze(files), "RG1001").Single(x => x.ObjectName == "public.c");
+            string fixedText = ApplyFix(FixOfKind(d, FixKinds.ReplicaIdentityFull), files)[0];
+            Assert.IsTrue(fixedText.IndexOf("REPLICA IDENTITY FULL", System.StringComparison.Ordinal) > fixedText.IndexOf("RENAME COLUMN", System.StringComparison.Ordinal), fixedText);
+        }
     }
 }
