@@ -34,7 +34,7 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
-            if (AncestorIsMember(request.Table, only.Publication, new HashSet<TableObject>()))
+            if (AncestorIsMember(request.Table, only.Publication))
             {
                 return null; // a parent listed without ONLY (or the partition root) would publish it again
             }
@@ -59,21 +59,33 @@ namespace ReplicaGuard.Fixes
         /// An ancestor the publication publishes (an inheritance parent listed without ONLY publishes its children; a
         /// partitioned table, listed or in a published schema, publishes its partitions).
         /// </summary>
-        private static bool AncestorIsMember(TableObject table, Model.PublicationObject publication, HashSet<TableObject> seen)
+        private static bool AncestorIsMember(TableObject table, Model.PublicationObject publication)
         {
-            if (table.PartitionParent != null && seen.Add(table.PartitionParent))
+            var seen = new HashSet<TableObject>();
+            var pending = new Stack<TableObject>(); // a work list: inheritance chains can be deep
+            pending.Push(table);
+            while (pending.Count > 0)
             {
-                TableObject root = table.PartitionParent;
-                if (publication.Tables.Contains(root) || publication.Schemas.ContainsKey(root.Schema) || AncestorIsMember(root, publication, seen))
+                TableObject current = pending.Pop();
+                if (current.PartitionParent != null && seen.Add(current.PartitionParent))
                 {
-                    return true;
+                    TableObject root = current.PartitionParent;
+                    if (publication.Tables.Contains(root) || publication.Schemas.ContainsKey(root.Schema))
+                    {
+                        return true;
+                    }
+                    pending.Push(root);
                 }
-            }
-            foreach (TableObject parent in table.InheritParents)
-            {
-                if (seen.Add(parent) && (publication.Tables.Contains(parent) || AncestorIsMember(parent, publication, seen)))
+                foreach (TableObject parent in current.InheritParents)
                 {
-                    return true;
+                    if (seen.Add(parent))
+                    {
+                        if (publication.Tables.Contains(parent))
+                        {
+                            return true;
+                        }
+                        pending.Push(parent);
+                    }
                 }
             }
             return false;

@@ -90,23 +90,31 @@ namespace ReplicaGuard.Fixes
             }
         }
 
+        /// <summary>Every inheritance child and partition below the table; a work list, as chains can be deep.</summary>
         private static void MarkDescendants(TableObject table, StatementRef statement, Catalog catalog)
         {
-            foreach (TableObject child in table.InheritChildren)
+            var pending = new Stack<TableObject>();
+            pending.Push(table);
+            while (pending.Count > 0)
             {
-                if (child.LastAlteredBy != statement)
+                TableObject current = pending.Pop();
+                foreach (TableObject child in current.InheritChildren)
                 {
-                    catalog.Set(child, child.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
-                    MarkDescendants(child, statement, catalog);
+                    Mark(child, statement, catalog, pending);
+                }
+                foreach (TableObject partition in current.Partitions)
+                {
+                    Mark(partition, statement, catalog, pending);
                 }
             }
-            foreach (TableObject partition in table.Partitions)
+        }
+
+        private static void Mark(TableObject table, StatementRef statement, Catalog catalog, Stack<TableObject> pending)
+        {
+            if (table.LastAlteredBy != statement) // also ends a cycle
             {
-                if (partition.LastAlteredBy != statement)
-                {
-                    catalog.Set(partition, partition.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
-                    MarkDescendants(partition, statement, catalog);
-                }
+                catalog.Set(table, table.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                pending.Push(table);
             }
         }
 
@@ -127,15 +135,26 @@ namespace ReplicaGuard.Fixes
 
         private void RecordNotNullDrop(TableObject table, string column, StatementRef statement)
         {
-            ColumnObject? found = table.FindColumn(column);
-            if (found != null)
+            var pending = new Stack<TableObject>();
+            var seen = new HashSet<TableObject>();
+            pending.Push(table);
+            while (pending.Count > 0)
             {
-                StateLog?.DictionaryEntry(_notNullDropped, found);
-                _notNullDropped[found] = statement;
-            }
-            foreach (TableObject partition in table.Partitions)
-            {
-                RecordNotNullDrop(partition, column, statement);
+                TableObject current = pending.Pop();
+                if (!seen.Add(current))
+                {
+                    continue;
+                }
+                ColumnObject? found = current.FindColumn(column);
+                if (found != null)
+                {
+                    StateLog?.DictionaryEntry(_notNullDropped, found);
+                    _notNullDropped[found] = statement;
+                }
+                foreach (TableObject partition in current.Partitions)
+                {
+                    pending.Push(partition);
+                }
             }
         }
 
