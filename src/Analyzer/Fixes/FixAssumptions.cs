@@ -13,13 +13,13 @@ namespace ReplicaGuard.Fixes
     {
         private static readonly string[] NoNames = new string[0];
 
-        public FixAssumptions(IReadOnlyList<ColumnObject> keyColumns, string? createdIndex = null, Func<string, CodeFix>? withIndexName = null,
+        public FixAssumptions(IReadOnlyList<ColumnObject> keyColumns, string? createdIndex = null, Func<Func<string, bool>, CodeFix>? withFreeIndexName = null,
             IReadOnlyList<string>? indexNames = null)
         {
             KeyColumns = keyColumns;
             IndexNames = indexNames ?? NoNames;
             CreatedIndex = createdIndex;
-            WithIndexName = withIndexName;
+            WithFreeIndexName = withFreeIndexName;
         }
 
         /// <summary>The columns the fix makes a primary key or replica-identity index of: they must stay NOT NULL.</summary>
@@ -34,7 +34,7 @@ namespace ReplicaGuard.Fixes
         /// </summary>
         public IReadOnlyList<string> IndexNames { get; }
 
-        /// <summary>The same fix creating its index under another name.</summary>
-        public Func<string, CodeFix>? WithIndexName { get; }
+        /// <summary>The same fix creating its index under the first name PostgreSQL's way that the given test does not call taken.</summary>
+        public Func<Func<string, bool>, CodeFix>? WithFreeIndexName { get; }
     }
 }

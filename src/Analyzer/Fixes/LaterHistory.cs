@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Model;
-using ReplicaGuard.Syntax;
 
 namespace ReplicaGuard.Fixes
 {
@@ -46,10 +45,11 @@ namespace ReplicaGuard.Fixes
                 }
                 if (assumptions.CreatedIndex != null && changes.IndexNameCreatedAfter(assumptions.CreatedIndex, statement))
                 {
-                    string? free = FreeIndexName(assumptions.CreatedIndex, table, changes);
-                    if (free != null && assumptions.WithIndexName != null)
+                    if (assumptions.WithFreeIndexName != null)
                     {
-                        result.Add(assumptions.WithIndexName(free)); // the later CREATE INDEX would find the name taken
+                        // The later CREATE INDEX would find the name taken: a name no statement of the history uses.
+                        result.Add(assumptions.WithFreeIndexName(name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name)
+                            || changes.ReferencedIndexNames.Contains(name)));
                     }
                     continue;
                 }
@@ -116,21 +116,5 @@ namespace ReplicaGuard.Fixes
             }
             return false;
         }
-
-        /// <summary>PostgreSQL's way (ChooseRelationName): the name with 1, 2, ... appended, here also unused by the whole history.</summary>
-        private static string? FreeIndexName(string name, TableObject table, TableChanges changes)
-        {
-            for (int i = 1; i < 100; i++)
-            {
-                string candidate = Identifiers.Truncate(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                if (!table.Schema.Relations.ContainsKey(candidate) && !changes.IndexNameCreated(candidate)
-                    && !changes.ReferencedIndexNames.Contains(candidate))
-                {
-                    return candidate;
-                }
-            }
-            return null;
-        }
-
     }
 }

@@ -93,23 +93,10 @@ namespace ReplicaGuard.Fixes
 
         private static TextEdit? RemovalEdit(StatementRef added, TableObject table)
         {
-            List<PublicationItem> items;
-            bool create;
-            switch (added.Statement)
-            {
-                case CreatePublicationStatement c:
-                    items = c.Objects;
-                    create = true;
-                    break;
-                case AlterPublicationStatement a when a.Action == AlterPublicationAction.Add || a.Action == AlterPublicationAction.Set:
-                    items = a.Objects;
-                    create = false;
-                    break;
-                default:
-                    return null;
-            }
-            int at = ItemOf(items, table);
-            if (at < 0)
+            List<PublicationItem>? items = ItemsOf(added);
+            bool create = added.Statement is CreatePublicationStatement;
+            int at = items == null ? -1 : ItemOf(items, table);
+            if (items == null || at < 0)
             {
                 return null;
             }
@@ -181,6 +168,14 @@ namespace ReplicaGuard.Fixes
             return qualified >= 0 ? qualified : anyCount == 1 ? any : -1;
         }
 
+        /// <summary>The list item that named the table itself when its row was added (not a parent's, not a schema).</summary>
+        private static PublicationItem? OwnItem(PublicationRelation row, TableObject table)
+        {
+            List<PublicationItem>? items = row.Table == table && row.AddedBy != null ? ItemsOf(row.AddedBy) : null;
+            int at = items == null ? -1 : ItemOf(items, table);
+            return at < 0 ? null : items![at];
+        }
+
         /// <summary>The items of the CREATE PUBLICATION ... FOR / ALTER PUBLICATION ... ADD | SET that added a row.</summary>
         private static List<PublicationItem>? ItemsOf(StatementRef added)
         {
@@ -237,13 +232,12 @@ namespace ReplicaGuard.Fixes
                 {
                     continue;
                 }
-                List<PublicationItem>? items = row.Table == table && row.AddedBy != null ? ItemsOf(row.AddedBy) : null;
-                int at = items == null ? -1 : ItemOf(items, table);
-                if (at < 0 || items![at].Columns == null || items[at].Columns!.Count == 0)
+                PublicationItem? item = OwnItem(row, table);
+                if (item == null || item.Columns == null || item.Columns.Count == 0)
                 {
                     return null; // added through a parent or a schema: no list of its own to edit
                 }
-                List<Syntax.Ast.Identifier> listed = items[at].Columns!;
+                List<Syntax.Ast.Identifier> listed = item.Columns;
                 var text = new System.Text.StringBuilder();
                 foreach (string name in missing)
                 {
@@ -290,21 +284,20 @@ namespace ReplicaGuard.Fixes
                 {
                     continue;
                 }
-                List<PublicationItem>? items = row.Table == table && row.AddedBy != null ? ItemsOf(row.AddedBy) : null;
-                int at = items == null ? -1 : ItemOf(items, table);
-                if (at < 0 || items![at].RowFilterSpan == null)
+                PublicationItem? item = OwnItem(row, table);
+                if (item == null || item.RowFilterSpan == null)
                 {
                     return null;
                 }
                 SourceFile file = row.AddedBy!.File.File;
-                TextSpan filter = items[at].RowFilterSpan!.Value;
-                int where = file.Text.LastIndexOf("where", filter.Start, filter.Start - items[at].Span.Start, System.StringComparison.OrdinalIgnoreCase);
+                TextSpan filter = item.RowFilterSpan!.Value;
+                int where = file.Text.LastIndexOf("where", filter.Start, filter.Start - item.Span.Start, System.StringComparison.OrdinalIgnoreCase);
                 if (where < 0)
                 {
                     return null;
                 }
                 int start = where;
-                while (start > items[at].Span.Start && char.IsWhiteSpace(file.Text[start - 1]))
+                while (start > item.Span.Start && char.IsWhiteSpace(file.Text[start - 1]))
                 {
                     start--;
                 }

@@ -35,8 +35,7 @@ namespace ReplicaGuard.Fixes
                     table = catalog.FindRelation(alter.Name) as TableObject;
                     if (table != null && IsIdentityAttempt(alter))
                     {
-                        StateLog?.DictionaryEntry(_identityAttempts, statement);
-                        _identityAttempts[statement] = table;
+                        Set(_identityAttempts, statement, table);
                     }
                     if (table != null)
                     {
@@ -51,11 +50,10 @@ namespace ReplicaGuard.Fixes
                     {
                         if (catalog.FindRelation(like.Source) is TableObject source)
                         {
-                            catalog.Set(source, source.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                            MarkChanged(source, statement, catalog);
                             if (like.IncludingIndexes)
                             {
-                                StateLog?.DictionaryEntry(_keyCopiedByLike, source);
-                                _keyCopiedByLike[source] = statement;
+                                Set(_keyCopiedByLike, source, statement);
                             }
                         }
                     }
@@ -82,12 +80,18 @@ namespace ReplicaGuard.Fixes
             {
                 // Journaled like any catalog change (a rollback to an earlier point forgets it); the listener runs
                 // before the statement's own changes, so rejecting the statement keeps it.
-                catalog.Set(table, table.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                MarkChanged(table, statement, catalog);
                 if (statement.Statement is AlterTableStatement recursing && !recursing.Only)
                 {
                     MarkDescendants(table, statement, catalog); // ALTER TABLE reaches children (a renamed inherited column)
                 }
             }
+        }
+
+        /// <summary>Journaled like any catalog change: a rollback to an earlier point forgets it.</summary>
+        private static void MarkChanged(TableObject table, StatementRef statement, Catalog catalog)
+        {
+            catalog.Set(table, table.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
         }
 
         /// <summary>Every inheritance child and partition below the table; a work list, as chains can be deep.</summary>
@@ -113,7 +117,7 @@ namespace ReplicaGuard.Fixes
         {
             if (table.LastAlteredBy != statement) // also ends a cycle
             {
-                catalog.Set(table, table.LastAlteredBy, statement, static (t, v) => t.LastAlteredBy = v);
+                MarkChanged(table, statement, catalog);
                 pending.Push(table);
             }
         }
@@ -148,8 +152,7 @@ namespace ReplicaGuard.Fixes
                 ColumnObject? found = current.FindColumn(column);
                 if (found != null)
                 {
-                    StateLog?.DictionaryEntry(_notNullDropped, found);
-                    _notNullDropped[found] = statement;
+                    Set(_notNullDropped, found, statement);
                 }
                 foreach (TableObject partition in current.Partitions)
                 {
@@ -169,8 +172,7 @@ namespace ReplicaGuard.Fixes
                 }
                 if (action.Constraint.Kind == ConstraintKind.PrimaryKey)
                 {
-                    StateLog?.DictionaryEntry(_primaryKeyAdded, table);
-                    _primaryKeyAdded[table] = statement;
+                    Set(_primaryKeyAdded, table, statement);
                 }
                 if (action.Constraint.Name != null && (action.Constraint.Kind == ConstraintKind.PrimaryKey || action.Constraint.Kind == ConstraintKind.Unique
                     || action.Constraint.Kind == ConstraintKind.Exclude))
@@ -182,8 +184,7 @@ namespace ReplicaGuard.Fixes
 
         private void RecordIndexName(string name, StatementRef statement)
         {
-            StateLog?.DictionaryEntry(_indexNamesCreated, name);
-            _indexNamesCreated[name] = statement;
+            Set(_indexNamesCreated, name, statement);
         }
 
         /// <summary>
@@ -192,8 +193,8 @@ namespace ReplicaGuard.Fixes
         /// </summary>
         public bool PrimaryKeyAddedAfter(TableObject table, StatementRef statement)
         {
-            return (_primaryKeyAdded.TryGetValue(table, out StatementRef? added) && added.Order > statement.Order)
-                || (_keyCopiedByLike.TryGetValue(table, out StatementRef? copied) && copied.Order > statement.Order);
+            return After(_primaryKeyAdded, table, statement)
+                || After(_keyCopiedByLike, table, statement);
         }
 
         /// <summary>True when a statement after <paramref name="statement"/> drops NOT NULL on one of the columns.</summary>
@@ -201,7 +202,7 @@ namespace ReplicaGuard.Fixes
         {
             foreach (ColumnObject column in columns)
             {
-                if (_notNullDropped.TryGetValue(column, out StatementRef? drop) && drop.Order > statement.Order)
+                if (After(_notNullDropped, column, statement))
                 {
                     return true;
                 }
@@ -212,7 +213,7 @@ namespace ReplicaGuard.Fixes
         /// <summary>True when a CREATE INDEX or named ADD CONSTRAINT after <paramref name="statement"/> names <paramref name="name"/> (in any schema).</summary>
         public bool IndexNameCreatedAfter(string name, StatementRef statement)
         {
-            return _indexNamesCreated.TryGetValue(name, out StatementRef? created) && created.Order > statement.Order;
+            return After(_indexNamesCreated, name, statement);
         }
 
         /// <summary>True when a CREATE INDEX of the history so far names <paramref name="name"/>.</summary>
@@ -262,8 +263,7 @@ namespace ReplicaGuard.Fixes
                     if (!_rejectedByTable.TryGetValue(target, out List<StatementRef>? list))
                     {
                         list = new List<StatementRef>();
-                        StateLog?.DictionaryEntry(_rejectedByTable, target);
-                        _rejectedByTable[target] = list;
+                        Set(_rejectedByTable, target, list);
                     }
                     StateLog?.ListAdd(list);
                     list.Add(r.Statement);
@@ -294,13 +294,27 @@ namespace ReplicaGuard.Fixes
                     {
                         if (item.Table != null)
                         {
-                            StateLog?.DictionaryEntry(_tablesInRejectedPublicationChanges, item.Table.Name);
-                            _tablesInRejectedPublicationChanges[item.Table.Name] = statement;
+                            Set(_tablesInRejectedPublicationChanges, item.Table.Name, statement);
                         }
                     }
                 }
             }
             return _tablesInRejectedPublicationChanges;
+        }
+
+        /// <summary>Sets an entry of this bookkeeping, with its undo logged for an incremental analysis.</summary>
+        private void Set<TKey, TValue>(Dictionary<TKey, TValue> entries, TKey key, TValue value)
+            where TKey : notnull
+        {
+            StateLog?.DictionaryEntry(entries, key);
+            entries[key] = value;
+        }
+
+        /// <summary>The key's recorded statement comes after <paramref name="statement"/>.</summary>
+        private static bool After<TKey>(Dictionary<TKey, StatementRef> recorded, TKey key, StatementRef statement)
+            where TKey : notnull
+        {
+            return recorded.TryGetValue(key, out StatementRef? at) && at.Order > statement.Order;
         }
 
         /// <summary>Every index name a DROP INDEX or ALTER INDEX of the history names, so far.</summary>

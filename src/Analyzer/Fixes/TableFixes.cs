@@ -25,7 +25,7 @@ namespace ReplicaGuard.Fixes
                 return fixes;
             }
             // A later DROP INDEX / ALTER INDEX of the name PostgreSQL gives the new key would then act on it: offer no key fix.
-            bool keyRepairs = request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(Identifiers.Truncate(table.Name + "_pkey"));
+            bool keyRepairs = request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(PrimaryKeyName(table));
             if (table.PrimaryKey == null && keyRepairs)
             {
                 foreach (IndexObject index in table.Indexes)
@@ -114,7 +114,7 @@ namespace ReplicaGuard.Fixes
         private static CodeFix Promote(FixRequest request, IndexObject index)
         {
             TableObject table = request.Table;
-            string constraint = Identifiers.Truncate(table.Name + "_pkey");
+            string constraint = PrimaryKeyName(table);
             string sql = table.Schema.Relations.ContainsKey(constraint) && constraint != index.Name
                 ? "ALTER TABLE " + FixText.Qualified(table) + " ADD PRIMARY KEY USING INDEX " + Identifiers.Quote(index.Name) + ResetIdentity(request) + ";"
                 : "ALTER TABLE " + FixText.Qualified(table) + " ADD CONSTRAINT " + Identifiers.Quote(constraint) + " PRIMARY KEY USING INDEX " + Identifiers.Quote(index.Name) + ResetIdentity(request) + ";";
@@ -146,6 +146,9 @@ namespace ReplicaGuard.Fixes
         {
             return ResetIdentity(request).Length == 0 ? "" : " and set its REPLICA IDENTITY back to DEFAULT";
         }
+
+        /// <summary>The name PostgreSQL gives an unnamed primary key (ChooseConstraintName: makeObjectName(table, NULL, "pkey")).</summary>
+        private static string PrimaryKeyName(TableObject table) => IndexNaming.MakeObjectName(table.Name, null, "pkey");
 
         /// <summary>Records what the fix assumes (see <see cref="FixRequest.Assumptions"/>).</summary>
         private static CodeFix Keyed(FixRequest request, CodeFix fix, IReadOnlyList<ColumnObject> columns)
@@ -224,14 +227,14 @@ namespace ReplicaGuard.Fixes
                     nullable.Add(column.Name);
                 }
             }
-            string index = Identifiers.Truncate(table.Name + "_" + string.Join("_", names.ToArray()) + "_key");
+            string index = IndexNaming.Choose(table.Name, names, IndexNaming.Kind.UniqueConstraint, _ => false);
             if (names.Count == key.Columns.Count || !Fits(request, names) || table.Schema.Relations.ContainsKey(index)
                 || (request.ReferencedIndexNames != null && request.ReferencedIndexNames.Contains(index)))
             {
                 return null; // the filter adds no column (then it is not the problem), or a list or a name is in the way
             }
-            Func<string, CodeFix> withName = name => CoveringIndexFix(request, name, names, nullable);
-            return Keyed(request, withName(index), new FixAssumptions(columns, index, withName));
+            Func<Func<string, bool>, CodeFix> withFreeName = taken => CoveringIndexFix(request, IndexNaming.Choose(table.Name, names, IndexNaming.Kind.UniqueConstraint, taken), names, nullable);
+            return Keyed(request, CoveringIndexFix(request, index, names, nullable), new FixAssumptions(columns, index, withFreeName));
         }
 
         private static CodeFix CoveringIndexFix(FixRequest request, string index, List<string> names, List<string> nullable)
@@ -337,7 +340,7 @@ namespace ReplicaGuard.Fixes
             TextEdit edit = (ResetIdentity(request).Length == 0 ? CreateTablePlacement.InsideCreate(request, names, "PRIMARY KEY (" + list + ")") : null)
                 ?? AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(request.Table) + " ADD PRIMARY KEY (" + list + ")" + ResetIdentity(request) + ";");
             fixes.Add(Keyed(request, new CodeFix(title, new[] { edit }, FixKinds.AddPrimaryKey),
-                new FixAssumptions(columns, indexNames: new[] { Identifiers.Truncate(request.Table.Name + "_pkey") })));
+                new FixAssumptions(columns, indexNames: new[] { PrimaryKeyName(request.Table) })));
         }
 
         private static string Join(List<string> names)

@@ -22,13 +22,19 @@ namespace ReplicaGuard.Model
 
         public static string Choose(string tableName, IReadOnlyList<string> columnNames, Kind kind, SchemaObject schema)
         {
+            return Choose(tableName, columnNames, kind, name => schema.Relations.ContainsKey(name));
+        }
+
+        /// <summary>The same choice with another test of which names are taken (a fix also avoids names later statements use).</summary>
+        public static string Choose(string tableName, IReadOnlyList<string> columnNames, Kind kind, System.Func<string, bool> taken)
+        {
             string label = kind == Kind.PrimaryKey ? "pkey" : kind == Kind.UniqueConstraint ? "key" : kind == Kind.Exclusion ? "excl" : "idx";
             string? addition = kind == Kind.PrimaryKey ? null : Addition(columnNames);
             string modLabel = label;
             for (int pass = 1; ; pass++)
             {
                 string name = MakeObjectName(tableName, addition, modLabel);
-                if (!schema.Relations.ContainsKey(name))
+                if (!taken(name))
                 {
                     return name;
                 }
