@@ -64,6 +64,28 @@ namespace ReplicaGuard.Fixes
         public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];
 
         /// <summary>
+        /// Fixes for this request are computed as if no row filter existed: the key that goes with removing the
+        /// filters (the last resort, see <see cref="TableFixes"/>).
+        /// </summary>
+        public bool IgnoresRowFilters { get; private set; }
+
+        /// <summary>The same request with <see cref="IgnoresRowFilters"/> set, recording assumptions in <paramref name="assumptions"/>.</summary>
+        public FixRequest WithoutRowFilters(Dictionary<CodeFix, FixAssumptions> assumptions)
+        {
+            return new FixRequest(Table, Statement, Goal, Settings)
+            {
+                Before = Before,
+                LastChange = LastChange,
+                ReferencedIndexNames = ReferencedIndexNames,
+                TablesInRejectedPublicationChanges = TablesInRejectedPublicationChanges,
+                Assumptions = assumptions,
+                FailingActions = FailingActions,
+                Coverage = Coverage,
+                IgnoresRowFilters = true,
+            };
+        }
+
+        /// <summary>
         /// The coverage whose row filter and column list a new identity must fit: a listed or schema row (not FOR ALL
         /// TABLES, which has neither) of a publication that publishes UPDATE or DELETE. All of them, not only those
         /// checking the failing action: an identity that fits the DELETE's publications but not an UPDATE's would

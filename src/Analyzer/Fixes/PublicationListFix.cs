@@ -208,7 +208,7 @@ namespace ReplicaGuard.Fixes
             foreach (Coverage coverage in request.CheckedCoverage())
             {
                 PublicationRelation row = coverage.Row!;
-                if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => identity.Columns.Contains(c)))
+                if (!RowColumns.FilterFits(row, identity.Columns))
                 {
                     return null; // the row filter does not fit either: a wider list alone repairs nothing
                 }
@@ -219,11 +219,11 @@ namespace ReplicaGuard.Fixes
                 var missing = new List<string>();
                 foreach (ColumnObject? column in identity.Columns)
                 {
-                    if (column == null || column.Generated != GeneratedKind.None)
+                    if (column == null || column.Generated != GeneratedKind.None || row.Table.FindColumn(column.Name) == null)
                     {
                         return null;
                     }
-                    if (!row.Columns.Contains(column) && !missing.Contains(column.Name))
+                    if (!row.ListsColumn(column.Name) && !missing.Contains(column.Name))
                     {
                         missing.Add(column.Name);
                     }
@@ -232,7 +232,9 @@ namespace ReplicaGuard.Fixes
                 {
                     continue;
                 }
-                PublicationItem? item = OwnItem(row, table);
+                // The row is the table's own or, with publish_via_partition_root, its root's: the list to edit is
+                // where that table was named (a wider root list also fits its other partitions).
+                PublicationItem? item = OwnItem(row, row.Table);
                 if (item == null || item.Columns == null || item.Columns.Count == 0)
                 {
                     return null; // added through a parent or a schema: no list of its own to edit
@@ -245,7 +247,7 @@ namespace ReplicaGuard.Fixes
                 }
                 SourceFile file = row.AddedBy!.File.File;
                 edits.Add(new TextEdit(file, file.ToOriginal(new TextSpan(listed[listed.Count - 1].Span.End, 0)), text.ToString()));
-                added.Add(coverage.Publication.Name);
+                added.Add(coverage.Publication.Name + (row.Table == table ? "" : " (the list of its partition root " + row.Table.QualifiedName + ")"));
             }
             if (edits.Count == 0)
             {
@@ -260,31 +262,32 @@ namespace ReplicaGuard.Fixes
         /// <summary>
         /// A row filter on columns outside the replica identity, where no identity can fit (the filter's columns are
         /// outside the column list, or the table has no key to widen): drop the WHERE clause where the table is
-        /// listed. The publication then publishes every row of the table: the title says so.
+        /// listed. The publication then publishes every row of the table: the title says so. A table without identity
+        /// needs a key too: <paramref name="key"/> (on <paramref name="keyColumns"/>) comes with the fix.
         /// </summary>
-        public static CodeFix? RemoveRowFilters(FixRequest request)
+        public static CodeFix? RemoveRowFilters(FixRequest request, CodeFix? key, IReadOnlyList<ColumnObject>? keyColumns)
         {
             TableObject table = request.Table;
-            IndexObject? identity = table.Identity == ReplicaIdentityKind.Full ? null : IdentityRules.IdentityIndex(table);
             bool full = table.Identity == ReplicaIdentityKind.Full;
+            IEnumerable<ColumnObject?>? identity = full ? null : (IEnumerable<ColumnObject?>?)keyColumns ?? IdentityRules.IdentityIndex(table)?.Columns;
             if (request.Settings.PostgresVersion < 15 || (identity == null && !full))
             {
-                return null; // without an identity, removing the filter leaves UPDATE and DELETE failing anyway
+                return null; // without an identity (or the key that comes with the fix), UPDATE and DELETE fail anyway
             }
             var edits = new List<TextEdit>();
             var publications = new List<string>();
             foreach (Coverage coverage in request.CheckedCoverage())
             {
                 PublicationRelation row = coverage.Row!;
-                if (row.Columns != null && (full || !identity!.Columns.TrueForAll(c => c != null && row.Columns.Contains(c))))
+                if (row.Columns != null && (full || !AllListed(row, identity!)))
                 {
                     return null; // the column list does not fit the identity either
                 }
-                if (full || row.RowFilterColumns == null || row.RowFilterColumns.TrueForAll(c => identity!.Columns.Contains(c)))
+                if (full || RowColumns.FilterFits(row, identity!))
                 {
                     continue;
                 }
-                PublicationItem? item = OwnItem(row, table);
+                PublicationItem? item = OwnItem(row, row.Table); // the root's item when the row is the root's
                 if (item == null || item.RowFilterSpan == null)
                 {
                     return null;
@@ -302,16 +305,30 @@ namespace ReplicaGuard.Fixes
                     start--;
                 }
                 edits.Add(new TextEdit(file, file.ToOriginal(TextSpan.FromBounds(start, filter.End)), ""));
-                publications.Add(coverage.Publication.Name);
+                publications.Add(coverage.Publication.Name + (row.Table == table ? "" : " (the filter of its partition root " + row.Table.QualifiedName + ")"));
             }
             if (edits.Count == 0)
             {
                 return null;
             }
-            return new CodeFix(
-                "Remove the row filter of " + table.QualifiedName + " in publication " + string.Join(", ", publications.ToArray()) + " (it then publishes every row)",
-                edits,
-                FixKinds.RemoveRowFilter);
+            string removal = "the row filter of " + table.QualifiedName + " in publication " + string.Join(", ", publications.ToArray()) + " (it then publishes every row)";
+            if (key != null)
+            {
+                edits.InsertRange(0, key.Edits);
+            }
+            return new CodeFix(key == null ? "Remove " + removal : key.Title + " and remove " + removal, edits, FixKinds.RemoveRowFilter);
+        }
+
+        private static bool AllListed(PublicationRelation row, IEnumerable<ColumnObject?> columns)
+        {
+            foreach (ColumnObject? column in columns)
+            {
+                if (column == null || !row.ListsColumn(column.Name))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static bool StartsWithTableKeyword(string text, TextSpan span)

@@ -83,13 +83,35 @@ namespace ReplicaGuard.Fixes
             }
             if (request.Goal == FixGoal.FitPublication && fixes.Count == 0)
             {
-                CodeFix? unfiltered = PublicationListFix.RemoveRowFilters(request); // the last resort: it publishes more rows
+                // The last resort: it publishes more rows. A table without identity also needs the key that fits once
+                // the filters are gone.
+                CodeFix? unfiltered = NeedsKey(table, keyRepairs) ? RemoveRowFiltersAndAddKey(request) : PublicationListFix.RemoveRowFilters(request, null, null);
                 if (unfiltered != null)
                 {
                     fixes.Add(unfiltered);
                 }
             }
             return fixes;
+        }
+
+        private static bool NeedsKey(TableObject table, bool keyRepairs)
+        {
+            return keyRepairs && table.PrimaryKey == null && table.Identity != ReplicaIdentityKind.Full && IdentityRules.IdentityIndex(table) == null;
+        }
+
+        /// <summary>The best primary key that fits once the row filters are gone, with the removal of those filters.</summary>
+        private static CodeFix? RemoveRowFiltersAndAddKey(FixRequest request)
+        {
+            var assumed = new Dictionary<CodeFix, FixAssumptions>();
+            var keys = new List<CodeFix>();
+            AddPrimaryKeyFixes(request.WithoutRowFilters(assumed), keys);
+            if (keys.Count == 0)
+            {
+                return null;
+            }
+            FixAssumptions keyAssumptions = assumed[keys[0]];
+            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, keys[0], keyAssumptions.KeyColumns);
+            return fix == null ? null : Keyed(request, fix, keyAssumptions);
         }
 
         /// <summary>ADD CONSTRAINT ... PRIMARY KEY USING INDEX accepts it (index_check_primary_key and friends), on NOT NULL columns.</summary>
@@ -205,7 +227,12 @@ namespace ReplicaGuard.Fixes
             }
             foreach (PublicationRelation row in CheckedRows(request))
             {
-                foreach (ColumnObject column in row.RowFilterColumns ?? new List<ColumnObject>())
+                List<ColumnObject>? filterColumns = FilterColumns(request, row);
+                if (filterColumns == null)
+                {
+                    return null;
+                }
+                foreach (ColumnObject column in filterColumns)
                 {
                     if (!columns.Contains(column))
                     {
@@ -217,7 +244,7 @@ namespace ReplicaGuard.Fixes
             var nullable = new List<string>();
             foreach (ColumnObject column in columns)
             {
-                if (column.Generated != GeneratedKind.None || !table.Columns.Contains(column))
+                if (column.Generated != GeneratedKind.None || column.LacksBtreeOrdering || !table.Columns.Contains(column))
                 {
                     return null;
                 }
@@ -289,6 +316,42 @@ namespace ReplicaGuard.Fixes
             {
                 AddPrimaryKeyFix(request, new List<ColumnObject> { candidate }, "not known to be unique", seen, fixes);
             }
+            else if (candidate == null && fixes.Count == 0)
+            {
+                // Nothing else fits, and FULL never fits a column list: the columns every list publishes are
+                // what a subscriber can key on.
+                List<ColumnObject>? listed = ColumnsEveryListPublishes(request);
+                if (listed != null)
+                {
+                    AddPrimaryKeyFix(request, listed, "not known to be unique", seen, fixes);
+                }
+            }
+        }
+
+        /// <summary>The table's columns (in table order, not generated, with a btree ordering) that every checked column list names; null when there is no list or no such column.</summary>
+        private static List<ColumnObject>? ColumnsEveryListPublishes(FixRequest request)
+        {
+            List<PublicationRelation> lists = new List<PublicationRelation>();
+            foreach (PublicationRelation row in CheckedRows(request))
+            {
+                if (row.Columns != null)
+                {
+                    lists.Add(row);
+                }
+            }
+            if (lists.Count == 0 || request.Settings.PostgresVersion < 15)
+            {
+                return null;
+            }
+            var columns = new List<ColumnObject>();
+            foreach (ColumnObject column in request.Table.Columns)
+            {
+                if (column.Generated == GeneratedKind.None && !column.LacksBtreeOrdering && lists.TrueForAll(row => row.ListsColumn(column.Name)))
+                {
+                    columns.Add(column);
+                }
+            }
+            return columns.Count == 0 ? null : columns;
         }
 
         private static void AddPrimaryKeyFix(FixRequest request, List<ColumnObject> columns, string known, HashSet<string> seen, List<CodeFix> fixes)
@@ -298,7 +361,12 @@ namespace ReplicaGuard.Fixes
                 // A row filter's columns must be in the identity: a key widened by them is still a key.
                 foreach (PublicationRelation row in CheckedRows(request))
                 {
-                    foreach (ColumnObject column in row.RowFilterColumns ?? new List<ColumnObject>())
+                    List<ColumnObject>? filterColumns = FilterColumns(request, row);
+                    if (filterColumns == null)
+                    {
+                        return;
+                    }
+                    foreach (ColumnObject column in filterColumns)
                     {
                         if (column.Generated != GeneratedKind.None || !request.Table.Columns.Contains(column))
                         {
@@ -315,6 +383,10 @@ namespace ReplicaGuard.Fixes
             var nullable = new List<string>();
             foreach (ColumnObject column in columns)
             {
+                if (column.LacksBtreeOrdering)
+                {
+                    return; // "data type json has no default operator class for access method btree"
+                }
                 names.Add(column.Name);
                 if (!column.NotNull)
                 {
@@ -379,7 +451,7 @@ namespace ReplicaGuard.Fixes
             }
             foreach (PublicationRelation row in CheckedRows(request))
             {
-                if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => keyColumns.Contains(c.Name)))
+                if (!request.IgnoresRowFilters && row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => keyColumns.Contains(c.Name)))
                 {
                     return false;
                 }
@@ -389,6 +461,12 @@ namespace ReplicaGuard.Fixes
                 }
             }
             return true;
+        }
+
+        /// <summary>The row filter's columns as the table's own (none when the request ignores filters; null when one is not the table's).</summary>
+        private static List<ColumnObject>? FilterColumns(FixRequest request, PublicationRelation row)
+        {
+            return request.IgnoresRowFilters ? new List<ColumnObject>() : RowColumns.FilterColumnsOf(row, request.Table);
         }
 
         /// <summary>FULL fails with any column list (PG 15+); every column counts for a row filter.</summary>

@@ -121,12 +121,50 @@ namespace ReplicaGuard.Model
         public bool NotNull { get; internal set; }
         public GeneratedKind Generated
         {
-            get => (GeneratedKind)_generated;
-            internal set => _generated = (byte)value;
+            get => (GeneratedKind)(_bits & GeneratedMask);
+            internal set => _bits = (byte)((_bits & ~GeneratedMask) | (int)value);
         }
 
-        /// <summary>A byte, not the enum's int: a column object stays at 40 bytes (there is one per column of every table).</summary>
-        private byte _generated;
+        /// <summary>
+        /// The declared type has no default btree operator class (json, xml, geometric types): no primary key or unique
+        /// index can contain the column ("data type json has no default operator class for access method btree").
+        /// False when the type is unknown (CREATE TABLE AS): the model knows no better.
+        /// </summary>
+        public bool LacksBtreeOrdering
+        {
+            get => (_bits & NoBtreeBit) != 0;
+            internal set => _bits = (byte)(value ? _bits | NoBtreeBit : _bits & ~NoBtreeBit);
+        }
+
+        /// <summary>One byte for <see cref="Generated"/> and <see cref="LacksBtreeOrdering"/>: a column object stays at 40 bytes (there is one per column of every table).</summary>
+        private byte _bits;
+        private const int GeneratedMask = 0x3;
+        private const int NoBtreeBit = 0x4;
+
+        /// <summary>
+        /// Type names (first word, lower-cased) without a default btree operator class. Arrays ("json[]") have one
+        /// (array_ops): the server accepts the key and fails only when it compares two elements.
+        /// </summary>
+        internal static bool TypeLacksBtreeOrdering(string typeName)
+        {
+            switch (typeName)
+            {
+                case "json":
+                case "xml":
+                case "point":
+                case "line":
+                case "lseg":
+                case "box":
+                case "path":
+                case "polygon":
+                case "circle":
+                case "txid_snapshot":
+                case "pg_snapshot":
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         public bool IsIdentity { get; internal set; }
 

@@ -113,6 +113,8 @@ namespace ReplicaGuard.Model
                     DropNotNull(table, a.Column!.Name, recurse);
                     break;
                 case AlterTableActionKind.AlterColumnType:
+                    SetColumnType(table, RequireColumn(table, a.Column!.Name).Name, a.TypeName, recurse);
+                    break;
                 case AlterTableActionKind.Other:
                     if (a.Column != null)
                     {
@@ -243,6 +245,7 @@ namespace ReplicaGuard.Model
                 IsIdentity = def.IsIdentity,
                 IsLocal = local,
                 InheritCount = local ? 0 : 1,
+                LacksBtreeOrdering = ColumnObject.TypeLacksBtreeOrdering(def.TypeName),
             };
             Touch(table);
             _catalog.AddToList(table.Columns, column);
@@ -356,6 +359,42 @@ namespace ReplicaGuard.Model
             if (column != null)
             {
                 SetNotNull(table, column, true);
+            }
+        }
+
+        /// <summary>
+        /// ALTER COLUMN ... TYPE: only whether the new type can be in a key matters to the model. Without ONLY it
+        /// changes the column in every partition and inheritance child (a work list: chains can be deep).
+        /// </summary>
+        private void SetColumnType(TableObject table, string name, string typeName, bool recurse)
+        {
+            bool lacks = ColumnObject.TypeLacksBtreeOrdering(typeName);
+            var seen = new HashSet<TableObject>();
+            var pending = new Stack<TableObject>();
+            pending.Push(table);
+            while (pending.Count > 0)
+            {
+                TableObject current = pending.Pop();
+                ColumnObject? column = seen.Add(current) ? current.FindColumn(name) : null;
+                if (column == null)
+                {
+                    continue;
+                }
+                if (column.LacksBtreeOrdering != lacks)
+                {
+                    _catalog.Set(column, column.LacksBtreeOrdering, lacks, static (o, v) => o.LacksBtreeOrdering = v);
+                }
+                if (recurse)
+                {
+                    foreach (TableObject partition in current.Partitions)
+                    {
+                        pending.Push(partition);
+                    }
+                    foreach (TableObject child in current.InheritChildren)
+                    {
+                        pending.Push(child);
+                    }
+                }
             }
         }
 

@@ -98,6 +98,7 @@ namespace ReplicaGuard.Model
                         IsIdentity = parentColumn.IsIdentity,
                         InheritCount = 1,
                         IsLocal = false,
+                        LacksBtreeOrdering = parentColumn.LacksBtreeOrdering,
                     });
                 }
                 table.ColumnsUnknown = partitionParent.ColumnsUnknown;
@@ -129,7 +130,13 @@ namespace ReplicaGuard.Model
                     }
                     else
                     {
-                        table.Columns.Add(new ColumnObject(parentColumn.Name, parentColumn.NotNull) { Generated = parentColumn.Generated, InheritCount = 1, IsLocal = false });
+                        table.Columns.Add(new ColumnObject(parentColumn.Name, parentColumn.NotNull)
+                        {
+                            Generated = parentColumn.Generated,
+                            InheritCount = 1,
+                            IsLocal = false,
+                            LacksBtreeOrdering = parentColumn.LacksBtreeOrdering,
+                        });
                     }
                 }
                 table.ColumnsUnknown |= parent.ColumnsUnknown;
@@ -154,7 +161,8 @@ namespace ReplicaGuard.Model
                 {
                     foreach (ColumnObject sourceColumn in sourceTable.Columns)
                     {
-                        AddLocalColumn(table, sourceColumn.Name, sourceColumn.NotNull, like.IncludingGenerated ? sourceColumn.Generated : GeneratedKind.None, like.IncludingIdentity && sourceColumn.IsIdentity);
+                        AddLocalColumn(table, sourceColumn.Name, sourceColumn.NotNull, like.IncludingGenerated ? sourceColumn.Generated : GeneratedKind.None, like.IncludingIdentity && sourceColumn.IsIdentity,
+                            sourceColumn.LacksBtreeOrdering);
                     }
                     table.ColumnsUnknown |= sourceTable.ColumnsUnknown;
                 }
@@ -177,7 +185,8 @@ namespace ReplicaGuard.Model
                     existing.NotNull |= column.NotNull || column.ImplicitNotNull;
                     continue;
                 }
-                AddLocalColumn(table, column.Name.Name, column.NotNull || column.ImplicitNotNull, column.Generated, column.IsIdentity);
+                AddLocalColumn(table, column.Name.Name, column.NotNull || column.ImplicitNotNull, column.Generated, column.IsIdentity,
+                    ColumnObject.TypeLacksBtreeOrdering(column.TypeName));
             }
             foreach (TableConstraint constraint in s.Constraints)
             {
@@ -287,7 +296,7 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>A column defined by the table itself; merges with an inherited one of the same name.</summary>
-        private void AddLocalColumn(TableObject table, string name, bool notNull, GeneratedKind generated, bool identity)
+        private void AddLocalColumn(TableObject table, string name, bool notNull, GeneratedKind generated, bool identity, bool lacksBtreeOrdering)
         {
             ColumnObject? existing = FindNewTableColumn(table, name);
             if (existing != null)
@@ -300,7 +309,7 @@ namespace ReplicaGuard.Model
                 existing.NotNull |= notNull;
                 return;
             }
-            table.Columns.Add(new ColumnObject(name, notNull) { Generated = generated, IsIdentity = identity });
+            table.Columns.Add(new ColumnObject(name, notNull) { Generated = generated, IsIdentity = identity, LacksBtreeOrdering = lacksBtreeOrdering });
         }
 
         /// <summary>

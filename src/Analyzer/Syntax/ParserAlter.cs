@@ -237,8 +237,15 @@ namespace ReplicaGuard.Syntax
                 }
                 if (IsKw("type") || (IsKw("set") && IsKwAt(1, "data")))
                 {
+                    int typeAt = IsKw("type") ? 1 : 3; // TYPE t | SET DATA TYPE t
+                    Token typeToken = PeekToken(typeAt);
+                    string typeWord = typeToken.Kind == SyntaxKind.Identifier ? _names.FoldCase(_text, typeToken.Start, typeToken.Length) : "";
+                    if (PeekToken(typeAt + 1).Kind == SyntaxKind.OpenBracket || IsKwAt(typeAt + 1, "array"))
+                    {
+                        typeWord += "[]";
+                    }
                     SkipAction();
-                    return new AlterTableAction(AlterTableActionKind.AlterColumnType) { Column = column };
+                    return new AlterTableAction(AlterTableActionKind.AlterColumnType) { Column = column, TypeName = typeWord };
                 }
                 SkipAction();
                 return new AlterTableAction(AlterTableActionKind.Other) { Column = column };

@@ -500,8 +500,10 @@ namespace ReplicaGuard.Syntax
             {
                 // The type runs up to the first column constraint keyword at depth 0.
                 int typeStart = _pos;
+                bool array = false;
                 while (!AtEnd && !IsKind(SyntaxKind.Comma) && !IsKind(SyntaxKind.CloseParen) && !IsColumnConstraintWord())
                 {
+                    array |= IsKind(SyntaxKind.OpenBracket) || IsKw("array");
                     if (IsKind(SyntaxKind.OpenParen) || IsKind(SyntaxKind.OpenBracket))
                     {
                         SkipParens();
@@ -518,7 +520,7 @@ namespace ReplicaGuard.Syntax
                 }
                 Token typeToken = _tokens[_sig[typeStart]];
                 string typeWord = typeToken.Kind == SyntaxKind.Identifier ? _names.FoldCase(_text, typeToken.Start, typeToken.Length) : "";
-                col.TypeName = typeWord;
+                col.TypeName = array ? typeWord + "[]" : typeWord;
                 bool qualified = typeStart + 1 < _pos && KindAt(typeStart + 1) == SyntaxKind.Dot;
                 if (!qualified && (typeWord == "serial" || typeWord == "serial4" || typeWord == "bigserial" || typeWord == "serial8"
                     || typeWord == "smallserial" || typeWord == "serial2"))

@@ -106,6 +106,96 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void PartitionPublishedThroughItsRootGetsTheRootsColumnListWidened()
+        {
+            // publish_via_partition_root: PostgreSQL checks each partition against the root's row filter and list.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a)) PARTITION BY LIST (a);\n"
+                + "CREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\n"
+                + "CREATE PUBLICATION p FOR TABLE t (id) WHERE (id IS NOT NULL) WITH (publish_via_partition_root = true);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            CodeFix fix = FixOfKind(d, FixKinds.AddIdentityColumnsToColumnList);
+            StringAssert.Contains(fix.Title, "partition root public.t");
+            string[] fixedFiles = ApplyFix(fix, files);
+            StringAssert.Contains(fixedFiles[0], "CREATE PUBLICATION p FOR TABLE t (id, a) WHERE (id IS NOT NULL)");
+            var again = Analyze(fixedFiles);
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        public void PartitionPublishedThroughItsRootGetsAKeyWidenedByTheRootsFilter()
+        {
+            // The root's filter names the root's column b; the partition's own b is what its key must contain.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b int NOT NULL) PARTITION BY LIST (a);\n"
+                + "CREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\n"
+                + "CREATE PUBLICATION p FOR TABLE t WHERE (b > 0) WITH (publish_via_partition_root = true);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            CodeFix fix = d.Fixes.First(f => f.EquivalenceKey == FixKinds.AddPrimaryKey);
+            StringAssert.Contains(fix.Title, "(id, b)", Titles(d));
+            var again = Analyze(ApplyFix(fix, files));
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        public void TableWithoutCandidateKeyUnderAColumnListGetsAKeyOnTheListedColumns()
+        {
+            // No id, identity or single column, and FULL fits no column list: the columns every list publishes.
+            string[] files = { "CREATE TABLE t (a int NOT NULL, b text NOT NULL, c text);\n"
+                + "CREATE PUBLICATION p1 FOR TABLE t (a, b);\nCREATE PUBLICATION p2 FOR TABLE t (b, a, c);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            CodeFix fix = FixOfKind(d, FixKinds.AddPrimaryKey);
+            StringAssert.Contains(fix.Title, "(a, b)");
+            StringAssert.Contains(fix.Title, "duplicate values");
+            var again = Analyze(ApplyFix(fix, files));
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        [DataRow("json")]
+        [DataRow("xml")]
+        [DataRow("point")]
+        public void NoKeyOnAColumnWhoseTypeHasNoBtreeOrdering(string type)
+        {
+            Diagnostic d = Single(Analyze("CREATE TABLE t (payload " + type + ");\nCREATE PUBLICATION p FOR TABLE t;\n"), "RG1001");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.ReplicaIdentityFull), Titles(d));
+        }
+
+        [TestMethod]
+        [DataRow("jsonb")]
+        [DataRow("json[]")]
+        [DataRow("json ARRAY")]
+        public void KeyOnAColumnWhoseTypeHasABtreeOrderingIsOffered(string type)
+        {
+            Diagnostic d = Single(Analyze("CREATE TABLE t (payload " + type + ");\nCREATE PUBLICATION p FOR TABLE t;\n"), "RG1001");
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+        }
+
+        [TestMethod]
+        public void ColumnTypeFollowsAlterColumnTypeIntoPartitionsAndCopies()
+        {
+            // The root's ALTER COLUMN ... TYPE reaches its partition; a LIKE copy and a later partition take the type.
+            string history = "CREATE TABLE t (id int NOT NULL, a int NOT NULL) PARTITION BY LIST (a);\nCREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\n"
+                + "ALTER TABLE t ALTER COLUMN id TYPE json USING NULL;\nCREATE TABLE t_p2 PARTITION OF t FOR VALUES IN (2);\n"
+                + "CREATE TABLE c (LIKE t_p1);\nCREATE PUBLICATION p FOR TABLE t_p1, t_p2, c (id);\n";
+            var diagnostics = Analyze(history);
+            foreach (string table in new[] { "public.t_p1", "public.t_p2", "public.c" })
+            {
+                Diagnostic d = diagnostics.Single(x => x.Id == "RG1001" && x.ObjectName == table);
+                Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(id")), table + ":\n" + Titles(d));
+            }
+            Diagnostic back = Analyze(history.Replace("CREATE PUBLICATION", "ALTER TABLE c ALTER COLUMN id SET DATA TYPE bigint;\nCREATE PUBLICATION"))
+                .Single(x => x.Id == "RG1001" && x.ObjectName == "public.c");
+            Assert.IsTrue(back.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(id)")), Titles(back));
+        }
+
+        [TestMethod]
+        public void ListedColumnsAreNoKeyWhenTheTableHasAKnownCandidate()
+        {
+            Diagnostic d = Single(Analyze("CREATE TABLE t (id int, a int NOT NULL);\nCREATE PUBLICATION p FOR TABLE t (id, a);\n"), "RG1001");
+            Assert.IsFalse(d.Fixes.Any(f => f.Title.Contains("(id, a)") || f.Title.Contains("(a)")), Titles(d));
+        }
+
+        [TestMethod]
         public void PartitionListedWithoutItsRootCanBeRemoved()
         {
             string[] files = { "CREATE TABLE t (id int, a int NOT NULL) PARTITION BY LIST (a);\nCREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\n"
@@ -187,6 +277,24 @@ namespace ReplicaGuard.Tests
             StringAssert.Contains(fix.Title, "publishes every row");
             string[] fixedFiles = ApplyFix(fix, files);
             StringAssert.Contains(fixedFiles[0], "CREATE PUBLICATION p FOR TABLE t (id, a);");
+            var again = Analyze(fixedFiles);
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        public void RowFilterNoKeyCanFitIsRemovedWithTheKeyThatFitsTheRest()
+        {
+            // No identity: the key must contain E (p3's filter) and stay inside p2's list (id, a): nothing fits, and
+            // removing the filter alone leaves the table without identity.
+            string[] files = { "CREATE TABLE foo (id int, a int, \"E\" int);\nCREATE PUBLICATION p3 FOR TABLE foo WHERE (\"E\" IS NOT NULL);\n"
+                + "CREATE PUBLICATION p2 FOR TABLE foo (id, a) WITH (publish = 'update');\n" };
+            var diagnostics = Analyze(files);
+            Diagnostic d = Only(diagnostics, "RG1004").First(x => x.Message.Contains("row filter"));
+            CodeFix fix = FixOfKind(d, FixKinds.RemoveRowFilter);
+            StringAssert.Contains(fix.Title, "Add a primary key (id) to public.foo");
+            StringAssert.Contains(fix.Title, "publishes every row");
+            string[] fixedFiles = ApplyFix(fix, files);
+            StringAssert.Contains(fixedFiles[0], "CREATE PUBLICATION p3 FOR TABLE foo;");
             var again = Analyze(fixedFiles);
             Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
         }

@@ -210,12 +210,13 @@ namespace ReplicaGuard.Tests
         private static bool IsStatementLevel(Diagnostic d) => d.Id == "RG1002" || d.Id == "RG1003";
 
         /// <summary>
-        /// A failing UPDATE/DELETE (RG1002) and the table's state at the end of the history (RG1001, RG1004) are independent
-        /// problems: a table fix goes after the table's last change, so it cannot repair DML that runs earlier, and a fix
-        /// placed before the DML cannot stop a later statement from taking the identity away again.
+        /// A failing statement (an UPDATE/DELETE, RG1002, or a rejected identity statement, RG1003) and the table's state
+        /// at the end of the history (RG1001, RG1004) are independent problems: a table fix goes after the table's last
+        /// change, so it cannot repair DML that runs earlier; a fix placed before the DML cannot stop a later statement
+        /// from taking the identity away again; deleting a rejected statement changes no identity.
         /// </summary>
-        private static bool IsDmlVersusEnd(Diagnostic d, Diagnostic still) =>
-            (IsEndOfHistory(d) && still.Id == "RG1002") || (d.Id == "RG1002" && IsEndOfHistory(still));
+        private static bool IsStatementVersusEnd(Diagnostic d, Diagnostic still) =>
+            (IsEndOfHistory(d) && IsStatementLevel(still)) || (IsStatementLevel(d) && IsEndOfHistory(still));
 
         /// <summary>Results about the table's state at the end of the history: no identity (RG1001), or one a publication's filter or list does not fit (RG1004).</summary>
         private static bool IsEndOfHistory(Diagnostic d) => d.Id == "RG1001" || d.Id == "RG1004";
@@ -362,7 +363,7 @@ namespace ReplicaGuard.Tests
             bool sharedName = earlier.Catalog.AllTables.Count(t => t.QualifiedName == d.ObjectName) > 1;
             foreach (Diagnostic still in StillReported(d.ObjectName, fixedHistory, settings))
             {
-                bool independent = (sharedName || (IsStatementLevel(d) && IsStatementLevel(still)) || IsDmlVersusEnd(d, still))
+                bool independent = (sharedName || (IsStatementLevel(d) && IsStatementLevel(still)) || IsStatementVersusEnd(d, still))
                     && IsOtherResultReportedBefore(still, d, fixedHistory, earlier.Diagnostics, original, Deletes(fix, d));
                 if (!independent)
                 {

@@ -71,7 +71,7 @@ namespace ReplicaGuard.Syntax.Ast
         public Identifier Name { get; }
         public TextSpan Span { get; internal set; }
 
-        /// <summary>Type text as written (lower-cased), for serial detection and messages.</summary>
+        /// <summary>The type's first word (lower-cased), with "[]" for an array type: for serial detection and key fixes.</summary>
         public string TypeName { get; internal set; } = "";
         public bool NotNull { get; internal set; }
 
@@ -203,6 +203,9 @@ namespace ReplicaGuard.Syntax.Ast
 
         /// <summary>ATTACH PARTITION's bound.</summary>
         public PartitionBound? Bound { get; internal set; }
+
+        /// <summary>ALTER COLUMN ... TYPE: the new type's first word (lower-cased), as <see cref="ColumnDefinition.TypeName"/>.</summary>
+        public string TypeName { get; internal set; } = "";
         public bool IfExists { get; internal set; }
         public bool IfNotExists { get; internal set; }
         public bool Cascade { get; internal set; }
