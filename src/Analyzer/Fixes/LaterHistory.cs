@@ -16,7 +16,8 @@ namespace ReplicaGuard.Fixes
         /// The fixes minus those a later statement contradicts: a later primary key, a later DROP NOT NULL on a key
         /// column, a later DROP/ALTER/CREATE INDEX of a name the fix gives or takes, a later publication row the new
         /// identity does not fit; a new index whose name a later CREATE INDEX uses takes a free name instead. A new
-        /// list: an incremental analysis reports the pending results again after the next edit.
+        /// list: an incremental analysis reports the pending results again after the next edit. The caller resolves the
+        /// history's LIKE copies first (<see cref="TableChanges.ResolveCopies"/>).
         /// </summary>
         public static List<CodeFix> Allowed(IReadOnlyList<CodeFix> fixes, Dictionary<CodeFix, FixAssumptions> assumed, TableObject table, StatementRef statement, TableChanges changes)
         {
@@ -25,7 +26,7 @@ namespace ReplicaGuard.Fixes
             var result = new List<CodeFix>(fixes.Count);
             foreach (CodeFix fix in fixes)
             {
-                if (keyLater && (fix.EquivalenceKey == FixKinds.AddPrimaryKey || fix.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey))
+                if (keyLater && IsKeyFix(fix))
                 {
                     continue; // both would run: "multiple primary keys ... are not allowed"
                 }
@@ -35,13 +36,20 @@ namespace ReplicaGuard.Fixes
                 }
                 if (!assumed.TryGetValue(fix, out FixAssumptions? assumptions))
                 {
-                    result.Add(fix);
+                    if (!IsKeyFix(fix) || !changes.CopiedKeyConflictsAfter(table, statement, null))
+                    {
+                        result.Add(fix);
+                    }
                     continue;
                 }
                 if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement) || NamesInTheWay(assumptions, statement, changes)
                     || !FitsLaterRows(table, statement, assumptions.KeyColumns))
                 {
                     continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
+                }
+                if (IsKeyFix(fix) && changes.CopiedKeyConflictsAfter(table, statement, assumptions.KeyColumns))
+                {
+                    continue; // a later LIKE ... INCLUDING INDEXES copies the key to a table where it breaks a statement
                 }
                 if (assumptions.CreatedIndex != null && changes.IndexNameCreatedAfter(assumptions.CreatedIndex, statement))
                 {
@@ -92,6 +100,8 @@ namespace ReplicaGuard.Fixes
             }
             return true;
         }
+
+        private static bool IsKeyFix(CodeFix fix) => fix.EquivalenceKey == FixKinds.AddPrimaryKey || fix.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey;
 
         private static bool ContainsColumn(IReadOnlyList<ColumnObject> columns, ColumnObject column)
         {

@@ -21,13 +21,35 @@ namespace ReplicaGuard.Fixes
         private readonly Dictionary<ColumnObject, StatementRef> _notNullDropped = new Dictionary<ColumnObject, StatementRef>();
         private readonly Dictionary<string, StatementRef> _indexNamesCreated = new Dictionary<string, StatementRef>();
         private readonly Dictionary<TableObject, StatementRef> _primaryKeyAdded = new Dictionary<TableObject, StatementRef>();
-        private readonly Dictionary<TableObject, StatementRef> _keyCopiedByLike = new Dictionary<TableObject, StatementRef>();
+        private readonly List<LikeCopy> _likeCopies = new List<LikeCopy>();
+        private int _likeCopiesResolved;
+        private readonly Dictionary<TableObject, List<LikeCopy>> _keyCopies = new Dictionary<TableObject, List<LikeCopy>>();
+
+        /// <summary>A CREATE TABLE ... (LIKE source INCLUDING INDEXES): the table it created is known from the next statement on.</summary>
+        private sealed class LikeCopy
+        {
+            public LikeCopy(TableObject source, StatementRef statement, ObjectName target)
+            {
+                Source = source;
+                Statement = statement;
+                Target = target;
+            }
+
+            public TableObject Source { get; }
+            public StatementRef Statement { get; }
+            public ObjectName Target { get; }
+            public TableObject? Copy { get; set; }
+
+            /// <summary>The copy had a primary key of its own at once (declared with it, or copied from another source).</summary>
+            public bool CopyHadKey { get; set; }
+        }
 
         /// <summary>Set by an incremental analysis: how to undo this bookkeeping (see RuleContext.StateLog).</summary>
         internal UndoLog? StateLog { get; set; }
 
         public void BeforeStatement(StatementRef statement, Catalog catalog)
         {
+            ResolveCopies(catalog);
             TableObject? table = null;
             switch (statement.Statement)
             {
@@ -53,7 +75,8 @@ namespace ReplicaGuard.Fixes
                             MarkChanged(source, statement, catalog);
                             if (like.IncludingIndexes)
                             {
-                                Set(_keyCopiedByLike, source, statement);
+                                StateLog?.ListAdd(_likeCopies);
+                                _likeCopies.Add(new LikeCopy(source, statement, create.Name));
                             }
                         }
                     }
@@ -187,14 +210,94 @@ namespace ReplicaGuard.Fixes
             Set(_indexNamesCreated, name, statement);
         }
 
-        /// <summary>
-        /// True when an ALTER TABLE after <paramref name="statement"/> adds a primary key to the table, or a
-        /// CREATE TABLE ... (LIKE it INCLUDING INDEXES) copies its key to a table that may get its own later.
-        /// </summary>
+        /// <summary>True when an ALTER TABLE after <paramref name="statement"/> adds a primary key to the table.</summary>
         public bool PrimaryKeyAddedAfter(TableObject table, StatementRef statement)
         {
-            return After(_primaryKeyAdded, table, statement)
-                || After(_keyCopiedByLike, table, statement);
+            return After(_primaryKeyAdded, table, statement);
+        }
+
+        /// <summary>
+        /// Finds the tables the LIKE copies seen so far created: the catalog is as the statement after each left it.
+        /// Indexed once, like <see cref="RejectedIdentityStatements"/>.
+        /// </summary>
+        public void ResolveCopies(Catalog catalog)
+        {
+            if (_likeCopiesResolved < _likeCopies.Count)
+            {
+                StateLog?.Counter(_likeCopiesResolved, n => _likeCopiesResolved = n);
+            }
+            for (; _likeCopiesResolved < _likeCopies.Count; _likeCopiesResolved++)
+            {
+                LikeCopy copy = _likeCopies[_likeCopiesResolved];
+                if (catalog.FindRelation(copy.Target) is TableObject created && created.CreatedBy == copy.Statement)
+                {
+                    // Fresh objects, not yet shared: no undo needed for their fields.
+                    copy.Copy = created;
+                    copy.CopyHadKey = created.PrimaryKey != null;
+                    if (!_keyCopies.TryGetValue(copy.Source, out List<LikeCopy>? list))
+                    {
+                        list = new List<LikeCopy>();
+                        Set(_keyCopies, copy.Source, list);
+                    }
+                    StateLog?.ListAdd(list);
+                    list.Add(copy);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A key on <paramref name="keyColumns"/> given to the table before <paramref name="statement"/> would be copied by
+        /// a later CREATE TABLE ... (LIKE it INCLUDING INDEXES), and copies of that copy, and break there: the copy has a
+        /// key of its own ("multiple primary keys"), a later DROP NOT NULL on a copied key column, or a later index or
+        /// DROP INDEX under the copied key's name. Call <see cref="ResolveCopies"/> first at the end of the history.
+        /// </summary>
+        public bool CopiedKeyConflictsAfter(TableObject table, StatementRef statement, IReadOnlyList<ColumnObject>? keyColumns)
+        {
+            var pending = new Stack<TableObject>(); // a work list: copies of copies
+            var seen = new HashSet<TableObject>();
+            pending.Push(table);
+            while (pending.Count > 0)
+            {
+                TableObject current = pending.Pop();
+                if (!seen.Add(current) || !_keyCopies.TryGetValue(current, out List<LikeCopy>? copies))
+                {
+                    continue;
+                }
+                foreach (LikeCopy like in copies)
+                {
+                    if (like.Statement.Order <= statement.Order || like.Copy == null)
+                    {
+                        continue;
+                    }
+                    TableObject copy = like.Copy;
+                    if (keyColumns == null || like.CopyHadKey || copy.PrimaryKey != null || PrimaryKeyAddedAfter(copy, like.Statement)
+                        || NotNullDroppedAfter(Namesakes(copy, keyColumns), like.Statement))
+                    {
+                        return true;
+                    }
+                    string copiedName = Model.IndexNaming.MakeObjectName(copy.Name, null, "pkey");
+                    if (IndexNameCreatedAfter(copiedName, like.Statement) || ReferencedIndexNames.Contains(copiedName))
+                    {
+                        return true;
+                    }
+                    pending.Push(copy);
+                }
+            }
+            return false;
+        }
+
+        private static List<ColumnObject> Namesakes(TableObject table, IReadOnlyList<ColumnObject> columns)
+        {
+            var found = new List<ColumnObject>(columns.Count);
+            foreach (ColumnObject column in columns)
+            {
+                ColumnObject? namesake = table.FindColumn(column.Name);
+                if (namesake != null)
+                {
+                    found.Add(namesake);
+                }
+            }
+            return found;
         }
 
         /// <summary>True when a statement after <paramref name="statement"/> drops NOT NULL on one of the columns.</summary>

@@ -49,6 +49,7 @@ namespace ReplicaGuard.Rules
 
         public override void AfterHistory(Catalog catalog)
         {
+            Context.Changes.ResolveCopies(catalog); // a LIKE copy in the last statement is known only now
             var fixes = new List<List<CodeFix>>(_pending.Count);
             foreach (Pending p in _pending)
             {

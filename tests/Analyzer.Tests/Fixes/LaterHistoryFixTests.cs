@@ -324,6 +324,35 @@ namespace ReplicaGuard.Tests
             Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
         }
         [TestMethod]
+        [DataRow("", true)]
+        [DataRow("ALTER TABLE c ALTER COLUMN id DROP NOT NULL;\n", false)]
+        [DataRow("CREATE INDEX c_pkey ON c (id);\n", false)]
+        [DataRow("CREATE TABLE c2 (LIKE c INCLUDING INDEXES);\nALTER TABLE c2 ADD PRIMARY KEY (id);\n", false)]
+        [DataRow("CREATE TABLE c2 (LIKE c INCLUDING INDEXES);\nALTER TABLE c2 ADD COLUMN e int;\n", true)]
+        public void StatementFixAddsAKeyALaterLikeCopiesOnlyWhereTheCopyTakesIt(string afterCopy, bool offered)
+        {
+            // The copy gets the key too: fine unless a later statement on the copy (or on its own copy) then fails.
+            string history = "CREATE TABLE t (id int NOT NULL);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\n"
+                + "CREATE TABLE c (LIKE t INCLUDING ALL);\n" + afterCopy;
+            var d = Single(Analyze(history), "RG1002");
+            CodeFix? key = d.Fixes.FirstOrDefault(f => f.EquivalenceKey == FixKinds.AddPrimaryKey);
+            Assert.AreEqual(offered, key != null, Titles(d));
+            if (key != null)
+            {
+                var again = Analyze(ApplyFix(key, new[] { history }));
+                Assert.IsFalse(again.Any(x => x.Id == "RG1002" || x.Id == "RG9001" || x.Id == "RG1003"), Describe(again));
+            }
+        }
+
+        [TestMethod]
+        public void StatementFixAddsNoKeyWhenTheLikeCopyDeclaresItsOwn()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\n"
+                + "CREATE TABLE c (LIKE t INCLUDING INDEXES, PRIMARY KEY (id));\n"), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+        }
+
+        [TestMethod]
         public void FixGoesAfterAnAlterOfTheParentThatRenamesAnInheritedColumn()
         {
             // The fix uses the column's final name "d": placed before the parent's RENAME it would name a column
