@@ -17,12 +17,14 @@ namespace ReplicaGuard.Fixes
         /// column, a later DROP/ALTER/CREATE INDEX of a name the fix gives or takes, a later publication row the new
         /// identity does not fit; a new index whose name a later CREATE INDEX uses takes a free name instead. A new
         /// list: an incremental analysis reports the pending results again after the next edit. The caller resolves the
-        /// history's LIKE copies first (<see cref="TableChanges.ResolveCopies"/>).
+        /// history's LIKE copies first (<see cref="TableChanges.ResolveCopies"/>). <paramref name="rejected"/>: the statements
+        /// PostgreSQL rejects; a fix cannot make a rejected ADD PRIMARY KEY or DROP NOT NULL succeed, so they are no obstacle.
         /// </summary>
-        public static List<CodeFix> Allowed(IReadOnlyList<CodeFix> fixes, Dictionary<CodeFix, FixAssumptions> assumed, TableObject table, StatementRef statement, TableChanges changes)
+        public static List<CodeFix> Allowed(IReadOnlyList<CodeFix> fixes, Dictionary<CodeFix, FixAssumptions> assumed, TableObject table, StatementRef statement, TableChanges changes,
+            ISet<StatementRef> rejected)
         {
             StatementRef? keyAddedLater = table.PrimaryKey?.CreatedBy;
-            bool keyLater = (keyAddedLater != null && keyAddedLater.Order > statement.Order) || changes.PrimaryKeyAddedAfter(table, statement);
+            bool keyLater = (keyAddedLater != null && keyAddedLater.Order > statement.Order) || changes.PrimaryKeyAddedAfter(table, statement, rejected);
             var result = new List<CodeFix>(fixes.Count);
             foreach (CodeFix fix in fixes)
             {
@@ -36,18 +38,18 @@ namespace ReplicaGuard.Fixes
                 }
                 if (!assumed.TryGetValue(fix, out FixAssumptions? assumptions))
                 {
-                    if (!IsKeyFix(fix) || !changes.CopiedKeyConflictsAfter(table, statement, null))
+                    if (!IsKeyFix(fix) || !changes.CopiedKeyConflictsAfter(table, statement, null, rejected))
                     {
                         result.Add(fix);
                     }
                     continue;
                 }
-                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement) || NamesInTheWay(assumptions, statement, changes)
+                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement, rejected) || NamesInTheWay(assumptions, statement, changes)
                     || !FitsLaterRows(table, statement, assumptions.KeyColumns))
                 {
                     continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
                 }
-                if (IsKeyFix(fix) && changes.CopiedKeyConflictsAfter(table, statement, assumptions.KeyColumns))
+                if (IsKeyFix(fix) && changes.CopiedKeyConflictsAfter(table, statement, assumptions.KeyColumns, rejected))
                 {
                     continue; // a later LIKE ... INCLUDING INDEXES copies the key to a table where it breaks a statement
                 }

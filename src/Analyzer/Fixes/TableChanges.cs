@@ -18,9 +18,9 @@ namespace ReplicaGuard.Fixes
         private static readonly StatementRef[] NoStatements = new StatementRef[0];
         private readonly Dictionary<string, StatementRef> _tablesInRejectedPublicationChanges = new Dictionary<string, StatementRef>();
         private int _publicationChangesIndexed;
-        private readonly Dictionary<ColumnObject, StatementRef> _notNullDropped = new Dictionary<ColumnObject, StatementRef>();
+        private readonly Dictionary<ColumnObject, List<StatementRef>> _notNullDropped = new Dictionary<ColumnObject, List<StatementRef>>();
         private readonly Dictionary<string, StatementRef> _indexNamesCreated = new Dictionary<string, StatementRef>();
-        private readonly Dictionary<TableObject, StatementRef> _primaryKeyAdded = new Dictionary<TableObject, StatementRef>();
+        private readonly Dictionary<TableObject, List<StatementRef>> _primaryKeyAdded = new Dictionary<TableObject, List<StatementRef>>();
         private readonly List<LikeCopy> _likeCopies = new List<LikeCopy>();
         private int _likeCopiesResolved;
         private readonly Dictionary<TableObject, List<LikeCopy>> _keyCopies = new Dictionary<TableObject, List<LikeCopy>>();
@@ -175,7 +175,7 @@ namespace ReplicaGuard.Fixes
                 ColumnObject? found = current.FindColumn(column);
                 if (found != null)
                 {
-                    Set(_notNullDropped, found, statement);
+                    Add(_notNullDropped, found, statement);
                 }
                 foreach (TableObject partition in current.Partitions)
                 {
@@ -195,7 +195,7 @@ namespace ReplicaGuard.Fixes
                 }
                 if (action.Constraint.Kind == ConstraintKind.PrimaryKey)
                 {
-                    Set(_primaryKeyAdded, table, statement);
+                    Add(_primaryKeyAdded, table, statement);
                 }
                 if (action.Constraint.Name != null && (action.Constraint.Kind == ConstraintKind.PrimaryKey || action.Constraint.Kind == ConstraintKind.Unique
                     || action.Constraint.Kind == ConstraintKind.Exclude))
@@ -210,10 +210,13 @@ namespace ReplicaGuard.Fixes
             Set(_indexNamesCreated, name, statement);
         }
 
-        /// <summary>True when an ALTER TABLE after <paramref name="statement"/> adds a primary key to the table.</summary>
-        public bool PrimaryKeyAddedAfter(TableObject table, StatementRef statement)
+        /// <summary>
+        /// True when an ALTER TABLE after <paramref name="statement"/> adds a primary key to the table, not counting
+        /// statements PostgreSQL rejects anyway (a key the fix adds cannot make them succeed).
+        /// </summary>
+        public bool PrimaryKeyAddedAfter(TableObject table, StatementRef statement, ISet<StatementRef>? rejected)
         {
-            return After(_primaryKeyAdded, table, statement);
+            return AnyAfter(_primaryKeyAdded, table, statement, rejected);
         }
 
         /// <summary>
@@ -251,7 +254,7 @@ namespace ReplicaGuard.Fixes
         /// key of its own ("multiple primary keys"), a later DROP NOT NULL on a copied key column, or a later index or
         /// DROP INDEX under the copied key's name. Call <see cref="ResolveCopies"/> first at the end of the history.
         /// </summary>
-        public bool CopiedKeyConflictsAfter(TableObject table, StatementRef statement, IReadOnlyList<ColumnObject>? keyColumns)
+        public bool CopiedKeyConflictsAfter(TableObject table, StatementRef statement, IReadOnlyList<ColumnObject>? keyColumns, ISet<StatementRef>? rejected)
         {
             var pending = new Stack<TableObject>(); // a work list: copies of copies
             var seen = new HashSet<TableObject>();
@@ -270,8 +273,8 @@ namespace ReplicaGuard.Fixes
                         continue;
                     }
                     TableObject copy = like.Copy;
-                    if (keyColumns == null || like.CopyHadKey || copy.PrimaryKey != null || PrimaryKeyAddedAfter(copy, like.Statement)
-                        || NotNullDroppedAfter(Namesakes(copy, keyColumns), like.Statement))
+                    if (keyColumns == null || like.CopyHadKey || copy.PrimaryKey != null || PrimaryKeyAddedAfter(copy, like.Statement, rejected)
+                        || NotNullDroppedAfter(Namesakes(copy, keyColumns), like.Statement, rejected))
                     {
                         return true;
                     }
@@ -300,12 +303,15 @@ namespace ReplicaGuard.Fixes
             return found;
         }
 
-        /// <summary>True when a statement after <paramref name="statement"/> drops NOT NULL on one of the columns.</summary>
-        public bool NotNullDroppedAfter(IReadOnlyList<ColumnObject> columns, StatementRef statement)
+        /// <summary>
+        /// True when a statement after <paramref name="statement"/> drops NOT NULL on one of the columns, not counting
+        /// statements PostgreSQL rejects anyway ("marked NOT NULL in parent table": a key cannot make them succeed).
+        /// </summary>
+        public bool NotNullDroppedAfter(IReadOnlyList<ColumnObject> columns, StatementRef statement, ISet<StatementRef>? rejected)
         {
             foreach (ColumnObject column in columns)
             {
-                if (After(_notNullDropped, column, statement))
+                if (AnyAfter(_notNullDropped, column, statement, rejected))
                 {
                     return true;
                 }
@@ -411,6 +417,37 @@ namespace ReplicaGuard.Fixes
         {
             StateLog?.DictionaryEntry(entries, key);
             entries[key] = value;
+        }
+
+        /// <summary>Appends a statement to the key's list (in history order), with its undo logged.</summary>
+        private void Add<TKey>(Dictionary<TKey, List<StatementRef>> entries, TKey key, StatementRef statement)
+            where TKey : notnull
+        {
+            if (!entries.TryGetValue(key, out List<StatementRef>? list))
+            {
+                list = new List<StatementRef>();
+                Set(entries, key, list);
+            }
+            StateLog?.ListAdd(list);
+            list.Add(statement);
+        }
+
+        /// <summary>One of the key's statements comes after <paramref name="statement"/> and is not rejected.</summary>
+        private static bool AnyAfter<TKey>(Dictionary<TKey, List<StatementRef>> recorded, TKey key, StatementRef statement, ISet<StatementRef>? rejected)
+            where TKey : notnull
+        {
+            if (!recorded.TryGetValue(key, out List<StatementRef>? list))
+            {
+                return false;
+            }
+            for (int i = list.Count - 1; i >= 0 && list[i].Order > statement.Order; i--)
+            {
+                if (rejected == null || !rejected.Contains(list[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>The key's recorded statement comes after <paramref name="statement"/>.</summary>

@@ -81,7 +81,7 @@ namespace ReplicaGuard.Fixes
             {
                 fixes.Add(remove);
             }
-            if (request.Goal == FixGoal.FitPublication && fixes.Count == 0)
+            if (request.Goal != FixGoal.Key && fixes.Count == 0)
             {
                 // The last resort: it publishes more rows. A table without identity also needs the key that fits once
                 // the filters are gone.

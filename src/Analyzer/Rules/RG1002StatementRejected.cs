@@ -49,11 +49,20 @@ namespace ReplicaGuard.Rules
 
         public override void AfterHistory(Catalog catalog)
         {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
             Context.Changes.ResolveCopies(catalog); // a LIKE copy in the last statement is known only now
+            var rejected = new HashSet<StatementRef>();
+            foreach (RejectedStatement r in Context.Rejected)
+            {
+                rejected.Add(r.Statement);
+            }
             var fixes = new List<List<CodeFix>>(_pending.Count);
             foreach (Pending p in _pending)
             {
-                fixes.Add(LaterHistory.Allowed(p.Fixes, p.Assumptions, p.Table, p.Statement, Context.Changes));
+                fixes.Add(LaterHistory.Allowed(p.Fixes, p.Assumptions, p.Table, p.Statement, Context.Changes, rejected));
             }
             FixLeavesTogether(fixes);
             for (int i = 0; i < _pending.Count; i++)

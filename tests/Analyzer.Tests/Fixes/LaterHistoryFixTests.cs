@@ -300,6 +300,19 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void MissingIdentityWhereOnlyRemovingAFilterLetsAKeyFitGetsThatFix()
+        {
+            // RG1001 (p2 checks UPDATE, the table has no identity): a key must fit p1's filter (b) and list (id) at once.
+            string[] files = { "CREATE TABLE t (id int, a int, b text);\nCREATE PUBLICATION p1 FOR TABLE t (id) WHERE (b IS NOT NULL) WITH (publish = 'delete');\n"
+                + "CREATE PUBLICATION p2 FOR TABLE t WITH (publish = 'update');\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            CodeFix fix = FixOfKind(d, FixKinds.RemoveRowFilter);
+            StringAssert.Contains(fix.Title, "Add a primary key (id)");
+            var again = Analyze(ApplyFix(fix, files));
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
         public void ColumnListIsNotWidenedWhenTheRowFilterDoesNotFitEither()
         {
             string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a));\n"
@@ -342,6 +355,18 @@ namespace ReplicaGuard.Tests
                 var again = Analyze(ApplyFix(key, new[] { history }));
                 Assert.IsFalse(again.Any(x => x.Id == "RG1002" || x.Id == "RG9001" || x.Id == "RG1003"), Describe(again));
             }
+        }
+
+        [TestMethod]
+        public void LaterDropNotNullThatPostgresRejectsAnywayDoesNotRuleOutTheKey()
+        {
+            // The partition's DROP NOT NULL fails with "column is marked NOT NULL in parent table" with or without the key.
+            string history = "CREATE TABLE t (id int NOT NULL, a int NOT NULL) PARTITION BY LIST (a);\nCREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\n"
+                + "CREATE PUBLICATION p FOR TABLE t_p1;\nUPDATE t_p1 SET a = a;\nALTER TABLE t_p1 ALTER COLUMN id DROP NOT NULL;\n";
+            var d = Only(Analyze(history), "RG1002").Single();
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(id)")), Titles(d));
+            var accepted = Single(Analyze(history.Replace("ALTER TABLE t_p1 ALTER COLUMN id DROP NOT NULL", "ALTER TABLE t ALTER COLUMN id DROP NOT NULL")), "RG1002");
+            Assert.IsFalse(accepted.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(id)")), "the root's DROP NOT NULL succeeds and reaches the partition:\n" + Titles(accepted));
         }
 
         [TestMethod]
