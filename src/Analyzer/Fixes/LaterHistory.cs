@@ -26,13 +26,14 @@ namespace ReplicaGuard.Fixes
             StatementRef? keyAddedLater = table.PrimaryKey?.CreatedBy;
             bool keyLater = (keyAddedLater != null && keyAddedLater.Order > statement.Order) || changes.PrimaryKeyAddedAfter(table, statement, rejected);
             var result = new List<CodeFix>(fixes.Count);
+            CodeFix? keyBlockedByLaterFilters = null;
             foreach (CodeFix fix in fixes)
             {
                 if (keyLater && IsKeyFix(fix))
                 {
                     continue; // both would run: "multiple primary keys ... are not allowed"
                 }
-                if (fix.EquivalenceKey == FixKinds.ReplicaIdentityFull && !FitsLaterRows(table, statement, null))
+                if (fix.EquivalenceKey == FixKinds.ReplicaIdentityFull && !FitsLaterRows(table, statement, null, filters: true))
                 {
                     continue; // a column list added later would then fail with FULL
                 }
@@ -44,14 +45,22 @@ namespace ReplicaGuard.Fixes
                     }
                     continue;
                 }
-                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement, rejected) || NamesInTheWay(assumptions, statement, changes)
-                    || !FitsLaterRows(table, statement, assumptions.KeyColumns))
+                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement, rejected) || NamesInTheWay(assumptions, statement, changes))
                 {
                     continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
                 }
                 if (IsKeyFix(fix) && changes.CopiedKeyConflictsAfter(table, statement, assumptions.KeyColumns, rejected))
                 {
                     continue; // a later LIKE ... INCLUDING INDEXES copies the key to a table where it breaks a statement
+                }
+                if (!FitsLaterRows(table, statement, assumptions.KeyColumns, filters: true))
+                {
+                    if (keyBlockedByLaterFilters == null && fix.EquivalenceKey == FixKinds.AddPrimaryKey && assumptions.CreatedIndex == null
+                        && FitsLaterRows(table, statement, assumptions.KeyColumns, filters: false))
+                    {
+                        keyBlockedByLaterFilters = PublicationListFix.WithLaterFiltersRemoved(fix, table, statement, assumptions.KeyColumns);
+                    }
+                    continue;
                 }
                 if (assumptions.CreatedIndex != null && changes.IndexNameCreatedAfter(assumptions.CreatedIndex, statement))
                 {
@@ -65,14 +74,19 @@ namespace ReplicaGuard.Fixes
                 }
                 result.Add(fix);
             }
+            if (result.Count == 0 && keyBlockedByLaterFilters != null)
+            {
+                result.Add(keyBlockedByLaterFilters); // the last resort, as for RG1004: later filters no key can fit go
+            }
             return result;
         }
 
         /// <summary>
-        /// The identity the fix sets (a key on these columns, or FULL when null) fits the row filters and column lists
-        /// that publications add for the table after the statement (the fix was computed before they existed).
+        /// The identity the fix sets (a key on these columns, or FULL when null) fits the row filters (unless
+        /// <paramref name="filters"/> is false) and column lists that publications add for the table after the statement
+        /// (the fix was computed before they existed).
         /// </summary>
-        private static bool FitsLaterRows(TableObject table, StatementRef statement, IReadOnlyList<ColumnObject>? keyColumns)
+        private static bool FitsLaterRows(TableObject table, StatementRef statement, IReadOnlyList<ColumnObject>? keyColumns, bool filters)
         {
             foreach (PublicationRelation row in table.PublicationRows.Values)
             {
@@ -95,7 +109,7 @@ namespace ReplicaGuard.Fixes
                         return false;
                     }
                 }
-                if (row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => ContainsColumn(keyColumns, c)))
+                if (filters && row.RowFilterColumns != null && !row.RowFilterColumns.TrueForAll(c => ContainsColumn(keyColumns, c)))
                 {
                     return false;
                 }

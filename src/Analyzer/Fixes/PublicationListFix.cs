@@ -287,26 +287,45 @@ namespace ReplicaGuard.Fixes
                 {
                     continue;
                 }
-                PublicationItem? item = OwnItem(row, row.Table); // the root's item when the row is the root's
-                if (item == null || item.RowFilterSpan == null)
+                TextEdit? edit = FilterRemovalEdit(row);
+                if (edit == null)
                 {
                     return null;
                 }
-                SourceFile file = row.AddedBy!.File.File;
-                TextSpan filter = item.RowFilterSpan!.Value;
-                int where = file.Text.LastIndexOf("where", filter.Start, filter.Start - item.Span.Start, System.StringComparison.OrdinalIgnoreCase);
-                if (where < 0)
-                {
-                    return null;
-                }
-                int start = where;
-                while (start > item.Span.Start && char.IsWhiteSpace(file.Text[start - 1]))
-                {
-                    start--;
-                }
-                edits.Add(new TextEdit(file, file.ToOriginal(TextSpan.FromBounds(start, filter.End)), ""));
+                edits.Add(edit);
                 publications.Add(coverage.Publication.Name + (row.Table == table ? "" : " (the filter of its partition root " + row.Table.QualifiedName + ")"));
             }
+            return WithFilterRemovals(table, key, edits, publications);
+        }
+
+        /// <summary>
+        /// A key fix placed before a statement, whose identity fits the column lists that publications add later but
+        /// not their row filters (RG1002, see <see cref="LaterHistory"/>): the key plus the removal of those filters.
+        /// </summary>
+        public static CodeFix? WithLaterFiltersRemoved(CodeFix key, TableObject table, StatementRef statement, IReadOnlyList<ColumnObject> keyColumns)
+        {
+            var edits = new List<TextEdit>();
+            var publications = new List<string>();
+            foreach (PublicationRelation row in table.PublicationRows.Values)
+            {
+                if (row.AddedBy == null || row.AddedBy.Order <= statement.Order || row.Publication.Dropped || !row.Publication.PublishesUpdateOrDelete
+                    || RowColumns.FilterFits(row, keyColumns))
+                {
+                    continue;
+                }
+                TextEdit? edit = FilterRemovalEdit(row);
+                if (edit == null)
+                {
+                    return null;
+                }
+                edits.Add(edit);
+                publications.Add(row.Publication.Name);
+            }
+            return WithFilterRemovals(table, key, edits, publications);
+        }
+
+        private static CodeFix? WithFilterRemovals(TableObject table, CodeFix? key, List<TextEdit> edits, List<string> publications)
+        {
             if (edits.Count == 0)
             {
                 return null;
@@ -317,6 +336,29 @@ namespace ReplicaGuard.Fixes
                 edits.InsertRange(0, key.Edits);
             }
             return new CodeFix(key == null ? "Remove " + removal : key.Title + " and remove " + removal, edits, FixKinds.RemoveRowFilter);
+        }
+
+        /// <summary>Deletes " WHERE (...)" from the list item that gave the row its filter (the root's item for a root's row).</summary>
+        private static TextEdit? FilterRemovalEdit(PublicationRelation row)
+        {
+            PublicationItem? item = OwnItem(row, row.Table);
+            if (item == null || item.RowFilterSpan == null || row.AddedBy == null)
+            {
+                return null;
+            }
+            SourceFile file = row.AddedBy.File.File;
+            TextSpan filter = item.RowFilterSpan.Value;
+            int where = file.Text.LastIndexOf("where", filter.Start, filter.Start - item.Span.Start, System.StringComparison.OrdinalIgnoreCase);
+            if (where < 0)
+            {
+                return null;
+            }
+            int start = where;
+            while (start > item.Span.Start && char.IsWhiteSpace(file.Text[start - 1]))
+            {
+                start--;
+            }
+            return new TextEdit(file, file.ToOriginal(TextSpan.FromBounds(start, filter.End)), "");
         }
 
         private static bool AllListed(PublicationRelation row, IEnumerable<ColumnObject?> columns)

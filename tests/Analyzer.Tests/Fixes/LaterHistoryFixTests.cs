@@ -313,6 +313,21 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void StatementFixWhoseKeyALaterFilterRulesOutAlsoRemovesThatFilter()
+        {
+            // Before the UPDATE the key must be (id) for p3's later list, and then p3's later filter on a cannot fit.
+            string history = "CREATE TABLE t (id int, a int, b text);\nCREATE PUBLICATION p2 FOR ALL TABLES;\nUPDATE t SET a = a;\n"
+                + "CREATE PUBLICATION p3 FOR TABLE t (id) WHERE (a IS NOT NULL);\n";
+            Diagnostic d = Only(Analyze(history), "RG1002").Single();
+            CodeFix fix = d.Fixes.Single(f => !f.EquivalenceKey.StartsWith("ReplicaGuard.Suppress", System.StringComparison.Ordinal));
+            Assert.AreEqual(FixKinds.RemoveRowFilter, fix.EquivalenceKey, Titles(d));
+            StringAssert.Contains(fix.Title, "Add a primary key (id)");
+            StringAssert.Contains(fix.Title, "publication p3");
+            var again = Analyze(ApplyFix(fix, new[] { history }));
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
         public void ColumnListIsNotWidenedWhenTheRowFilterDoesNotFitEither()
         {
             string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a));\n"
