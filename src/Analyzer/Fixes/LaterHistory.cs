@@ -135,7 +135,7 @@ namespace ReplicaGuard.Fixes
         {
             foreach (string name in assumptions.IndexNames)
             {
-                if (changes.ReferencedIndexNames.Contains(name) || changes.IndexNameCreatedAfter(name, statement))
+                if (changes.ReferencedIndexNames.Contains(name) || changes.IndexNameCreatedAfter(name, statement) || changes.IndexNameUsedAfter(name, statement))
                 {
                     return true;
                 }

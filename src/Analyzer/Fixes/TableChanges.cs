@@ -20,6 +20,7 @@ namespace ReplicaGuard.Fixes
         private int _publicationChangesIndexed;
         private readonly Dictionary<ColumnObject, List<StatementRef>> _notNullDropped = new Dictionary<ColumnObject, List<StatementRef>>();
         private readonly Dictionary<string, StatementRef> _indexNamesCreated = new Dictionary<string, StatementRef>();
+        private readonly Dictionary<string, StatementRef> _indexNamesUsed = new Dictionary<string, StatementRef>();
         private readonly Dictionary<TableObject, List<StatementRef>> _primaryKeyAdded = new Dictionary<TableObject, List<StatementRef>>();
         private readonly List<LikeCopy> _likeCopies = new List<LikeCopy>();
         private int _likeCopiesResolved;
@@ -64,6 +65,7 @@ namespace ReplicaGuard.Fixes
                         RecordNotNullDrops(alter, table, statement);
                         RecordPrimaryKeyAdded(alter, table, statement);
                     }
+                    RecordIndexesNamed(alter, statement);
                     break;
                 case CreateTableStatement create when create.Likes.Count > 0:
                     // LIKE copies the source's columns, NOT NULLs and (INCLUDING INDEXES) keys as they are now: a fix
@@ -203,6 +205,31 @@ namespace ReplicaGuard.Fixes
                     RecordIndexName(action.Constraint.Name.Name, statement); // the constraint's index takes its name
                 }
             }
+        }
+
+        /// <summary>
+        /// REPLICA IDENTITY USING INDEX i and ADD ... USING INDEX i name an index: a fix placed before them that promotes
+        /// i (renaming it to the key's name) or creates one named i would make them fail or change.
+        /// </summary>
+        private void RecordIndexesNamed(AlterTableStatement alter, StatementRef statement)
+        {
+            foreach (AlterTableAction action in alter.Actions)
+            {
+                if (action.Kind == AlterTableActionKind.ReplicaIdentity && action.Identity == ReplicaIdentityKind.Index && action.Target != null)
+                {
+                    Set(_indexNamesUsed, action.Target.Name, statement);
+                }
+                else if (action.Kind == AlterTableActionKind.AddConstraint && action.Constraint?.UsingIndex != null)
+                {
+                    Set(_indexNamesUsed, action.Constraint.UsingIndex.Name, statement);
+                }
+            }
+        }
+
+        /// <summary>True when a REPLICA IDENTITY USING INDEX or ADD ... USING INDEX after <paramref name="statement"/> names <paramref name="name"/>.</summary>
+        public bool IndexNameUsedAfter(string name, StatementRef statement)
+        {
+            return After(_indexNamesUsed, name, statement);
         }
 
         private void RecordIndexName(string name, StatementRef statement)

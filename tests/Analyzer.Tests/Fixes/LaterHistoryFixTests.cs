@@ -239,6 +239,24 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void StatementFixPromotesNoIndexALaterReplicaIdentityNames()
+        {
+            // Promoting renames i1 to t_pkey: the later REPLICA IDENTITY USING INDEX i1 would then fail.
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE UNIQUE INDEX i1 ON t (id);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\n"
+                + "ALTER TABLE t REPLICA IDENTITY USING INDEX i1;\n"), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey), Titles(d));
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.ReplicaIdentityUsingIndex), Titles(d));
+        }
+
+        [TestMethod]
+        public void EndOfHistoryFixPromotesAnIndexAnEarlierReplicaIdentityNamed()
+        {
+            var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE UNIQUE INDEX i1 ON t (id);\nALTER TABLE t REPLICA IDENTITY USING INDEX i1;\n"
+                + "ALTER TABLE t REPLICA IDENTITY NOTHING;\nCREATE PUBLICATION p FOR TABLE t;\n"), "RG1001");
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey), Titles(d));
+        }
+
+        [TestMethod]
         public void RowFilterOnATableWithoutKeyGetsAKeyWidenedByTheFilterColumns()
         {
             string[] files = { "CREATE TABLE t (id int NOT NULL, b text);\nCREATE PUBLICATION p FOR TABLE t (id, b) WHERE (b IS NOT NULL);\n" };
