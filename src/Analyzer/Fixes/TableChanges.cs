@@ -264,13 +264,7 @@ namespace ReplicaGuard.Fixes
                     // Fresh objects, not yet shared: no undo needed for their fields.
                     copy.Copy = created;
                     copy.CopyHadKey = created.PrimaryKey != null;
-                    if (!_keyCopies.TryGetValue(copy.Source, out List<LikeCopy>? list))
-                    {
-                        list = new List<LikeCopy>();
-                        Set(_keyCopies, copy.Source, list);
-                    }
-                    StateLog?.ListAdd(list);
-                    list.Add(copy);
+                    Add(_keyCopies, copy.Source, copy);
                 }
             }
         }
@@ -396,13 +390,7 @@ namespace ReplicaGuard.Fixes
                 RejectedStatement r = rejected[_rejectedIndexed];
                 if (r.Kind == RejectionKind.IdentityIndex && _identityAttempts.TryGetValue(r.Statement, out TableObject? target))
                 {
-                    if (!_rejectedByTable.TryGetValue(target, out List<StatementRef>? list))
-                    {
-                        list = new List<StatementRef>();
-                        Set(_rejectedByTable, target, list);
-                    }
-                    StateLog?.ListAdd(list);
-                    list.Add(r.Statement);
+                    Add(_rejectedByTable, target, r.Statement);
                 }
             }
             return _rejectedByTable.TryGetValue(table, out List<StatementRef>? found) ? found : (IReadOnlyList<StatementRef>)NoStatements;
@@ -446,17 +434,17 @@ namespace ReplicaGuard.Fixes
             entries[key] = value;
         }
 
-        /// <summary>Appends a statement to the key's list (in history order), with its undo logged.</summary>
-        private void Add<TKey>(Dictionary<TKey, List<StatementRef>> entries, TKey key, StatementRef statement)
+        /// <summary>Appends an item to the key's list (in history order), with its undo logged.</summary>
+        private void Add<TKey, TItem>(Dictionary<TKey, List<TItem>> entries, TKey key, TItem item)
             where TKey : notnull
         {
-            if (!entries.TryGetValue(key, out List<StatementRef>? list))
+            if (!entries.TryGetValue(key, out List<TItem>? list))
             {
-                list = new List<StatementRef>();
+                list = new List<TItem>();
                 Set(entries, key, list);
             }
             StateLog?.ListAdd(list);
-            list.Add(statement);
+            list.Add(item);
         }
 
         /// <summary>One of the key's statements comes after <paramref name="statement"/> and is not rejected.</summary>
