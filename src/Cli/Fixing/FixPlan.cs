@@ -33,12 +33,12 @@ namespace ReplicaGuard.Cli.Fixing
         public static FixPlan Create(IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<SourceFile, LoadedFile> files)
         {
             // One fix per table per run: two results on one table (RG1001 at its creation, RG1002 at a later
-            // UPDATE) each offer a key, and applying both would add two primary keys. The first result's fix
-            // (history order) usually resolves the others; what remains is fixed by the next run.
+            // UPDATE) each offer a key, and applying both would add two primary keys. The first result's fix in
+            // RepairOrder (a failing statement's first) usually resolves the others; the next run fixes the rest.
             var fixes = new List<CodeFix>();
             var fixedObjects = new HashSet<string>(System.StringComparer.Ordinal);
             int deferred = 0;
-            foreach (Diagnostic diagnostic in diagnostics)
+            foreach (Diagnostic diagnostic in RepairOrder.ForRepair(diagnostics))
             {
                 if (diagnostic.Fixes.Count == 0 || diagnostic.Fixes[0].Edits.Count == 0)
                 {

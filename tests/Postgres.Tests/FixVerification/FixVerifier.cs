@@ -251,7 +251,7 @@ namespace ReplicaGuard.Tests
 
         /// <summary>
         /// The table's repair as a user gets it: `replicaguard fix` applies the recommended fix of the table's first
-        /// result and is run again while RG1xxx results with a fix remain (at most one round per original result,
+        /// result in RepairOrder and is run again while RG1xxx results with a fix remain (at most one round per original result,
         /// plus one). Then every failure diagnosed on the table is gone on the server, no statement or probe newly
         /// fails, and a fresh analysis reports no RG1xxx for the table. Null when so; otherwise what went wrong.
         /// </summary>
@@ -261,7 +261,7 @@ namespace ReplicaGuard.Tests
             var applied = new List<string>();
             for (int round = 0; round <= diagnosed.Count; round++)
             {
-                Diagnostic? next = StillReported(table, current, settings).FirstOrDefault(x => x.Fixes.Count > 0 && !IsSuppression(x.Fixes[0]));
+                Diagnostic? next = RepairOrder.ForRepair(StillReported(table, current, settings)).FirstOrDefault(x => x.Fixes.Count > 0 && !IsSuppression(x.Fixes[0]));
                 if (next == null)
                 {
                     break;
