@@ -52,7 +52,12 @@ namespace ReplicaGuard.Benchmarks
         }
 
         /// <summary>`-- incremental-loop N [file]`: a steady workload for a profiler, N edits of one file (default the last).</summary>
-        public static void Loop(int count, int? file)
+        public static void Loop(int count, int? file) => Loop(count, file, listener: false);
+
+        /// <summary>`-- incremental-alloc N [file]`: the types N edits of one file allocate (sampled).</summary>
+        public static void Allocations(int count, int? file) => Loop(count, file, listener: true);
+
+        private static void Loop(int count, int? file, bool listener)
         {
             var settings = new AnalysisSettings();
             List<SourceFile> files = HistoryGenerator.Generate(100);
@@ -63,12 +68,16 @@ namespace ReplicaGuard.Benchmarks
             }
             int edited = file ?? files.Count - 1;
             var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(parsed);
+            AllocationTypes? types = listener ? new AllocationTypes() : null;
             for (int i = 0; i < count; i++)
             {
                 var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
                 parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
                 incremental.Analyze(parsed);
             }
+            types?.Print(count);
+            types?.Dispose();
         }
 
         private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)
