@@ -70,12 +70,18 @@ namespace ReplicaGuard.Benchmarks
             var incremental = new IncrementalAnalysis(settings);
             incremental.Analyze(parsed);
             AllocationTypes? types = listener ? new AllocationTypes() : null;
+            int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            TimeSpan pause = GC.GetTotalPauseDuration();
+            double threadStart = ThreadCpu.Milliseconds();
             for (int i = 0; i < count; i++)
             {
                 var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
                 parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
                 incremental.Analyze(parsed);
             }
+            double threadMs = ThreadCpu.Milliseconds() - threadStart;
+            Console.WriteLine($"{count} edits of file {edited + 1}: thread CPU {threadMs / count:F2} ms/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
+                + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
             types?.Print(count);
             types?.Dispose();
         }
@@ -88,6 +94,8 @@ namespace ReplicaGuard.Benchmarks
             Process process = Process.GetCurrentProcess();
             long allocated = 0;
             int collections = GC.CollectionCount(0);
+            int gen1 = GC.CollectionCount(1);
+            TimeSpan pause = GC.GetTotalPauseDuration();
             for (int i = 0; i < runs + 3; i++)
             {
                 var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
@@ -110,10 +118,12 @@ namespace ReplicaGuard.Benchmarks
                 }
             }
             collections = GC.CollectionCount(0) - collections;
+            gen1 = GC.CollectionCount(1) - gen1;
+            double pauseMs = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds / (runs + 3);
             times.Sort();
             cpu.Sort();
             threadCpu.Sort();
-            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   CPU median {cpu[cpu.Count / 2],7:F1} ms   thread CPU median/min {threadCpu[threadCpu.Count / 2],6:F1}/{threadCpu[0],5:F1} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs in {runs + 3} runs");
+            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   CPU median {cpu[cpu.Count / 2],7:F1} ms   thread CPU median/min {threadCpu[threadCpu.Count / 2],6:F1}/{threadCpu[0],5:F1} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs ({gen1} gen1) in {runs + 3} runs, GC pause {pauseMs:F1} ms/run");
         }
     }
 }
