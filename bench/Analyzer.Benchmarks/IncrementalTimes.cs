@@ -33,6 +33,23 @@ namespace ReplicaGuard.Benchmarks
                 incremental.Analyze(parsed);
                 Measure("incremental, edit file " + (edited + 1), runs, parsed, edited, settings, p => incremental.Analyze(p));
             }
+            Unchanged(runs, parsed, settings);
+        }
+
+        /// <summary>Analyses again with no file changed (the IDE does on every compilation, e.g. after a C# edit).</summary>
+        private static void Unchanged(int runs, ParsedFile[] parsed, AnalysisSettings settings)
+        {
+            var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(parsed);
+            var times = new List<double>(runs);
+            for (int i = 0; i < runs; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                incremental.Analyze(parsed);
+                times.Add((Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency);
+            }
+            times.Sort();
+            Console.WriteLine($"{"incremental, nothing changed",-34} median {times[times.Count / 2],8:F3} ms   min {times[0],8:F3} ms");
         }
 
         /// <summary>What the kept replay costs in memory: live heap with a full result vs with an incremental analysis.</summary>

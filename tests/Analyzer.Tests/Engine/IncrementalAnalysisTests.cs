@@ -70,8 +70,10 @@ namespace ReplicaGuard.Tests
                 AssertSame(seed, "removed the last file", files, incremental.Analyze(files), settings);
                 Assert.AreEqual(files.Count - 1, incremental.ReplayedFrom, "only the last file and the rules' final pass run again");
 
-                AssertSame(seed, "unchanged", files, incremental.Analyze(files), settings);
-                Assert.AreEqual(files.Count - 1, incremental.ReplayedFrom);
+                AnalysisResult afterRemoval = incremental.Analyze(files);
+                AssertSame(seed, "unchanged", files, afterRemoval, settings);
+                Assert.AreEqual(files.Count, incremental.ReplayedFrom, "nothing changed: nothing is replayed");
+                Assert.AreSame(afterRemoval, incremental.Analyze(new List<ParsedFile>(files)), "the same parses in the same order: the same result");
 
                 int same = random.Next(files.Count);
                 files[same] = Parse(files[same].File.Path, files[same].File.Text);
@@ -202,6 +204,36 @@ namespace ReplicaGuard.Tests
             }
             files[files.Count - 1] = Parse(files[files.Count - 1].File.Path, RandomFile(random));
             AssertSame(7, "after a cancelled analysis", files, incremental.Analyze(files), settings);
+        }
+
+        [TestMethod]
+        public void AnUnchangedHistoryGivesTheLastResultAgainButNotAfterACancelledAnalysis()
+        {
+            var settings = new AnalysisSettings();
+            var random = new Random(11);
+            List<ParsedFile> files = GenerateHistory(random, 60);
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult first = incremental.Analyze(files);
+            Assert.AreSame(first, incremental.Analyze(files));
+            Assert.AreEqual(files.Count, incremental.ReplayedFrom);
+
+            // A cancelled analysis of an edit, then the edited history again: it must be analysed, not answered
+            // with the result from before the edit.
+            List<ParsedFile> edited = new List<ParsedFile>(files);
+            edited[1] = Parse(files[1].File.Path, RandomFile(random));
+            using (var cancelled = new CancellationTokenSource())
+            {
+                cancelled.Cancel();
+                Assert.ThrowsExactly<OperationCanceledException>(() => incremental.Analyze(edited, cancelled.Token));
+            }
+            AnalysisResult afterEdit = incremental.Analyze(edited);
+            Assert.AreNotSame(first, afterEdit);
+            AssertSame(11, "edited after a cancelled analysis", edited, afterEdit, settings);
+
+            // And back to the original files: replayed from the file that differs, equal to a full analysis.
+            AnalysisResult back = incremental.Analyze(files);
+            Assert.AreEqual(1, incremental.ReplayedFrom);
+            AssertSame(11, "original files again", files, back, settings);
         }
 
         [TestMethod]
