@@ -33,6 +33,23 @@ namespace ReplicaGuard.Benchmarks
                 incremental.Analyze(parsed);
                 Measure("incremental, edit file " + (edited + 1), runs, parsed, edited, settings, p => incremental.Analyze(p));
             }
+            Unchanged(runs, parsed, settings);
+        }
+
+        /// <summary>Analyses again with no file changed (the IDE does on every compilation, e.g. after a C# edit).</summary>
+        private static void Unchanged(int runs, ParsedFile[] parsed, AnalysisSettings settings)
+        {
+            var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(parsed);
+            var times = new List<double>(runs);
+            for (int i = 0; i < runs; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                incremental.Analyze(parsed);
+                times.Add((Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency);
+            }
+            times.Sort();
+            Console.WriteLine($"{"incremental, nothing changed",-34} median {times[times.Count / 2],8:F3} ms   min {times[0],8:F3} ms");
         }
 
         /// <summary>What the kept replay costs in memory: live heap with a full result vs with an incremental analysis.</summary>
@@ -52,7 +69,12 @@ namespace ReplicaGuard.Benchmarks
         }
 
         /// <summary>`-- incremental-loop N [file]`: a steady workload for a profiler, N edits of one file (default the last).</summary>
-        public static void Loop(int count, int? file)
+        public static void Loop(int count, int? file) => Loop(count, file, listener: false);
+
+        /// <summary>`-- incremental-alloc N [file]`: the types N edits of one file allocate (sampled).</summary>
+        public static void Allocations(int count, int? file) => Loop(count, file, listener: true);
+
+        private static void Loop(int count, int? file, bool listener)
         {
             var settings = new AnalysisSettings();
             List<SourceFile> files = HistoryGenerator.Generate(100);
@@ -63,12 +85,22 @@ namespace ReplicaGuard.Benchmarks
             }
             int edited = file ?? files.Count - 1;
             var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(parsed);
+            AllocationTypes? types = listener ? new AllocationTypes() : null;
+            int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            TimeSpan pause = GC.GetTotalPauseDuration();
+            double threadStart = ThreadCpu.Milliseconds();
             for (int i = 0; i < count; i++)
             {
                 var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
                 parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
                 incremental.Analyze(parsed);
             }
+            double threadMs = ThreadCpu.Milliseconds() - threadStart;
+            Console.WriteLine($"{count} edits of file {edited + 1}: thread CPU {threadMs / count:F2} ms/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
+                + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
+            types?.Print(count);
+            types?.Dispose();
         }
 
         private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)
@@ -79,6 +111,8 @@ namespace ReplicaGuard.Benchmarks
             Process process = Process.GetCurrentProcess();
             long allocated = 0;
             int collections = GC.CollectionCount(0);
+            int gen1 = GC.CollectionCount(1);
+            TimeSpan pause = GC.GetTotalPauseDuration();
             for (int i = 0; i < runs + 3; i++)
             {
                 var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
@@ -101,10 +135,12 @@ namespace ReplicaGuard.Benchmarks
                 }
             }
             collections = GC.CollectionCount(0) - collections;
+            gen1 = GC.CollectionCount(1) - gen1;
+            double pauseMs = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds / (runs + 3);
             times.Sort();
             cpu.Sort();
             threadCpu.Sort();
-            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   CPU median {cpu[cpu.Count / 2],7:F1} ms   thread CPU median/min {threadCpu[threadCpu.Count / 2],6:F1}/{threadCpu[0],5:F1} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs in {runs + 3} runs");
+            Console.WriteLine($"{name,-34} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   CPU median {cpu[cpu.Count / 2],7:F1} ms   thread CPU median/min {threadCpu[threadCpu.Count / 2],6:F1}/{threadCpu[0],5:F1} ms   allocated {allocated / (double)runs / 1048576.0,6:F2} MiB/run, {collections} gen0 GCs ({gen1} gen1) in {runs + 3} runs, GC pause {pauseMs:F1} ms/run");
         }
     }
 }

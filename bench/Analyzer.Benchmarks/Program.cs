@@ -39,6 +39,12 @@ namespace ReplicaGuard.Benchmarks
                 IncrementalTimes.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, withFull: !(args.Length > 2 && args[2] == "only"));
                 return;
             }
+            if (args.Length > 0 && args[0] == "incremental-alloc")
+            {
+                // Which types an incremental re-analysis allocates (sampled): `incremental-alloc N [file]`.
+                IncrementalTimes.Allocations(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : (int?)null);
+                return;
+            }
             if (args.Length > 0 && args[0] == "incremental-loop")
             {
                 IncrementalTimes.Loop(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : (int?)null);

@@ -28,6 +28,14 @@ namespace ReplicaGuard
         /// <summary>With rollback: each file's suppression comments, read once per parsed file.</summary>
         private Dictionary<ParsedFile, List<Suppression>>? _suppressions;
 
+        /// <summary>
+        /// With rollback: each file's statement references from its last replay. A file replayed again at the same
+        /// place in the history (the files after an edit, when the edit kept the number of statements) gets the same
+        /// references back instead of new ones: equal in every field, and fewer objects for the collector to promote
+        /// (one per statement of every replayed file).
+        /// </summary>
+        private Dictionary<ParsedFile, StatementRef[]>? _statementRefs;
+
         /// <param name="settings">Settings with the consumer profile applied.</param>
         /// <param name="rollback">Keep what it takes to roll back to a file boundary (memory grows with the history).</param>
         public HistoryReplay(AnalysisSettings settings, bool rollback)
@@ -41,6 +49,7 @@ namespace ReplicaGuard
                 _ruleState = new UndoLog();
                 _context.StateLog = _ruleState;
                 _suppressions = new Dictionary<ParsedFile, List<Suppression>>();
+                _statementRefs = new Dictionary<ParsedFile, StatementRef[]>();
             }
             _replayer.AddListener(_context.Changes);
             _rules = RuleRegistry.CreateEnabled(_context);
@@ -56,14 +65,41 @@ namespace ReplicaGuard
         public void ReplayFile(ParsedFile file, CancellationToken cancellationToken)
         {
             _replayer.BeginFile();
-            foreach (Statement statement in file.Statements)
+            StatementRef[]? refs = KeptStatementRefs(file);
+            IReadOnlyList<Statement> statements = file.Statements;
+            for (int i = 0; i < statements.Count; i++)
             {
                 if ((_order & 255) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-                _replayer.Apply(new StatementRef(file, statement, _order++));
+                StatementRef statement = refs?[i] ?? new StatementRef(file, statements[i], _order);
+                if (refs != null)
+                {
+                    refs[i] = statement;
+                }
+                _order++;
+                _replayer.Apply(statement);
             }
+        }
+
+        /// <summary>
+        /// With rollback: the file's references, to be reused when they start at the current order (then each has its
+        /// statement's order too), else a fresh array that the replay fills. Null without rollback.
+        /// </summary>
+        private StatementRef[]? KeptStatementRefs(ParsedFile file)
+        {
+            if (_statementRefs == null)
+            {
+                return null;
+            }
+            if (_statementRefs.TryGetValue(file, out StatementRef[]? refs) && (refs.Length == 0 || refs[0] != null && refs[0].Order == _order))
+            {
+                return refs;
+            }
+            refs = new StatementRef[file.Statements.Count];
+            _statementRefs[file] = refs;
+            return refs;
         }
 
         /// <summary>
@@ -124,7 +160,29 @@ namespace ReplicaGuard
                 current[file] = read;
             }
             _suppressions = current;
+            ForgetStatementRefs(current);
             return file => current[file];
+        }
+
+        /// <summary>Drops the kept references of files no longer in the history (edited files' old versions).</summary>
+        private void ForgetStatementRefs(Dictionary<ParsedFile, List<Suppression>> current)
+        {
+            if (_statementRefs!.Count <= current.Count)
+            {
+                return;
+            }
+            var gone = new List<ParsedFile>();
+            foreach (ParsedFile file in _statementRefs.Keys)
+            {
+                if (!current.ContainsKey(file))
+                {
+                    gone.Add(file);
+                }
+            }
+            foreach (ParsedFile file in gone)
+            {
+                _statementRefs.Remove(file);
+            }
         }
 
         /// <summary>By file order, then position, then rule ID, then object.</summary>

@@ -9,7 +9,8 @@ namespace ReplicaGuard
     /// <summary>
     /// One history analysed again after each edit (the IDE). The replay is kept between analyses, with the state at
     /// every file boundary: an analysis rolls back to the first file that is not the same <see cref="ParsedFile"/>
-    /// object as last time and replays from there, keeping the earlier files' results; then the rules' final pass
+    /// object as last time and replays from there, keeping the earlier files' results (when every file is the same,
+    /// the last result is returned again); then the rules' final pass
     /// runs on the whole catalog. Results are the same as <see cref="Engine.Analyze(IReadOnlyList{ParsedFile},
     /// AnalysisSettings, CancellationToken)"/>. Memory: the undo journal of the whole history is kept.
     /// Not thread-safe: one analysis at a time.
@@ -30,8 +31,14 @@ namespace ReplicaGuard
             _settings = ConsumerProfile.Apply(settings);
         }
 
-        /// <summary>The first file the last analysis replayed (the last file when nothing changed).</summary>
+        /// <summary>
+        /// The first file the last analysis replayed: the number of files when none changed (the last result was
+        /// returned again).
+        /// </summary>
         public int ReplayedFrom { get; private set; }
+
+        /// <summary>The last analysis's result while nothing has changed since (it completed, and no analysis started after it).</summary>
+        private AnalysisResult? _lastResult;
 
         /// <summary>
         /// Analyses <paramref name="files"/> in order. The result's catalog is live: the next analysis changes it.
@@ -39,6 +46,14 @@ namespace ReplicaGuard
         /// </summary>
         public AnalysisResult Analyze(IReadOnlyList<ParsedFile> files, CancellationToken cancellationToken = default)
         {
+            if (_lastResult != null && Unchanged(files))
+            {
+                // The IDE analyses again on every compilation, also after edits of other files than migrations: the
+                // same parses in the same order give the same result, and its catalog has not changed since.
+                ReplayedFrom = files.Count;
+                return _lastResult;
+            }
+            _lastResult = null;
             int from = FirstChange(files);
             if (_replay == null)
             {
@@ -65,7 +80,8 @@ namespace ReplicaGuard
                     _replay.ReplayFile(files[i], cancellationToken);
                 }
                 _boundaries.Add(_replay.MarkFileBoundary());
-                return _replay.Finish(files);
+                _lastResult = _replay.Finish(files);
+                return _lastResult;
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
@@ -73,6 +89,23 @@ namespace ReplicaGuard
                 _replay = null;
                 throw;
             }
+        }
+
+        /// <summary>Whether <paramref name="files"/> are the parses the last complete analysis replayed, in the same order.</summary>
+        private bool Unchanged(IReadOnlyList<ParsedFile> files)
+        {
+            if (files.Count != _files.Count || _boundaries.Count != files.Count + 1)
+            {
+                return false;
+            }
+            for (int i = 0; i < files.Count; i++)
+            {
+                if (!ReferenceEquals(files[i], _files[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>

@@ -70,8 +70,10 @@ namespace ReplicaGuard.Tests
                 AssertSame(seed, "removed the last file", files, incremental.Analyze(files), settings);
                 Assert.AreEqual(files.Count - 1, incremental.ReplayedFrom, "only the last file and the rules' final pass run again");
 
-                AssertSame(seed, "unchanged", files, incremental.Analyze(files), settings);
-                Assert.AreEqual(files.Count - 1, incremental.ReplayedFrom);
+                AnalysisResult afterRemoval = incremental.Analyze(files);
+                AssertSame(seed, "unchanged", files, afterRemoval, settings);
+                Assert.AreEqual(files.Count, incremental.ReplayedFrom, "nothing changed: nothing is replayed");
+                Assert.AreSame(afterRemoval, incremental.Analyze(new List<ParsedFile>(files)), "the same parses in the same order: the same result");
 
                 int same = random.Next(files.Count);
                 files[same] = Parse(files[same].File.Path, files[same].File.Text);
@@ -205,6 +207,36 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void AnUnchangedHistoryGivesTheLastResultAgainButNotAfterACancelledAnalysis()
+        {
+            var settings = new AnalysisSettings();
+            var random = new Random(11);
+            List<ParsedFile> files = GenerateHistory(random, 60);
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult first = incremental.Analyze(files);
+            Assert.AreSame(first, incremental.Analyze(files));
+            Assert.AreEqual(files.Count, incremental.ReplayedFrom);
+
+            // A cancelled analysis of an edit, then the edited history again: it must be analysed, not answered
+            // with the result from before the edit.
+            List<ParsedFile> edited = new List<ParsedFile>(files);
+            edited[1] = Parse(files[1].File.Path, RandomFile(random));
+            using (var cancelled = new CancellationTokenSource())
+            {
+                cancelled.Cancel();
+                Assert.ThrowsExactly<OperationCanceledException>(() => incremental.Analyze(edited, cancelled.Token));
+            }
+            AnalysisResult afterEdit = incremental.Analyze(edited);
+            Assert.AreNotSame(first, afterEdit);
+            AssertSame(11, "edited after a cancelled analysis", edited, afterEdit, settings);
+
+            // And back to the original files: replayed from the file that differs, equal to a full analysis.
+            AnalysisResult back = incremental.Analyze(files);
+            Assert.AreEqual(1, incremental.ReplayedFrom);
+            AssertSame(11, "original files again", files, back, settings);
+        }
+
+        [TestMethod]
         public void AResultIsNotChangedByTheNextAnalysis()
         {
             var settings = new AnalysisSettings();
@@ -222,6 +254,102 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual(diagnostics, Describe(first.Diagnostics));
             Assert.AreEqual(1, rejected);
             Assert.AreEqual(rejected, first.Rejected.Count);
+        }
+
+        [TestMethod]
+        public void FilesReplayedAgainAtTheSamePlaceKeepTheirStatementReferences()
+        {
+            var settings = new AnalysisSettings();
+            var files = new List<ParsedFile>
+            {
+                Parse("m/001.sql", "CREATE TABLE t (id int);\n"),
+                Parse("m/002.sql", "CREATE TABLE u (id int);\nCREATE PUBLICATION p FOR TABLE t, u;\n"),
+                Parse("m/003.sql", "ALTER TABLE u ADD COLUMN v text;\n"),
+            };
+            var incremental = new IncrementalAnalysis(settings);
+            StatementRef createdU = incremental.Analyze(files).Catalog.AllTables[1].CreatedBy;
+
+            // Same number of statements in the edited first file: the later files keep their places and references.
+            files[0] = Parse("m/001.sql", "CREATE TABLE t (id int PRIMARY KEY);\n");
+            AnalysisResult same = incremental.Analyze(files);
+            AssertSame(0, "same statement count", files, same, settings);
+            Assert.AreSame(createdU, same.Catalog.AllTables[1].CreatedBy, "u's CREATE TABLE is at the same place: the same reference");
+
+            // One statement more: every later statement moves one place, so its reference is new and has the new order.
+            files[0] = Parse("m/001.sql", "CREATE TABLE t (id int);\nALTER TABLE t ADD PRIMARY KEY (id);\n");
+            AnalysisResult moved = incremental.Analyze(files);
+            AssertSame(0, "one statement more", files, moved, settings);
+            StatementRef createdUAgain = moved.Catalog.AllTables[1].CreatedBy;
+            Assert.AreNotSame(createdU, createdUAgain);
+            Assert.AreEqual(createdU.Order + 1, createdUAgain.Order);
+            Assert.AreSame(files[1].Statements[0], createdUAgain.Statement);
+        }
+
+        [TestMethod]
+        public void RenamingOrDroppingATableThatLaterFilesReferenceGivesTheFullAnalysisResults()
+        {
+            var settings = new AnalysisSettings();
+            var files = new List<ParsedFile>
+            {
+                Parse("m/001.sql", "CREATE TABLE t (id int NOT NULL);\nCREATE TABLE keep (id int PRIMARY KEY);\n"),
+                Parse("m/002.sql", "CREATE UNIQUE INDEX t_id ON t (id);\n"),
+                Parse("m/003.sql", "CREATE PUBLICATION p FOR TABLE t, keep;\nUPDATE t SET id = 2;\n"),
+                Parse("m/004.sql", "ALTER TABLE t REPLICA IDENTITY USING INDEX t_id;\n"),
+            };
+            var incremental = new IncrementalAnalysis(settings);
+            AssertSame(0, "initial", files, incremental.Analyze(files), settings);
+            string[] secondFiles =
+            {
+                "ALTER TABLE t RENAME TO t_old;\nCREATE UNIQUE INDEX t_id ON t_old (id);\n", // later files name a table that is gone
+                "DROP TABLE t;\n",
+                "ALTER TABLE t RENAME TO t_old;\nCREATE TABLE t (id int);\n", // the name now finds another table
+                "CREATE UNIQUE INDEX t_id ON t (id);\n",
+            };
+            for (int i = 0; i < secondFiles.Length; i++)
+            {
+                files[1] = Parse("m/002.sql", secondFiles[i]);
+                AnalysisResult result = incremental.Analyze(files);
+                Assert.AreEqual(1, incremental.ReplayedFrom);
+                AssertSame(i, "second file version " + i, files, result, settings);
+            }
+        }
+
+        [TestMethod]
+        public void APublicationEditChangesTheResultsOfTablesNoReplayedFileTouches()
+        {
+            // The tables are created in the first file and never named again; only the publication in the last file
+            // changes, so every change of their results comes from coverage alone.
+            var settings = new AnalysisSettings();
+            var first = new StringBuilder("CREATE SCHEMA s;\n");
+            for (int i = 0; i < 5; i++)
+            {
+                first.Append("CREATE TABLE s.nokey_").Append(i).Append(" (id int NOT NULL);\n");
+                first.Append("CREATE TABLE public.full_").Append(i).Append(" (id int PRIMARY KEY);\n");
+                first.Append("ALTER TABLE public.full_").Append(i).Append(" REPLICA IDENTITY FULL;\n");
+            }
+            var files = new List<ParsedFile> { Parse("m/001.sql", first.ToString()), Parse("m/002.sql", "CREATE TABLE other (id int PRIMARY KEY);\n") };
+            files.Add(Parse("m/003.sql", "CREATE PUBLICATION p FOR TABLE s.nokey_0;\n"));
+            var incremental = new IncrementalAnalysis(settings);
+            AssertSame(0, "initial", files, incremental.Analyze(files), settings);
+            string[] lastFiles =
+            {
+                "CREATE PUBLICATION p FOR TABLES IN SCHEMA s;\n",
+                "CREATE PUBLICATION p FOR ALL TABLES;\n",
+                "CREATE PUBLICATION p FOR ALL TABLES WITH (publish = 'insert');\n",
+                "CREATE PUBLICATION p FOR TABLE public.full_1, s.nokey_3 WITH (publish = 'delete');\n",
+                "CREATE PUBLICATION p FOR ALL TABLES;\nALTER PUBLICATION p RENAME TO q;\nDROP PUBLICATION q;\n",
+                "",
+            };
+            var seen = new HashSet<string>();
+            for (int i = 0; i < lastFiles.Length; i++)
+            {
+                files[2] = Parse("m/003.sql", lastFiles[i]);
+                AnalysisResult result = incremental.Analyze(files);
+                Assert.AreEqual(2, incremental.ReplayedFrom, "only the last file is replayed");
+                AssertSame(i, "publication version " + i, files, result, settings);
+                seen.Add(string.Join(",", Ids(result)));
+            }
+            Assert.IsTrue(seen.Count >= 4, "the publication versions must give different results: " + string.Join(" | ", seen));
         }
 
         // ----- histories -----
