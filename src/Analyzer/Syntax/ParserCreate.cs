@@ -148,7 +148,7 @@ namespace ReplicaGuard.Syntax
             if (AcceptKw("of"))
             {
                 // Typed table: columns come from a composite type we do not model.
-                ParseObjectName("a type name");
+                SkipObjectName("a type name");
                 if (IsKind(SyntaxKind.OpenParen))
                 {
                     ParseTableElements(stmt, partitionColumns: true);
@@ -624,7 +624,7 @@ namespace ReplicaGuard.Syntax
                 }
                 if (AcceptKw("references"))
                 {
-                    ParseObjectName("a referenced table");
+                    SkipObjectName("a referenced table");
                     SkipParens();
                     SkipForeignKeyActions();
                     last = null;
@@ -828,7 +828,7 @@ namespace ReplicaGuard.Syntax
                 c = new TableConstraint(ConstraintKind.ForeignKey);
                 SkipParens();
                 ExpectKw("references");
-                ParseObjectName("a referenced table");
+                SkipObjectName("a referenced table");
                 SkipParens();
                 SkipForeignKeyActions();
             }
@@ -1059,7 +1059,7 @@ namespace ReplicaGuard.Syntax
                     }
                     if (AcceptKw("collate"))
                     {
-                        ParseObjectName("a collation");
+                        SkipObjectName("a collation");
                         element.DefaultOrdering = false;
                         continue;
                     }
