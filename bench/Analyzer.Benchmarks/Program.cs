@@ -84,6 +84,26 @@ namespace ReplicaGuard.Benchmarks
                 listener.Print(count);
                 return;
             }
+            if (args.Length > 0 && args[0] == "lex-cpu")
+            {
+                // The lexer alone, N times after a warm-up: thread CPU per lex (steadier than wall time under load).
+                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                int count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+                for (int i = 0; i < 30; i++)
+                {
+                    Lexer.Lex(file.Text);
+                }
+                double minWall = double.MaxValue;
+                double cpuStart = ThreadCpu.Milliseconds();
+                for (int i = 0; i < count; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    Lexer.Lex(file.Text);
+                    minWall = Math.Min(minWall, (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency);
+                }
+                Console.WriteLine($"lex: thread CPU {(ThreadCpu.Milliseconds() - cpuStart) / count:F2} ms per run, min wall {minWall:F2} ms ({count} runs)");
+                return;
+            }
             if (args.Length > 0 && args[0] == "alloc-types-parse")
             {
                 // Which types prepare + lex + split + parse allocate (sampled): `alloc-types-parse N`.
