@@ -232,7 +232,7 @@ namespace ReplicaGuard.Benchmarks
                 {
                     cpuMean += cpu / cpuTimes.Count;
                 }
-                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   thread CPU mean {cpuMean,8:F2} ms   allocated {allocated / 1048576.0,7:F1} MiB, {collections} gen0 GCs ({gen2} gen2) in the first run; {gcs}");
+                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   thread CPU mean {cpuMean,8:F2} ms   allocated {allocated / 1048576.0,7:F2} MiB, {collections} gen0 GCs ({gen2} gen2) in the first run; {gcs}");
             }
         }
     }

@@ -94,6 +94,22 @@ namespace ReplicaGuard.Syntax.Ast
             return list;
         }
 
+        /// <summary>A list of <paramref name="items"/>' items, its array sized exactly (the shared <see cref="Empty"/> when none).</summary>
+        internal static NodeList<T> From(List<T> items)
+        {
+            if (items.Count == 0)
+            {
+                return Empty;
+            }
+            var list = new NodeList<T> { _first = items[0], _count = items.Count };
+            if (items.Count > 1)
+            {
+                list._rest = new T[items.Count - 1];
+                items.CopyTo(1, list._rest, 0, items.Count - 1);
+            }
+            return list;
+        }
+
         /// <summary>Appends every item, with <see cref="Add"/>'s contract.</summary>
         internal NodeList<T> AddRange(IEnumerable<T> items)
         {
