@@ -90,6 +90,41 @@ namespace ReplicaGuard.Benchmarks
                 listener.Print(count);
                 return;
             }
+            if (args.Length > 0 && args[0] == "lex-cpu")
+            {
+                // The lexer alone, N times after a warm-up: thread CPU per lex (steadier than wall time under load).
+                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                int count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+                for (int i = 0; i < 30; i++)
+                {
+                    Lexer.Lex(file.Text);
+                }
+                double minWall = double.MaxValue;
+                double cpuStart = ThreadCpu.Milliseconds();
+                for (int i = 0; i < count; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    Lexer.Lex(file.Text);
+                    minWall = Math.Min(minWall, (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency);
+                }
+                Console.WriteLine($"lex: thread CPU {(ThreadCpu.Milliseconds() - cpuStart) / count:F2} ms per run, min wall {minWall:F2} ms ({count} runs)");
+                return;
+            }
+            if (args.Length > 0 && args[0] == "alloc-types-parse")
+            {
+                // Which types prepare + lex + split + parse allocate (sampled): `alloc-types-parse N`.
+                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                var settings = new AnalysisSettings();
+                int count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+                Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
+                using var listener = new AllocationTypes();
+                for (int i = 0; i < count; i++)
+                {
+                    Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
+                }
+                listener.Print(count);
+                return;
+            }
             if (args.Length > 0 && args[0] == "statement-costs")
             {
                 StatementCosts.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 2 && args[2] == "all", args.Length > 3 ? args[3] : "none");
@@ -173,7 +208,7 @@ namespace ReplicaGuard.Benchmarks
                 collections = GC.CollectionCount(0) - collections;
                 gen2 = GC.CollectionCount(2) - gen2;
                 TimeSpan pausedBefore = TimeSpan.Zero;
-                int gen0Before = 0, gen1Before = 0;
+                int gen0Before = 0, gen1Before = 0, gen2Before = 0;
                 for (int i = 0; i < runs + 3; i++)
                 {
                     if (i == 3)
@@ -181,6 +216,7 @@ namespace ReplicaGuard.Benchmarks
                         pausedBefore = GC.GetTotalPauseDuration();
                         gen0Before = GC.CollectionCount(0);
                         gen1Before = GC.CollectionCount(1);
+                        gen2Before = GC.CollectionCount(2);
                     }
                     double cpuStart = ThreadCpu.Milliseconds();
                     long start = Stopwatch.GetTimestamp();
@@ -194,7 +230,7 @@ namespace ReplicaGuard.Benchmarks
                     }
                 }
                 double pausedPerRun = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / runs;
-                string gcs = $"GC pause {pausedPerRun:F2} ms/run, {GC.CollectionCount(0) - gen0Before} gen0 ({GC.CollectionCount(1) - gen1Before} gen1) in {runs} runs";
+                string gcs = $"GC pause {pausedPerRun:F2} ms/run, {GC.CollectionCount(0) - gen0Before} gen0 ({GC.CollectionCount(1) - gen1Before} gen1, {GC.CollectionCount(2) - gen2Before} gen2) in {runs} runs";
                 times.Sort();
                 // The thread CPU clock ticks coarsely (a few ms): only its mean over the runs is meaningful.
                 double cpuMean = 0;
@@ -202,7 +238,7 @@ namespace ReplicaGuard.Benchmarks
                 {
                     cpuMean += cpu / cpuTimes.Count;
                 }
-                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   thread CPU mean {cpuMean,8:F2} ms   allocated {allocated / 1048576.0,7:F1} MiB, {collections} gen0 GCs ({gen2} gen2) in the first run; {gcs}");
+                Console.WriteLine($"{name,-26} median {times[times.Count / 2],8:F2} ms   min {times[0],8:F2} ms   thread CPU mean {cpuMean,8:F2} ms   allocated {allocated / 1048576.0,7:F2} MiB, {collections} gen0 GCs ({gen2} gen2) in the first run; {gcs}");
             }
         }
     }

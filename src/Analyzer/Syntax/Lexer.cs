@@ -50,7 +50,7 @@ namespace ReplicaGuard.Syntax
             private int _statementStart;
             private bool _pendingHasTokens;
 
-            public List<StatementRange> Statements { get; } = new List<StatementRange>();
+            public List<StatementRange> Statements { get; }
 
             public Scanner(string text)
             {
@@ -61,6 +61,9 @@ namespace ReplicaGuard.Syntax
                 _kinds = new SyntaxKind[guess];
                 _starts = new int[guess + 1];
                 _significant = new int[guess / 2];
+                // About one statement per 190 chars in a schema dump (GitLab: 14.6k in 2.7 MB); sized once, the list
+                // does not leave a trail of doubled arrays (GitLab: 400 KB, two of them on the large-object heap).
+                Statements = new List<StatementRange>(text.Length / 160 + 16);
             }
 
             public TokenList Run()

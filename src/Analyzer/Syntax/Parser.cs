@@ -232,6 +232,24 @@ namespace ReplicaGuard.Syntax
             return new ObjectName(schema, name, TextSpan.FromBounds(startOffset, endOffset));
         }
 
+        /// <summary>
+        /// Reads past a name as <see cref="ParseObjectName"/> does (same errors) where the name is not kept (a foreign
+        /// key's referenced table, a collation): GitLab has thousands, and each would be a name object and lookups.
+        /// </summary>
+        private void SkipObjectName(string what)
+        {
+            if (!IsName)
+            {
+                Fail("expected " + what);
+                return;
+            }
+            _pos++;
+            while (IsKind(SyntaxKind.Dot) && IsIdentifierToken(PeekToken(1)))
+            {
+                _pos += 2;
+            }
+        }
+
         /// <summary>Skips a balanced group starting at '(' or '['; elsewhere it does nothing.</summary>
         private void SkipParens()
         {

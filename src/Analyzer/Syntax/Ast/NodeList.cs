@@ -9,18 +9,25 @@ namespace ReplicaGuard.Syntax.Ast
     /// inline constraints, an index element's referenced columns, a table's LIKE clauses: tens of thousands in a big
     /// schema), so every empty list is one shared instance and a list allocates only when its first item arrives.
     /// </summary>
-    /// <remarks>foreach uses a struct enumerator, so reading a list allocates nothing.</remarks>
+    /// <remarks>
+    /// Most lists that are not empty hold one item (an ALTER TABLE's one action, a key's one column, an index's one
+    /// element): the first item lives in a field and an array is made only for the items after it, so such a list
+    /// is one object for the garbage collector instead of two. foreach uses a struct enumerator, so reading a list
+    /// allocates nothing.
+    /// </remarks>
     public sealed class NodeList<T> : IReadOnlyList<T>
     {
         /// <summary>The shared empty list: never modified (<see cref="Add"/> replaces it instead).</summary>
-        public static readonly NodeList<T> Empty = new NodeList<T>(Array.Empty<T>());
+        public static readonly NodeList<T> Empty = new NodeList<T>();
 
-        private T[] _items;
+        private T _first = default!;
+
+        /// <summary>Items 1, 2, ... (item 0 is <see cref="_first"/>); may be longer than needed.</summary>
+        private T[] _rest = Array.Empty<T>();
         private int _count;
 
-        private NodeList(T[] items)
+        private NodeList()
         {
-            _items = items;
         }
 
         public int Count => _count;
@@ -33,9 +40,12 @@ namespace ReplicaGuard.Syntax.Ast
                 {
                     throw new ArgumentOutOfRangeException(nameof(index));
                 }
-                return _items[index];
+                return ItemAt(index);
             }
         }
+
+        /// <summary>Item <paramref name="index"/>, which the caller has checked is below <see cref="Count"/>.</summary>
+        private T ItemAt(int index) => index == 0 ? _first : _rest[index - 1];
 
         /// <summary>True when an item equals <paramref name="item"/> (default equality), as List's Contains.</summary>
         public bool Contains(T item)
@@ -43,7 +53,7 @@ namespace ReplicaGuard.Syntax.Ast
             EqualityComparer<T> comparer = EqualityComparer<T>.Default;
             for (int i = 0; i < _count; i++)
             {
-                if (comparer.Equals(_items[i], item))
+                if (comparer.Equals(ItemAt(i), item))
                 {
                     return true;
                 }
@@ -62,9 +72,10 @@ namespace ReplicaGuard.Syntax.Ast
         {
             for (int i = 0; i < _count; i++)
             {
-                if (match(_items[i]))
+                T item = ItemAt(i);
+                if (match(item))
                 {
-                    found = _items[i];
+                    found = item;
                     return true;
                 }
             }
@@ -78,8 +89,24 @@ namespace ReplicaGuard.Syntax.Ast
         /// </summary>
         internal NodeList<T> Add(T item)
         {
-            NodeList<T> list = ReferenceEquals(this, Empty) ? new NodeList<T>(new T[1]) : this;
+            NodeList<T> list = ReferenceEquals(this, Empty) ? new NodeList<T>() : this;
             list.Append(item);
+            return list;
+        }
+
+        /// <summary>A list of <paramref name="items"/>' items, its array sized exactly (the shared <see cref="Empty"/> when none).</summary>
+        internal static NodeList<T> From(List<T> items)
+        {
+            if (items.Count == 0)
+            {
+                return Empty;
+            }
+            var list = new NodeList<T> { _first = items[0], _count = items.Count };
+            if (items.Count > 1)
+            {
+                list._rest = new T[items.Count - 1];
+                items.CopyTo(1, list._rest, 0, items.Count - 1);
+            }
             return list;
         }
 
@@ -96,11 +123,19 @@ namespace ReplicaGuard.Syntax.Ast
 
         private void Append(T item)
         {
-            if (_count == _items.Length)
+            if (_count == 0)
             {
-                Array.Resize(ref _items, _items.Length * 2);
+                _first = item;
             }
-            _items[_count++] = item;
+            else
+            {
+                if (_count - 1 == _rest.Length)
+                {
+                    Array.Resize(ref _rest, Math.Max(2, _rest.Length * 2));
+                }
+                _rest[_count - 1] = item;
+            }
+            _count++;
         }
 
         public Enumerator GetEnumerator() => new Enumerator(this);
@@ -120,7 +155,7 @@ namespace ReplicaGuard.Syntax.Ast
                 _index = -1;
             }
 
-            public T Current => _list._items[_index];
+            public T Current => _list.ItemAt(_index);
 
             object? IEnumerator.Current => Current;
 
