@@ -24,6 +24,7 @@ namespace ReplicaGuard.Cli.Commands
         public static Analysis Run(CheckOptions options, CliConsole console)
         {
             CheckInput input = HistoryLoader.Load(options, console.WorkingDirectory, console.FileSystem);
+            EngineWarmUp.StartIfWorthIt(input);
             var diagnostics = new List<Diagnostic>();
             using (var progress = new Progress(console))
             {

@@ -37,9 +37,14 @@ namespace ReplicaGuard.Cli.Input
         /// </summary>
         internal static string DominantLineEnding(ReadOnlySpan<byte> body)
         {
+            // Without a CR the answer is LF whatever the count: one scan instead of counting both (most files).
+            if (body.IndexOf((byte)'\r') < 0)
+            {
+                return "\n";
+            }
             int lfAll = body.Count((byte)'\n');
             int crAll = body.Count((byte)'\r');
-            int crlf = crAll == 0 ? 0 : body.Count("\r\n"u8);
+            int crlf = body.Count("\r\n"u8);
             int lf = lfAll - crlf, cr = crAll - crlf;
             if (lf >= crlf && lf >= cr) return "\n";
             return crlf >= cr ? "\r\n" : "\r";
