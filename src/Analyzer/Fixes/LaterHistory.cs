@@ -53,6 +53,10 @@ namespace ReplicaGuard.Fixes
                 {
                     continue; // a later LIKE ... INCLUDING INDEXES copies the key to a table where it breaks a statement
                 }
+                if ((fix.EquivalenceKey == FixKinds.AddPrimaryKey || assumptions.CreatedIndex != null) && changes.RejectedAttachAfter(table, statement, rejected))
+                {
+                    continue; // the NOT NULL the key sets could let a later rejected ATTACH PARTITION succeed
+                }
                 if (!FitsLaterRows(table, statement, assumptions.KeyColumns, filters: true))
                 {
                     if (keyBlockedByLaterFilters == null && fix.EquivalenceKey == FixKinds.AddPrimaryKey && assumptions.CreatedIndex == null

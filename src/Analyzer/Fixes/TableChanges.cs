@@ -21,6 +21,7 @@ namespace ReplicaGuard.Fixes
         private readonly Dictionary<ColumnObject, List<StatementRef>> _notNullDropped = new Dictionary<ColumnObject, List<StatementRef>>();
         private readonly Dictionary<string, StatementRef> _indexNamesCreated = new Dictionary<string, StatementRef>();
         private readonly Dictionary<string, StatementRef> _indexNamesUsed = new Dictionary<string, StatementRef>();
+        private readonly Dictionary<TableObject, List<StatementRef>> _attachAttempts = new Dictionary<TableObject, List<StatementRef>>();
         private readonly Dictionary<TableObject, List<StatementRef>> _primaryKeyAdded = new Dictionary<TableObject, List<StatementRef>>();
         private readonly List<LikeCopy> _likeCopies = new List<LikeCopy>();
         private int _likeCopiesResolved;
@@ -66,6 +67,7 @@ namespace ReplicaGuard.Fixes
                         RecordPrimaryKeyAdded(alter, table, statement);
                     }
                     RecordIndexesNamed(alter, statement);
+                    RecordAttachAttempts(alter, statement, catalog);
                     break;
                 case CreateTableStatement create when create.Likes.Count > 0:
                     // LIKE copies the source's columns, NOT NULLs and (INCLUDING INDEXES) keys as they are now: a fix
@@ -224,6 +226,39 @@ namespace ReplicaGuard.Fixes
                     Set(_indexNamesUsed, action.Constraint.UsingIndex.Name, statement);
                 }
             }
+        }
+
+        /// <summary>ALTER TABLE parent ATTACH PARTITION t: recorded for t, whether PostgreSQL accepts it or not.</summary>
+        private void RecordAttachAttempts(AlterTableStatement alter, StatementRef statement, Catalog catalog)
+        {
+            foreach (AlterTableAction action in alter.Actions)
+            {
+                if (action.Kind == AlterTableActionKind.AttachPartition && action.Relation != null && catalog.FindRelation(action.Relation) is TableObject partition)
+                {
+                    Add(_attachAttempts, partition, statement);
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when an ATTACH PARTITION of the table after <paramref name="statement"/> is one PostgreSQL rejects: a fix
+        /// that makes key columns NOT NULL can lift its reason ("column must be marked NOT NULL") and let it succeed,
+        /// changing what follows.
+        /// </summary>
+        public bool RejectedAttachAfter(TableObject table, StatementRef statement, ISet<StatementRef> rejected)
+        {
+            if (!_attachAttempts.TryGetValue(table, out List<StatementRef>? attempts))
+            {
+                return false;
+            }
+            foreach (StatementRef attempt in attempts)
+            {
+                if (attempt.Order > statement.Order && rejected.Contains(attempt))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>True when a REPLICA IDENTITY USING INDEX or ADD ... USING INDEX after <paramref name="statement"/> names <paramref name="name"/>.</summary>

@@ -403,6 +403,18 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void StatementFixAddsNoKeyThatWouldLetALaterRejectedAttachSucceed()
+        {
+            // The ATTACH fails: t.id is nullable and p.id NOT NULL. A key on t (id) before it would make it succeed.
+            string history = "CREATE TABLE p (id int NOT NULL, a int NOT NULL) PARTITION BY LIST (a);\nCREATE TABLE t (id int, a int NOT NULL);\n"
+                + "CREATE PUBLICATION pub FOR ALL TABLES;\nDELETE FROM t;\nALTER TABLE p ATTACH PARTITION t FOR VALUES IN (1);\n";
+            var d = Single(Analyze(history), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            var accepted = Single(Analyze(history.Replace("CREATE TABLE t (id int,", "CREATE TABLE t (id int NOT NULL,")), "RG1002");
+            Assert.IsTrue(accepted.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), "the ATTACH succeeds anyway:\n" + Titles(accepted));
+        }
+
+        [TestMethod]
         public void StatementFixAddsNoKeyWhenTheLikeCopyDeclaresItsOwn()
         {
             var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE PUBLICATION p FOR TABLE t;\nUPDATE t SET id = 1;\n"
