@@ -118,10 +118,24 @@ namespace ReplicaGuard.Fixes
         /// <summary>Right after the diagnosed statement (before it for RG1002), or after a later statement the fix depends on.</summary>
         public static TextEdit AtStatement(FixRequest request, IndexObject? index, string sql)
         {
-            if (request.Before)
+            return request.Before ? FixText.InsertBefore(request.Statement, sql) : FixText.InsertAfter(InsertionPoint(request, index), sql);
+        }
+
+        /// <summary>
+        /// The order of the point where a fix lands: the CREATE TABLE when it is usable, just before the statement for
+        /// RG1002, otherwise the statement <see cref="AtStatement"/> inserts after.
+        /// </summary>
+        public static int LandingOrder(FixRequest request, IndexObject? index)
+        {
+            if (UsableCreate(request, index) != null)
             {
-                return FixText.InsertBefore(request.Statement, sql);
+                return request.Table.CreatedBy.Order;
             }
+            return request.Before ? request.Statement.Order - 1 : InsertionPoint(request, index).Order;
+        }
+
+        private static StatementRef InsertionPoint(FixRequest request, IndexObject? index)
+        {
             StatementRef after = request.Statement;
             foreach (StatementRef? dependency in new[] { request.Table.CreatedBy, index?.CreatedBy, request.Table.IdentityLostBy, request.Table.MovedBy, request.Table.KeysChangedBy, request.LastChange })
             {
@@ -130,7 +144,7 @@ namespace ReplicaGuard.Fixes
                     after = dependency;
                 }
             }
-            return FixText.InsertAfter(after, sql);
+            return after;
         }
     }
 }

@@ -42,8 +42,22 @@ namespace ReplicaGuard.Fixes
         /// <summary>The last statement that altered the table (see <see cref="TableChanges"/>); fixes go after it.</summary>
         public StatementRef? LastChange { get; set; }
 
-        /// <summary>Index names that DROP INDEX / ALTER INDEX statements of the history name (a fix must not create one of them).</summary>
-        public ISet<string>? ReferencedIndexNames { get; set; }
+        /// <summary>Index names that DROP INDEX / ALTER INDEX statements of the history name, with those statements (see <see cref="TableChanges"/>).</summary>
+        public IReadOnlyDictionary<string, List<StatementRef>>? IndexReferences { get; set; }
+
+        /// <summary>
+        /// A DROP INDEX / ALTER INDEX after the point where the fix lands names <paramref name="name"/>: it would act on
+        /// the index the fix creates or renames. One before that point ran before the fix exists.
+        /// </summary>
+        public bool IndexNameReferencedAfterFix(string name, IndexObject? index)
+        {
+            if (IndexReferences == null || !IndexReferences.TryGetValue(name, out List<StatementRef>? statements))
+            {
+                return false;
+            }
+            int landing = CreateTablePlacement.LandingOrder(this, index);
+            return statements.Exists(s => s.Order > landing);
+        }
 
         /// <summary>Table names that rejected ALTER PUBLICATION ... ADD | SET statements list, with the last one (see <see cref="TableChanges"/>).</summary>
         public IReadOnlyDictionary<string, StatementRef>? TablesInRejectedPublicationChanges { get; set; }
@@ -76,7 +90,7 @@ namespace ReplicaGuard.Fixes
             {
                 Before = Before,
                 LastChange = LastChange,
-                ReferencedIndexNames = ReferencedIndexNames,
+                IndexReferences = IndexReferences,
                 TablesInRejectedPublicationChanges = TablesInRejectedPublicationChanges,
                 Assumptions = assumptions,
                 FailingActions = FailingActions,

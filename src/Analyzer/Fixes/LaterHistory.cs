@@ -72,7 +72,7 @@ namespace ReplicaGuard.Fixes
                     {
                         // The later CREATE INDEX would find the name taken: a name no statement of the history uses.
                         result.Add(assumptions.WithFreeIndexName(name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name)
-                            || changes.ReferencedIndexNames.Contains(name)));
+                            || changes.IndexReferences.ContainsKey(name)));
                     }
                     continue;
                 }
@@ -139,7 +139,7 @@ namespace ReplicaGuard.Fixes
         {
             foreach (string name in assumptions.IndexNames)
             {
-                if (changes.ReferencedIndexNames.Contains(name) || changes.IndexNameCreatedAfter(name, statement) || changes.IndexNameUsedAfter(name, statement))
+                if (changes.IndexReferences.ContainsKey(name) || changes.IndexNameCreatedAfter(name, statement) || changes.IndexNameUsedAfter(name, statement))
                 {
                     return true;
                 }

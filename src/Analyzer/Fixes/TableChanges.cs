@@ -94,12 +94,12 @@ namespace ReplicaGuard.Fixes
                     break;
                 case AlterIndexStatement alterIndex:
                     table = (catalog.FindRelation(alterIndex.Name) as IndexObject)?.Table;
-                    AddReferencedIndexName(alterIndex.Name.Name);
+                    AddReferencedIndexName(alterIndex.Name.Name, statement);
                     break;
                 case DropStatement drop when drop.Kind == DropObjectKind.Index:
                     foreach (ObjectName name in drop.Names)
                     {
-                        AddReferencedIndexName(name.Name);
+                        AddReferencedIndexName(name.Name, statement);
                     }
                     break;
             }
@@ -335,7 +335,7 @@ namespace ReplicaGuard.Fixes
                         return true;
                     }
                     string copiedName = Model.IndexNaming.MakeObjectName(copy.Name, null, "pkey");
-                    if (IndexNameCreatedAfter(copiedName, like.Statement) || ReferencedIndexNames.Contains(copiedName))
+                    if (IndexNameCreatedAfter(copiedName, like.Statement) || IndexReferences.ContainsKey(copiedName))
                     {
                         return true;
                     }
@@ -384,12 +384,9 @@ namespace ReplicaGuard.Fixes
         /// <summary>True when a CREATE INDEX of the history so far names <paramref name="name"/>.</summary>
         public bool IndexNameCreated(string name) => _indexNamesCreated.ContainsKey(name);
 
-        private void AddReferencedIndexName(string name)
+        private void AddReferencedIndexName(string name, StatementRef statement)
         {
-            if (ReferencedIndexNames.Add(name))
-            {
-                StateLog?.SetAdded(ReferencedIndexNames, name);
-            }
+            Add(_indexReferences, name, statement);
         }
 
         private static bool IsIdentityAttempt(AlterTableStatement alter)
@@ -507,8 +504,10 @@ namespace ReplicaGuard.Fixes
             return recorded.TryGetValue(key, out StatementRef? at) && at.Order > statement.Order;
         }
 
-        /// <summary>Every index name a DROP INDEX or ALTER INDEX of the history names, so far.</summary>
-        public HashSet<string> ReferencedIndexNames { get; } = new HashSet<string>();
+        /// <summary>Every index name a DROP INDEX or ALTER INDEX of the history names, so far, with those statements in order.</summary>
+        public IReadOnlyDictionary<string, List<StatementRef>> IndexReferences => _indexReferences;
+
+        private readonly Dictionary<string, List<StatementRef>> _indexReferences = new Dictionary<string, List<StatementRef>>();
 
         /// <summary>The last statement that altered the table, or null.</summary>
         public StatementRef? LastChangeOf(TableObject table) => table.LastAlteredBy;

@@ -25,13 +25,13 @@ namespace ReplicaGuard.Fixes
                 return fixes;
             }
             // A later DROP INDEX / ALTER INDEX of the name PostgreSQL gives the new key would then act on it: offer no key fix.
-            bool keyRepairs = request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(PrimaryKeyName(table));
+            bool keyRepairs = !request.IndexNameReferencedAfterFix(PrimaryKeyName(table), null);
             if (table.PrimaryKey == null && keyRepairs)
             {
                 foreach (IndexObject index in table.Indexes)
                 {
                     if (CanPromote(index) && Fits(request, KeyNames(index))
-                        && (request.ReferencedIndexNames == null || !request.ReferencedIndexNames.Contains(index.Name)))
+                        && !request.IndexNameReferencedAfterFix(index.Name, index))
                     {
                         fixes.Add(Promote(request, index));
                     }
@@ -256,7 +256,7 @@ namespace ReplicaGuard.Fixes
             }
             string index = IndexNaming.Choose(table.Name, names, IndexNaming.Kind.UniqueConstraint, _ => false);
             if (names.Count == key.Columns.Count || !Fits(request, names) || table.Schema.Relations.ContainsKey(index)
-                || (request.ReferencedIndexNames != null && request.ReferencedIndexNames.Contains(index)))
+                || request.IndexNameReferencedAfterFix(index, null))
             {
                 return null; // the filter adds no column (then it is not the problem), or a list or a name is in the way
             }

@@ -42,7 +42,7 @@ namespace ReplicaGuard.Rules
             return new FixRequest(table, statement, goal, Settings)
             {
                 LastChange = Changes.LastChangeOf(table),
-                ReferencedIndexNames = Changes.ReferencedIndexNames,
+                IndexReferences = Changes.IndexReferences,
                 TablesInRejectedPublicationChanges = Changes.TablesInRejectedPublicationChanges(Rejected),
             };
         }

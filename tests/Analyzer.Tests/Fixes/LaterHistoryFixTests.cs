@@ -249,6 +249,26 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void KeyFixIsOfferedWhenOnlyAnEarlierStatementNamesTheKeysIndex()
+        {
+            // The key's index is renamed, the key dropped: "t_pkey" was named before the fix lands, so the fix is safe.
+            string history = "CREATE TABLE t (id int PRIMARY KEY, a int);\nALTER INDEX t_pkey RENAME TO i3;\nALTER TABLE t DROP CONSTRAINT i3;\n"
+                + "CREATE PUBLICATION p FOR TABLE t (id, a);\n";
+            Diagnostic d = Single(Analyze(history), "RG1001");
+            CodeFix fix = FixOfKind(d, FixKinds.AddPrimaryKey);
+            var again = Analyze(ApplyFix(fix, new[] { history }));
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
+        public void KeyFixIsNotOfferedWhenAStatementAfterItNamesTheKeysIndex()
+        {
+            // The fix lands inside the CREATE; the later DROP INDEX IF EXISTS t_pkey would then drop the new key.
+            Diagnostic d = Single(Analyze("CREATE TABLE t (id int, a int);\nDROP INDEX IF EXISTS t_pkey;\nCREATE PUBLICATION p FOR TABLE t (id, a);\n"), "RG1001");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+        }
+
+        [TestMethod]
         public void EndOfHistoryFixPromotesAnIndexAnEarlierReplicaIdentityNamed()
         {
             var d = Single(Analyze("CREATE TABLE t (id int NOT NULL);\nCREATE UNIQUE INDEX i1 ON t (id);\nALTER TABLE t REPLICA IDENTITY USING INDEX i1;\n"
