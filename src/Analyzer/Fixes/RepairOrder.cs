@@ -58,23 +58,32 @@ namespace ReplicaGuard.Fixes
             return ordered;
         }
 
-        /// <summary>Where the recommended fix's first edit lands: (file rank, offset); last when there is none.</summary>
+        /// <summary>
+        /// Where the recommended fix lands: its first insertion (the statement that gives the identity; deleting a
+        /// rejected statement on the way gives none), or its first edit when it only deletes; (file rank, offset),
+        /// last when there is no fix.
+        /// </summary>
         private static (int File, int Offset) Landing(Diagnostic d, Dictionary<SourceFile, int> fileRank)
         {
-            (int File, int Offset) landing = (int.MaxValue, int.MaxValue);
+            (int File, int Offset) firstEdit = (int.MaxValue, int.MaxValue);
+            (int File, int Offset) firstInsertion = (int.MaxValue, int.MaxValue);
             if (d.Fixes.Count == 0)
             {
-                return landing;
+                return firstEdit;
             }
             foreach (TextEdit edit in d.Fixes[0].Edits)
             {
                 (int, int) at = (fileRank.TryGetValue(edit.File, out int rank) ? rank : int.MaxValue, edit.Span.Start);
-                if (Compare(at, landing) < 0)
+                if (Compare(at, firstEdit) < 0)
                 {
-                    landing = at;
+                    firstEdit = at;
+                }
+                if (!string.IsNullOrEmpty(edit.NewText) && Compare(at, firstInsertion) < 0)
+                {
+                    firstInsertion = at;
                 }
             }
-            return landing;
+            return firstInsertion.File == int.MaxValue && firstInsertion.Offset == int.MaxValue ? firstEdit : firstInsertion;
         }
 
         private static int Compare((int File, int Offset) a, (int File, int Offset) b)

@@ -54,6 +54,21 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void DeletingARejectedStatementEarlierDoesNotMakeAFixLandEarlier()
+        {
+            // RG1001's fix deletes the rejected REPLICA IDENTITY (before the UPDATE) and adds the key after the last
+            // change (after the UPDATE): the UPDATE's own fix, right before it, is the one that lands first.
+            string[] files =
+            {
+                "CREATE TABLE t (id int NOT NULL, a int);\nCREATE PUBLICATION q FOR ALL TABLES;\n",
+                "CREATE UNIQUE INDEX i ON t (a);\nALTER TABLE t REPLICA IDENTITY USING INDEX i;\nUPDATE t SET a = a;\nALTER TABLE t ADD COLUMN c int;\n",
+            };
+            IReadOnlyList<Diagnostic> diagnostics = Analyze(files);
+            Diagnostic first = RepairOrder.ForRepair(diagnostics).First(d => d.ObjectName == "public.t" && d.Id != "RG1003");
+            Assert.AreEqual("RG1002", first.Id, Describe(diagnostics));
+        }
+
+        [TestMethod]
         public void OtherTablesKeepTheirPlaces()
         {
             string[] files = { "CREATE TABLE u (id int);\n" + History[0], History[1] };
