@@ -44,7 +44,7 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // a later rejected ADD/SET naming it could then succeed and publish more
             }
-            TextEdit? edit = RemovalEdit(added, request.Table);
+            TextEdit? edit = only.Row.Item == null ? null : RemovalEdit(added, only.Row.Item);
             if (edit == null)
             {
                 return null;
@@ -91,11 +91,11 @@ namespace ReplicaGuard.Fixes
             return false;
         }
 
-        private static TextEdit? RemovalEdit(StatementRef added, TableObject table)
+        private static TextEdit? RemovalEdit(StatementRef added, PublicationItem item)
         {
             List<PublicationItem>? items = ItemsOf(added);
             bool create = added.Statement is CreatePublicationStatement;
-            int at = items == null ? -1 : ItemOf(items, table);
+            int at = items == null ? -1 : items.IndexOf(item);
             if (items == null || at < 0)
             {
                 return null;
@@ -135,45 +135,10 @@ namespace ReplicaGuard.Fixes
             return new TextEdit(file, file.ToOriginal(remove), "");
         }
 
-        /// <summary>
-        /// The one list item that names the table, or -1 (none, or named twice). An item qualified with the table's
-        /// schema wins over unqualified ones: the statement succeeded, so those named other tables.
-        /// </summary>
-        private static int ItemOf(List<PublicationItem> items, TableObject table)
-        {
-            int qualified = -1;
-            int any = -1;
-            int anyCount = 0;
-            for (int i = 0; i < items.Count; i++)
-            {
-                ObjectName? name = items[i].Table;
-                if (name == null || name.Name != table.Name)
-                {
-                    continue;
-                }
-                if (name.Schema == table.Schema.Name)
-                {
-                    if (qualified >= 0)
-                    {
-                        return -1;
-                    }
-                    qualified = i;
-                }
-                if (name.Schema == null || name.Schema == table.Schema.Name)
-                {
-                    any = i;
-                    anyCount++;
-                }
-            }
-            return qualified >= 0 ? qualified : anyCount == 1 ? any : -1;
-        }
-
         /// <summary>The list item that named the table itself when its row was added (not a parent's, not a schema).</summary>
         private static PublicationItem? OwnItem(PublicationRelation row, TableObject table)
         {
-            List<PublicationItem>? items = row.Table == table && row.AddedBy != null ? ItemsOf(row.AddedBy) : null;
-            int at = items == null ? -1 : ItemOf(items, table);
-            return at < 0 ? null : items![at];
+            return row.Table == table ? row.Item : null;
         }
 
         /// <summary>The items of the CREATE PUBLICATION ... FOR / ALTER PUBLICATION ... ADD | SET that added a row.</summary>

@@ -361,6 +361,12 @@ namespace ReplicaGuard.Model
         public TableObject Table { get; }
         public StatementRef? AddedBy { get; }
 
+        /// <summary>
+        /// The list item of <see cref="AddedBy"/> that named this table (null when a parent's item or a schema added
+        /// it). Kept, not looked up by name: the table may be renamed or moved to another schema later.
+        /// </summary>
+        public Syntax.Ast.PublicationObject? Item { get; internal set; }
+
         /// <summary>Column list, null when none. Columns are objects, so RENAME COLUMN keeps the list right.</summary>
         public List<ColumnObject>? Columns { get; internal set; }
 

@@ -152,7 +152,7 @@ namespace ReplicaGuard.Model
         /// clause and column list. A table met twice keeps its first row, unless either mention has a WHERE clause or a
         /// column list: then the statement fails (checked on PostgreSQL 15).
         /// </summary>
-        private List<(TableObject Table, Syntax.Ast.PublicationObject Item)> ResolveTables(List<Syntax.Ast.PublicationObject> items)
+        private List<(TableObject Table, Syntax.Ast.PublicationObject Item, bool Named)> ResolveTables(List<Syntax.Ast.PublicationObject> items)
         {
             var listing = new TableListing();
             foreach (Syntax.Ast.PublicationObject item in items)
@@ -163,7 +163,7 @@ namespace ReplicaGuard.Model
                     listing.CheckRepeat(table, item, table);
                     continue;
                 }
-                listing.Add(table, item);
+                listing.Add(table, item, named: true);
                 if (item.Only || table.IsPartitioned)
                 {
                     continue; // partitions are covered through their root, without rows of their own
@@ -177,7 +177,7 @@ namespace ReplicaGuard.Model
                         listing.CheckRepeat(child, item, lastOpened);
                         continue;
                     }
-                    listing.Add(child, item);
+                    listing.Add(child, item, named: false);
                     lastOpened = child;
                 }
             }
@@ -191,11 +191,12 @@ namespace ReplicaGuard.Model
             private readonly HashSet<TableObject> _withFilter = new HashSet<TableObject>();
             private readonly HashSet<TableObject> _withColumns = new HashSet<TableObject>();
 
-            public List<(TableObject Table, Syntax.Ast.PublicationObject Item)> Rows { get; } = new List<(TableObject, Syntax.Ast.PublicationObject)>();
+            /// <summary>Each row's table, the item that added it, and whether the item names it (not a parent of it).</summary>
+            public List<(TableObject Table, Syntax.Ast.PublicationObject Item, bool Named)> Rows { get; } = new List<(TableObject, Syntax.Ast.PublicationObject, bool)>();
 
             public bool Contains(TableObject table) => _listed.Contains(table);
 
-            public void Add(TableObject table, Syntax.Ast.PublicationObject item)
+            public void Add(TableObject table, Syntax.Ast.PublicationObject item, bool named)
             {
                 _listed.Add(table);
                 if (item.RowFilterColumns != null)
@@ -206,7 +207,7 @@ namespace ReplicaGuard.Model
                 {
                     _withColumns.Add(table);
                 }
-                Rows.Add((table, item));
+                Rows.Add((table, item, named));
             }
 
             /// <summary>A table met again (named again, or reached again through a parent) by <paramref name="item"/>.</summary>
@@ -240,9 +241,9 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>A row with the item's column list and row filter, resolved against <paramref name="table"/> (a child added through its parent gets the parent's).</summary>
-        private PublicationRelation MakeRow(PublicationObject publication, TableObject table, Syntax.Ast.PublicationObject item)
+        private PublicationRelation MakeRow(PublicationObject publication, TableObject table, Syntax.Ast.PublicationObject item, bool named)
         {
-            var row = new PublicationRelation(publication, table, _current);
+            var row = new PublicationRelation(publication, table, _current) { Item = named ? item : null };
             if (item.Columns != null)
             {
                 if (table.IsPartitioned && !publication.ViaPartitionRoot)
@@ -325,7 +326,7 @@ namespace ReplicaGuard.Model
                     tables.Add(item);
                 }
             }
-            foreach ((TableObject table, Syntax.Ast.PublicationObject item) in ResolveTables(tables))
+            foreach ((TableObject table, Syntax.Ast.PublicationObject item, bool named) in ResolveTables(tables))
             {
                 CheckPublishable(table);
                 if (table.PublicationRows.ContainsKey(publication))
@@ -336,7 +337,7 @@ namespace ReplicaGuard.Model
                     }
                     throw Reject("relation \"" + table.Name + "\" is already member of publication \"" + publication.Name + "\"");
                 }
-                _catalog.AddPublicationRow(MakeRow(publication, table, item));
+                _catalog.AddPublicationRow(MakeRow(publication, table, item, named));
             }
             foreach (SchemaObject schema in schemas)
             {
@@ -397,7 +398,7 @@ namespace ReplicaGuard.Model
                     tables.Add(item);
                 }
             }
-            foreach ((TableObject table, Syntax.Ast.PublicationObject _) in ResolveTables(tables))
+            foreach ((TableObject table, Syntax.Ast.PublicationObject _, bool _) in ResolveTables(tables))
             {
                 if (!table.PublicationRows.ContainsKey(publication))
                 {

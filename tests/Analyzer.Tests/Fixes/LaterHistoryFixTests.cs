@@ -366,6 +366,20 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void PublicationListFixesFindTheItemOfATableMovedToAnotherSchemaLater()
+        {
+            // The item says "public".items; the table is m.items by the end: the fix edits the item that added the row.
+            string[] files = { "CREATE SCHEMA m;\nCREATE TABLE items (id int, a int);\nCREATE PUBLICATION p3 FOR TABLE \"public\".items (id) WHERE (a IS NOT NULL);\n"
+                + "ALTER TABLE public.items SET SCHEMA m;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            CodeFix fix = FixOfKind(d, FixKinds.RemoveFromPublication);
+            string[] fixedFiles = ApplyFix(fix, files);
+            StringAssert.Contains(fixedFiles[0], "CREATE PUBLICATION p3;");
+            var again = Analyze(fixedFiles);
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal)), Describe(again));
+        }
+
+        [TestMethod]
         public void ColumnListIsNotWidenedWhenTheRowFilterDoesNotFitEither()
         {
             string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a));\n"
