@@ -62,6 +62,9 @@ namespace ReplicaGuard.Fixes
         /// <summary>Table names that rejected ALTER PUBLICATION ... ADD | SET statements list, with the last one (see <see cref="TableChanges"/>).</summary>
         public IReadOnlyDictionary<string, StatementRef>? TablesInRejectedPublicationChanges { get; set; }
 
+        /// <summary>Publication names whose rejected ALTER PUBLICATION ... ADD | SET statements came last (see <see cref="TableChanges"/>).</summary>
+        public IReadOnlyDictionary<string, StatementRef>? PublicationsWithRejectedChanges { get; set; }
+
         /// <summary>
         /// When set, <see cref="TableFixes"/> records here what each primary-key or identity-index fix assumes about
         /// the later history, so a rule that learns that history can drop or rename fixes it contradicts.
@@ -92,6 +95,7 @@ namespace ReplicaGuard.Fixes
                 LastChange = LastChange,
                 IndexReferences = IndexReferences,
                 TablesInRejectedPublicationChanges = TablesInRejectedPublicationChanges,
+                PublicationsWithRejectedChanges = PublicationsWithRejectedChanges,
                 Assumptions = assumptions,
                 FailingActions = FailingActions,
                 Coverage = Coverage,

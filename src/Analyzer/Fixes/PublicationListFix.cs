@@ -44,6 +44,11 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // a later rejected ADD/SET naming it could then succeed and publish more
             }
+            if (request.PublicationsWithRejectedChanges != null
+                && request.PublicationsWithRejectedChanges.TryGetValue(only.Publication.Name, out StatementRef? rejectedChange) && rejectedChange.Order > added.Order)
+            {
+                return null; // a later rejected ADD/SET of this publication could then succeed (a schema once no list is left)
+            }
             TextEdit? edit = only.Row.Item == null ? null : RemovalEdit(added, only.Row.Item);
             if (edit == null)
             {

@@ -17,6 +17,7 @@ namespace ReplicaGuard.Fixes
         private int _rejectedIndexed;
         private static readonly StatementRef[] NoStatements = new StatementRef[0];
         private readonly Dictionary<string, StatementRef> _tablesInRejectedPublicationChanges = new Dictionary<string, StatementRef>();
+        private readonly Dictionary<string, StatementRef> _publicationsWithRejectedChanges = new Dictionary<string, StatementRef>();
         private int _publicationChangesIndexed;
         private readonly Dictionary<ColumnObject, List<StatementRef>> _notNullDropped = new Dictionary<ColumnObject, List<StatementRef>>();
         private readonly Dictionary<string, StatementRef> _indexNamesCreated = new Dictionary<string, StatementRef>();
@@ -446,6 +447,7 @@ namespace ReplicaGuard.Fixes
                 if (statement.Statement is AlterPublicationStatement alter
                     && (alter.Action == AlterPublicationAction.Add || alter.Action == AlterPublicationAction.Set))
                 {
+                    Set(_publicationsWithRejectedChanges, alter.Name.Name, statement);
                     foreach (Syntax.Ast.PublicationObject item in alter.Objects)
                     {
                         if (item.Table != null)
@@ -457,6 +459,13 @@ namespace ReplicaGuard.Fixes
             }
             return _tablesInRejectedPublicationChanges;
         }
+
+        /// <summary>
+        /// Publication names whose ALTER PUBLICATION ... ADD | SET PostgreSQL rejected, with the last such statement (filled
+        /// by <see cref="TablesInRejectedPublicationChanges"/>). Taking a table out of such a publication's list can make
+        /// that statement succeed: ADD TABLES IN SCHEMA is rejected while the publication lists a table with a column list.
+        /// </summary>
+        public IReadOnlyDictionary<string, StatementRef> PublicationsWithRejectedChanges => _publicationsWithRejectedChanges;
 
         /// <summary>Sets an entry of this bookkeeping, with its undo logged for an incremental analysis.</summary>
         private void Set<TKey, TValue>(Dictionary<TKey, TValue> entries, TKey key, TValue value)

@@ -44,6 +44,7 @@ namespace ReplicaGuard.Rules
                 LastChange = Changes.LastChangeOf(table),
                 IndexReferences = Changes.IndexReferences,
                 TablesInRejectedPublicationChanges = Changes.TablesInRejectedPublicationChanges(Rejected),
+                PublicationsWithRejectedChanges = Changes.PublicationsWithRejectedChanges,
             };
         }
 

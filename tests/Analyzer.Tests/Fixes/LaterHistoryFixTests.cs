@@ -196,6 +196,20 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void NoRemovalFromAPublicationWhoseLaterAddIsRejected()
+        {
+            // ADD TABLES IN SCHEMA is rejected while p lists a table with a column list; without t it would succeed
+            // and publish s.x, which has no identity.
+            string history = "CREATE TABLE t (id int, a int);\nCREATE TABLE u (id int PRIMARY KEY);\nCREATE SCHEMA s;\nCREATE TABLE s.x (id int);\n"
+                + "CREATE PUBLICATION p FOR TABLE t (id, a), u;\n";
+            // PostgreSQL 15 (16 lifted the restriction).
+            Diagnostic before = Single(Analyze(Settings(version: 15), history), "RG1001");
+            Assert.IsTrue(before.Fixes.Any(f => f.EquivalenceKey == FixKinds.RemoveFromPublication), Titles(before));
+            Diagnostic d = Single(Analyze(Settings(version: 15), history + "ALTER PUBLICATION p ADD TABLES IN SCHEMA s;\n"), "RG1001");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.RemoveFromPublication), Titles(d));
+        }
+
+        [TestMethod]
         public void PartitionListedWithoutItsRootCanBeRemoved()
         {
             string[] files = { "CREATE TABLE t (id int, a int NOT NULL) PARTITION BY LIST (a);\nCREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\n"
