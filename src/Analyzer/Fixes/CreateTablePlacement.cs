@@ -122,6 +122,26 @@ namespace ReplicaGuard.Fixes
         }
 
         /// <summary>
+        /// Where an ALTER TABLE fix without an index of its own lands (as <see cref="AfterCreate"/>, else <see cref="AtStatement"/>),
+        /// taken now: a fix built at the end of the history (see <see cref="LaterHistory"/>) must land where it would have now.
+        /// </summary>
+        public static System.Func<string, TextEdit> Frozen(FixRequest request)
+        {
+            if (UsableCreate(request, null) != null)
+            {
+                StatementRef created = request.Table.CreatedBy;
+                return sql => FixText.InsertAfter(created, sql);
+            }
+            if (request.Before)
+            {
+                StatementRef statement = request.Statement;
+                return sql => FixText.InsertBefore(statement, sql);
+            }
+            StatementRef point = InsertionPoint(request, null);
+            return sql => FixText.InsertAfter(point, sql);
+        }
+
+        /// <summary>
         /// The order of the point where a fix lands: the CREATE TABLE when it is usable, just before the statement for
         /// RG1002, otherwise the statement <see cref="AtStatement"/> inserts after.
         /// </summary>

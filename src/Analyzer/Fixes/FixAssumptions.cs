@@ -14,8 +14,9 @@ namespace ReplicaGuard.Fixes
         private static readonly string[] NoNames = new string[0];
 
         public FixAssumptions(IReadOnlyList<ColumnObject> keyColumns, string? createdIndex = null, Func<Func<string, bool>, CodeFix>? withFreeIndexName = null,
-            IReadOnlyList<string>? indexNames = null)
+            IReadOnlyList<string>? indexNames = null, IdentityIndexAlternative? asIdentityIndex = null)
         {
+            AsIdentityIndex = asIdentityIndex;
             KeyColumns = keyColumns;
             IndexNames = indexNames ?? NoNames;
             CreatedIndex = createdIndex;
@@ -36,5 +37,31 @@ namespace ReplicaGuard.Fixes
 
         /// <summary>The same fix creating its index under the first name PostgreSQL's way that the given test does not call taken.</summary>
         public Func<Func<string, bool>, CodeFix>? WithFreeIndexName { get; }
+
+        /// <summary>
+        /// For a new primary key: a new unique index on the same columns made the replica identity instead. A later
+        /// ADD PRIMARY KEY rules the key out (both would run); it does not rule this out.
+        /// </summary>
+        public IdentityIndexAlternative? AsIdentityIndex { get; }
+    }
+
+    /// <summary>A fix that creates a unique index under a name chosen at the end of the history and makes it the identity.</summary>
+    public sealed class IdentityIndexAlternative
+    {
+        private readonly Func<Func<string, bool>, string> _chooseName;
+        private readonly Func<string, CodeFix> _build;
+
+        public IdentityIndexAlternative(Func<Func<string, bool>, string> chooseName, Func<string, CodeFix> build)
+        {
+            _chooseName = chooseName;
+            _build = build;
+        }
+
+        /// <summary>The fix under the first name PostgreSQL's way that <paramref name="taken"/> does not call taken.</summary>
+        public CodeFix Build(Func<string, bool> taken, out string indexName)
+        {
+            indexName = _chooseName(taken);
+            return _build(indexName);
+        }
     }
 }

@@ -21,17 +21,28 @@ namespace ReplicaGuard.Fixes
         /// PostgreSQL rejects; a fix cannot make a rejected ADD PRIMARY KEY or DROP NOT NULL succeed, so they are no obstacle.
         /// </summary>
         public static List<CodeFix> Allowed(IReadOnlyList<CodeFix> fixes, Dictionary<CodeFix, FixAssumptions> assumed, TableObject table, StatementRef statement, TableChanges changes,
-            ISet<StatementRef> rejected)
+            ISet<StatementRef> rejected, LaterListKey? laterListKey = null)
         {
             StatementRef? keyAddedLater = table.PrimaryKey?.CreatedBy;
             bool keyLater = (keyAddedLater != null && keyAddedLater.Order > statement.Order) || changes.PrimaryKeyAddedAfter(table, statement, rejected);
             var result = new List<CodeFix>(fixes.Count);
             CodeFix? keyBlockedByLaterFilters = null;
+            List<CodeFix>? identityIndexes = null;
+            var identityIndexAssumptions = new Dictionary<CodeFix, FixAssumptions>();
             foreach (CodeFix fix in fixes)
             {
                 if (keyLater && IsKeyFix(fix))
                 {
-                    continue; // both would run: "multiple primary keys ... are not allowed"
+                    // Both would run: "multiple primary keys ... are not allowed". A unique index as the identity leaves
+                    // the later key its place.
+                    if (assumed.TryGetValue(fix, out FixAssumptions? key) && key.AsIdentityIndex != null)
+                    {
+                        CodeFix instead = key.AsIdentityIndex.Build(name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name)
+                            || changes.IndexReferences.ContainsKey(name), out string index);
+                        identityIndexAssumptions[instead] = new FixAssumptions(key.KeyColumns, index, indexNames: new[] { index });
+                        (identityIndexes ??= new List<CodeFix>()).Add(instead);
+                    }
+                    continue;
                 }
                 if (fix.EquivalenceKey == FixKinds.ReplicaIdentityFull && !FitsLaterRows(table, statement, null, filters: true))
                 {
@@ -45,7 +56,7 @@ namespace ReplicaGuard.Fixes
                     }
                     continue;
                 }
-                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement, rejected) || NamesInTheWay(assumptions, statement, changes))
+                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement, rejected) || NamesInTheWay(assumptions, statement, changes, rejected))
                 {
                     continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
                 }
@@ -66,7 +77,7 @@ namespace ReplicaGuard.Fixes
                     }
                     continue;
                 }
-                if (assumptions.CreatedIndex != null && changes.IndexNameCreatedAfter(assumptions.CreatedIndex, statement))
+                if (assumptions.CreatedIndex != null && changes.IndexNameCreatedAfter(assumptions.CreatedIndex, statement, rejected))
                 {
                     if (assumptions.WithFreeIndexName != null)
                     {
@@ -77,6 +88,19 @@ namespace ReplicaGuard.Fixes
                     continue;
                 }
                 result.Add(fix);
+            }
+            if (identityIndexes != null)
+            {
+                result.AddRange(Allowed(identityIndexes, identityIndexAssumptions, table, statement, changes, rejected));
+            }
+            if (result.Count == 0 && laterListKey != null)
+            {
+                // Every fix was computed before a later column list existed: a key inside all the lists, checked the same way.
+                CodeFix? key = laterListKey.Build(table, out FixAssumptions? keyAssumptions);
+                if (key != null)
+                {
+                    result.AddRange(Allowed(new[] { key }, new Dictionary<CodeFix, FixAssumptions> { [key] = keyAssumptions! }, table, statement, changes, rejected));
+                }
             }
             if (result.Count == 0 && keyBlockedByLaterFilters != null)
             {
@@ -135,11 +159,11 @@ namespace ReplicaGuard.Fixes
             return false;
         }
 
-        private static bool NamesInTheWay(FixAssumptions assumptions, StatementRef statement, TableChanges changes)
+        private static bool NamesInTheWay(FixAssumptions assumptions, StatementRef statement, TableChanges changes, ISet<StatementRef> rejected)
         {
             foreach (string name in assumptions.IndexNames)
             {
-                if (changes.IndexReferences.ContainsKey(name) || changes.IndexNameCreatedAfter(name, statement) || changes.IndexNameUsedAfter(name, statement))
+                if (changes.IndexNameReferencedAfter(name, statement) || changes.IndexNameCreatedAfter(name, statement, rejected) || changes.IndexNameUsedAfter(name, statement))
                 {
                     return true;
                 }

@@ -238,7 +238,7 @@ namespace ReplicaGuard.Fixes
         public static CodeFix? RemoveRowFilters(FixRequest request, CodeFix? key, IReadOnlyList<ColumnObject>? keyColumns)
         {
             TableObject table = request.Table;
-            bool full = table.Identity == ReplicaIdentityKind.Full;
+            bool full = keyColumns == null && table.Identity == ReplicaIdentityKind.Full; // a key fix also sets the identity back to DEFAULT
             IEnumerable<ColumnObject?>? identity = full ? null : (IEnumerable<ColumnObject?>?)keyColumns ?? IdentityRules.IdentityIndex(table)?.Columns;
             if (request.Settings.PostgresVersion < 15 || (identity == null && !full))
             {
@@ -263,7 +263,7 @@ namespace ReplicaGuard.Fixes
                     return null;
                 }
                 edits.Add(edit);
-                publications.Add(coverage.Publication.Name + (row.Table == table ? "" : " (the filter of its partition root " + row.Table.QualifiedName + ")"));
+                publications.Add(coverage.Publication.Name + FilterSource(row, table));
             }
             return WithFilterRemovals(table, key, edits, publications);
         }
@@ -289,7 +289,7 @@ namespace ReplicaGuard.Fixes
                     return null;
                 }
                 edits.Add(edit);
-                publications.Add(row.Publication.Name);
+                publications.Add(row.Publication.Name + FilterSource(row, table));
             }
             return WithFilterRemovals(table, key, edits, publications);
         }
@@ -308,10 +308,23 @@ namespace ReplicaGuard.Fixes
             return new CodeFix(key == null ? "Remove " + removal : key.Title + " and remove " + removal, edits, FixKinds.RemoveRowFilter);
         }
 
-        /// <summary>Deletes " WHERE (...)" from the list item that gave the row its filter (the root's item for a root's row).</summary>
+        /// <summary>Where the filter that goes is written, when that is not the table's own list item.</summary>
+        private static string FilterSource(PublicationRelation row, TableObject table)
+        {
+            if (row.Table != table)
+            {
+                return " (the filter of its partition root " + row.Table.QualifiedName + ")";
+            }
+            return row.Item == null ? " (the filter of its parent's list item, which the parent and its other children lose too)" : "";
+        }
+
+        /// <summary>
+        /// Deletes " WHERE (...)" from the list item that gave the row its filter (the root's item for a root's row; a
+        /// parent's item for an inheritance child listed through it, which then publishes every row of the parent too).
+        /// </summary>
         private static TextEdit? FilterRemovalEdit(PublicationRelation row)
         {
-            PublicationItem? item = OwnItem(row, row.Table);
+            PublicationItem? item = row.AddedThrough;
             if (item == null || item.RowFilterSpan == null || row.AddedBy == null)
             {
                 return null;

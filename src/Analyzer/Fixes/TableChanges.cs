@@ -20,7 +20,7 @@ namespace ReplicaGuard.Fixes
         private readonly Dictionary<string, StatementRef> _publicationsWithRejectedChanges = new Dictionary<string, StatementRef>();
         private int _publicationChangesIndexed;
         private readonly Dictionary<ColumnObject, List<StatementRef>> _notNullDropped = new Dictionary<ColumnObject, List<StatementRef>>();
-        private readonly Dictionary<string, StatementRef> _indexNamesCreated = new Dictionary<string, StatementRef>();
+        private readonly Dictionary<string, List<StatementRef>> _indexNamesCreated = new Dictionary<string, List<StatementRef>>();
         private readonly Dictionary<string, StatementRef> _indexNamesUsed = new Dictionary<string, StatementRef>();
         private readonly Dictionary<TableObject, List<StatementRef>> _attachAttempts = new Dictionary<TableObject, List<StatementRef>>();
         private readonly Dictionary<TableObject, List<StatementRef>> _primaryKeyAdded = new Dictionary<TableObject, List<StatementRef>>();
@@ -270,7 +270,7 @@ namespace ReplicaGuard.Fixes
 
         private void RecordIndexName(string name, StatementRef statement)
         {
-            Set(_indexNamesCreated, name, statement);
+            Add(_indexNamesCreated, name, statement);
         }
 
         /// <summary>
@@ -336,7 +336,7 @@ namespace ReplicaGuard.Fixes
                         return true;
                     }
                     string copiedName = Model.IndexNaming.MakeObjectName(copy.Name, null, "pkey");
-                    if (IndexNameCreatedAfter(copiedName, like.Statement) || IndexReferences.ContainsKey(copiedName))
+                    if (IndexNameCreatedAfter(copiedName, like.Statement, rejected) || IndexReferences.ContainsKey(copiedName))
                     {
                         return true;
                     }
@@ -376,10 +376,13 @@ namespace ReplicaGuard.Fixes
             return false;
         }
 
-        /// <summary>True when a CREATE INDEX or named ADD CONSTRAINT after <paramref name="statement"/> names <paramref name="name"/> (in any schema).</summary>
-        public bool IndexNameCreatedAfter(string name, StatementRef statement)
+        /// <summary>
+        /// True when a CREATE INDEX or named ADD CONSTRAINT after <paramref name="statement"/> names <paramref name="name"/> (in any
+        /// schema), not counting statements PostgreSQL rejects anyway: an index the fix adds cannot make them succeed.
+        /// </summary>
+        public bool IndexNameCreatedAfter(string name, StatementRef statement, ISet<StatementRef>? rejected)
         {
-            return After(_indexNamesCreated, name, statement);
+            return AnyAfter(_indexNamesCreated, name, statement, rejected);
         }
 
         /// <summary>True when a CREATE INDEX of the history so far names <paramref name="name"/>.</summary>
@@ -511,6 +514,15 @@ namespace ReplicaGuard.Fixes
             where TKey : notnull
         {
             return recorded.TryGetValue(key, out StatementRef? at) && at.Order > statement.Order;
+        }
+
+        /// <summary>
+        /// True when a DROP INDEX or ALTER INDEX after <paramref name="statement"/> names <paramref name="name"/>. One before it
+        /// ran before a fix placed at the statement existed (the fix itself checks those up to where it lands).
+        /// </summary>
+        public bool IndexNameReferencedAfter(string name, StatementRef statement)
+        {
+            return _indexReferences.TryGetValue(name, out List<StatementRef>? statements) && statements[statements.Count - 1].Order > statement.Order;
         }
 
         /// <summary>Every index name a DROP INDEX or ALTER INDEX of the history names, so far, with those statements in order.</summary>

@@ -85,7 +85,9 @@ namespace ReplicaGuard.Fixes
             {
                 // The last resort: it publishes more rows. A table without identity also needs the key that fits once
                 // the filters are gone.
-                CodeFix? unfiltered = NeedsKey(table, keyRepairs) ? RemoveRowFiltersAndAddKey(request) : PublicationListFix.RemoveRowFilters(request, null, null);
+                CodeFix? unfiltered = NeedsKey(request, keyRepairs) ? RemoveRowFiltersAndAddKey(request)
+                    : table.PrimaryKey != null && table.Identity != ReplicaIdentityKind.Default ? RemoveRowFiltersAndUseKey(request)
+                    : PublicationListFix.RemoveRowFilters(request, null, null);
                 if (unfiltered != null)
                 {
                     fixes.Add(unfiltered);
@@ -94,9 +96,26 @@ namespace ReplicaGuard.Fixes
             return fixes;
         }
 
-        private static bool NeedsKey(TableObject table, bool keyRepairs)
+        /// <summary>
+        /// RG1002: what a key on the columns every column list publishes needs, to be built at the end of the history when
+        /// lists added later rule out every other fix (see <see cref="LaterListKey"/>).
+        /// </summary>
+        public static LaterListKey? KeyForLaterLists(FixRequest request)
         {
-            return keyRepairs && table.PrimaryKey == null && table.Identity != ReplicaIdentityKind.Full && IdentityRules.IdentityIndex(table) == null;
+            TableObject table = request.Table;
+            if (table.Dropped || request.IndexNameReferencedAfterFix(PrimaryKeyName(table), null))
+            {
+                return null;
+            }
+            return LaterListKey.For(request, PrimaryKeyName(table), ResetIdentity(request), ResetIdentityTitle(request));
+        }
+
+        /// <summary>No identity that fits once the filters are gone: none at all, or FULL under a column list (never fits).</summary>
+        private static bool NeedsKey(FixRequest request, bool keyRepairs)
+        {
+            TableObject table = request.Table;
+            return keyRepairs && table.PrimaryKey == null && IdentityRules.IdentityIndex(table) == null
+                && (table.Identity != ReplicaIdentityKind.Full || !FullFits(request));
         }
 
         /// <summary>The best primary key that fits once the row filters are gone, with the removal of those filters.</summary>
@@ -112,6 +131,25 @@ namespace ReplicaGuard.Fixes
             FixAssumptions keyAssumptions = assumed[keys[0]];
             CodeFix? fix = PublicationListFix.RemoveRowFilters(request, keys[0], keyAssumptions.KeyColumns);
             return fix == null ? null : Keyed(request, fix, keyAssumptions);
+        }
+
+        /// <summary>
+        /// The table has a primary key, but its identity is something else that cannot fit (NOTHING, FULL under a column
+        /// list, an index): back to DEFAULT, so the key is the identity, and the filters the key does not cover go.
+        /// </summary>
+        private static CodeFix? RemoveRowFiltersAndUseKey(FixRequest request)
+        {
+            TableObject table = request.Table;
+            IndexObject key = table.PrimaryKey!;
+            List<ColumnObject> columns = IndexColumns(key);
+            if (columns.Count != key.Columns.Count)
+            {
+                return null;
+            }
+            var reset = new CodeFix("Set REPLICA IDENTITY DEFAULT on " + table.QualifiedName + " (its primary key " + key.Name + ")",
+                new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY DEFAULT;") }, FixKinds.AddPrimaryKey);
+            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, reset, columns);
+            return fix == null ? null : Keyed(request, fix, columns);
         }
 
         /// <summary>ADD CONSTRAINT ... PRIMARY KEY USING INDEX accepts it (index_check_primary_key and friends), on NOT NULL columns.</summary>
@@ -260,13 +298,35 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // the filter adds no column (then it is not the problem), or a list or a name is in the way
             }
-            Func<Func<string, bool>, CodeFix> withFreeName = taken => CoveringIndexFix(request, IndexNaming.Choose(table.Name, names, IndexNaming.Kind.UniqueConstraint, taken), names, nullable);
-            return Keyed(request, CoveringIndexFix(request, index, names, nullable), new FixAssumptions(columns, index, withFreeName));
+            IdentityIndexFix fixWithName = IdentityIndexFixFor(request, names, nullable, duplicates: false);
+            return Keyed(request, fixWithName(index), new FixAssumptions(columns, index, FreeNamed(table, names, fixWithName)));
         }
 
-        private static CodeFix CoveringIndexFix(FixRequest request, string index, List<string> names, List<string> nullable)
+        /// <summary>The fix that creates a unique index under a given name and makes it the identity.</summary>
+        private delegate CodeFix IdentityIndexFix(string indexName);
+
+        /// <summary>
+        /// The identity-index fix on these columns, with the table's names and the landing point taken now: LaterHistory
+        /// may build it again at the end of the history under another index name.
+        /// </summary>
+        private static IdentityIndexFix IdentityIndexFixFor(FixRequest request, List<string> names, List<string> nullable, bool duplicates)
         {
             string qualified = FixText.Qualified(request.Table);
+            string qualifiedTitle = request.Table.QualifiedName;
+            Func<string, TextEdit> place = CreateTablePlacement.Frozen(request);
+            return index => IdentityIndexFixText(qualified, qualifiedTitle, place, index, names, nullable, duplicates);
+        }
+
+        /// <summary>The same fix under the first name PostgreSQL's way that the given test does not call taken.</summary>
+        private static Func<Func<string, bool>, CodeFix> FreeNamed(TableObject table, List<string> names, IdentityIndexFix fixWithName)
+        {
+            string tableName = table.Name;
+            return taken => fixWithName(IndexNaming.Choose(tableName, names, IndexNaming.Kind.UniqueConstraint, taken));
+        }
+
+        private static CodeFix IdentityIndexFixText(string qualified, string qualifiedTitle, Func<string, TextEdit> place, string index, List<string> names, List<string> nullable,
+            bool duplicates)
+        {
             var sql = new StringBuilder();
             if (nullable.Count > 0)
             {
@@ -279,9 +339,18 @@ namespace ReplicaGuard.Fixes
             }
             sql.Append("CREATE UNIQUE INDEX ").Append(Identifiers.Quote(index)).Append(" ON ").Append(qualified).Append(" (").Append(Join(names)).Append("); ");
             sql.Append("ALTER TABLE ").Append(qualified).Append(" REPLICA IDENTITY USING INDEX ").Append(Identifiers.Quote(index)).Append(';');
-            string title = "Create unique index " + index + " on " + request.Table.QualifiedName + " (" + Join(names) + ") and use it as the replica identity"
-                + (nullable.Count > 0 ? " (fails if existing rows have NULL in " + string.Join(", ", nullable.ToArray()) + ")" : "");
-            return new CodeFix(title, new[] { AlterEdit(request, null, sql.ToString()) }, FixKinds.ReplicaIdentityUsingIndex);
+            var risk = new List<string>();
+            if (duplicates)
+            {
+                risk.Add("duplicate values");
+            }
+            if (nullable.Count > 0)
+            {
+                risk.Add("NULL in " + string.Join(", ", nullable.ToArray()));
+            }
+            string title = "Create unique index " + index + " on " + qualifiedTitle + " (" + Join(names) + ") and use it as the replica identity"
+                + (risk.Count > 0 ? " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")" : "");
+            return new CodeFix(title, new[] { place(sql.ToString()) }, FixKinds.ReplicaIdentityUsingIndex);
         }
 
         /// <summary>Primary keys on the columns of a unique index that cannot be promoted as is, or on a likely key column.</summary>
@@ -411,8 +480,15 @@ namespace ReplicaGuard.Fixes
                 + (risk.Count > 0 ? " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")" : "");
             TextEdit edit = (ResetIdentity(request).Length == 0 ? CreateTablePlacement.InsideCreate(request, names, "PRIMARY KEY (" + list + ")") : null)
                 ?? AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(request.Table) + " ADD PRIMARY KEY (" + list + ")" + ResetIdentity(request) + ";");
+            IdentityIndexAlternative? asIdentityIndex = null;
+            if (request.Assumptions != null && request.Goal != FixGoal.Key && !request.Table.IsPartitioned)
+            {
+                IdentityIndexFix fixWithName = IdentityIndexFixFor(request, names, nullable, duplicates: known != "unique");
+                string tableName = request.Table.Name;
+                asIdentityIndex = new IdentityIndexAlternative(taken => IndexNaming.Choose(tableName, names, IndexNaming.Kind.UniqueConstraint, taken), name => fixWithName(name));
+            }
             fixes.Add(Keyed(request, new CodeFix(title, new[] { edit }, FixKinds.AddPrimaryKey),
-                new FixAssumptions(columns, indexNames: new[] { PrimaryKeyName(request.Table) })));
+                new FixAssumptions(columns, indexNames: new[] { PrimaryKeyName(request.Table) }, asIdentityIndex: asIdentityIndex)));
         }
 
         private static string Join(List<string> names)

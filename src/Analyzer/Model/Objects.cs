@@ -367,6 +367,9 @@ namespace ReplicaGuard.Model
         /// </summary>
         public Syntax.Ast.PublicationObject? Item { get; internal set; }
 
+        /// <summary>The list item of <see cref="AddedBy"/> that added this row: the table's own, or a parent's without ONLY (null for a schema).</summary>
+        public Syntax.Ast.PublicationObject? AddedThrough { get; internal set; }
+
         /// <summary>Column list, null when none. Columns are objects, so RENAME COLUMN keeps the list right.</summary>
         public List<ColumnObject>? Columns { get; internal set; }
 

@@ -243,7 +243,7 @@ namespace ReplicaGuard.Model
         /// <summary>A row with the item's column list and row filter, resolved against <paramref name="table"/> (a child added through its parent gets the parent's).</summary>
         private PublicationRelation MakeRow(PublicationObject publication, TableObject table, Syntax.Ast.PublicationObject item, bool named)
         {
-            var row = new PublicationRelation(publication, table, _current) { Item = named ? item : null };
+            var row = new PublicationRelation(publication, table, _current) { Item = named ? item : null, AddedThrough = item };
             if (item.Columns != null)
             {
                 if (table.IsPartitioned && !publication.ViaPartitionRoot)

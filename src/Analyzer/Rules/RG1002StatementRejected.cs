@@ -25,8 +25,9 @@ namespace ReplicaGuard.Rules
         private sealed class Pending
         {
             public Pending(string message, Location location, TableObject table, StatementRef statement, List<Location> related, List<CodeFix> fixes,
-                Dictionary<CodeFix, FixAssumptions> assumptions)
+                Dictionary<CodeFix, FixAssumptions> assumptions, LaterListKey? laterListKey)
             {
+                LaterListKey = laterListKey;
                 Assumptions = assumptions;
                 Message = message;
                 Location = location;
@@ -43,6 +44,7 @@ namespace ReplicaGuard.Rules
             public List<Location> Related { get; }
             public List<CodeFix> Fixes { get; }
             public Dictionary<CodeFix, FixAssumptions> Assumptions { get; }
+            public LaterListKey? LaterListKey { get; }
         }
 
         public override RuleDescriptor Descriptor => RuleCatalog.RG1002;
@@ -62,7 +64,7 @@ namespace ReplicaGuard.Rules
             var fixes = new List<List<CodeFix>>(_pending.Count);
             foreach (Pending p in _pending)
             {
-                fixes.Add(LaterHistory.Allowed(p.Fixes, p.Assumptions, p.Table, p.Statement, Context.Changes, rejected));
+                fixes.Add(LaterHistory.Allowed(p.Fixes, p.Assumptions, p.Table, p.Statement, Context.Changes, rejected, p.LaterListKey));
             }
             FixLeavesTogether(fixes);
             for (int i = 0; i < _pending.Count; i++)
@@ -214,7 +216,8 @@ namespace ReplicaGuard.Rules
                 }
             }
             Context.StateLog?.ListAdd(_pending);
-            _pending.Add(new Pending(message, statement.HeadLocation, leaf, statement, related, TableFixes.For(request), request.Assumptions));
+            _pending.Add(new Pending(message, statement.HeadLocation, leaf, statement, related, TableFixes.For(request), request.Assumptions,
+                TableFixes.KeyForLaterLists(request)));
         }
     }
 }

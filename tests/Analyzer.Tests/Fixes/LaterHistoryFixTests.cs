@@ -481,5 +481,96 @@ namespace ReplicaGuard.Tests
             string fixedText = ApplyFix(FixOfKind(d, FixKinds.ReplicaIdentityFull), files)[0];
             Assert.IsTrue(fixedText.IndexOf("REPLICA IDENTITY FULL", System.StringComparison.Ordinal) > fixedText.IndexOf("RENAME COLUMN", System.StringComparison.Ordinal), fixedText);
         }
+
+        private static void AssertNoIdentityResults(string[] files, string table)
+        {
+            var again = Analyze(files);
+            Assert.IsFalse(again.Any(x => x.Id.StartsWith("RG1", System.StringComparison.Ordinal) && x.ObjectName == table), Describe(again));
+        }
+
+        [TestMethod]
+        public void RejectedConstraintOfTheKeysNameDoesNotBlockTheKeyFix()
+        {
+            // t_a_key already belongs to the UNIQUE constraint: the later ADD CONSTRAINT t_pkey fails with or without a key.
+            string history = "CREATE TABLE t (id int NOT NULL, a int NOT NULL, UNIQUE (a));\nCREATE PUBLICATION p FOR ALL TABLES;\nDELETE FROM t;\n"
+                + "ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_a_key;\n";
+            var d = Single(Analyze(history), "RG1002");
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            var accepted = Single(Analyze(history.Replace("PRIMARY KEY USING INDEX t_a_key", "UNIQUE (id)")), "RG1002");
+            Assert.IsFalse(accepted.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), "the accepted constraint would find t_pkey taken:\n" + Titles(accepted));
+        }
+
+        [TestMethod]
+        public void IndexNameDroppedBeforeTheStatementDoesNotBlockTheKeyFix()
+        {
+            // The CREATE is in another file, so the fix lands right before the DELETE, after the DROP INDEX.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, b text);\nDROP INDEX IF EXISTS t_pkey;\n", "CREATE PUBLICATION p FOR ALL TABLES;\nDELETE FROM t;\n" };
+            var d = Single(Analyze(files), "RG1002");
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            var later = Single(Analyze(files[0], files[1] + "DROP INDEX IF EXISTS t_pkey;\n"), "RG1002");
+            Assert.IsFalse(later.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), "a later DROP INDEX would drop the new key:\n" + Titles(later));
+        }
+
+        [TestMethod]
+        public void FullIdentityUnderAColumnListAndAFilterGetsAKeyAndLosesTheFilter()
+        {
+            // The filter needs a in the identity, the list allows only id, and FULL fits no list.
+            string[] files = { "CREATE TABLE t (id int, a int, b text);\nCREATE PUBLICATION p3 FOR TABLE t (id);\n"
+                + "CREATE PUBLICATION p1 FOR TABLE t WHERE (a IS NOT NULL);\nALTER TABLE t REPLICA IDENTITY FULL;\n" };
+            Diagnostic d = Only(Analyze(files), "RG1004").First();
+            CodeFix fix = FixOfKind(d, FixKinds.RemoveRowFilter);
+            StringAssert.Contains(fix.Edits[0].NewText, "ADD PRIMARY KEY (id), REPLICA IDENTITY DEFAULT;");
+            AssertNoIdentityResults(ApplyFix(fix, files), "public.t");
+        }
+
+        [TestMethod]
+        public void StatementFixKeysOnTheColumnsOfAListAddedLater()
+        {
+            // No candidate key at the UPDATE, and the later list rules out FULL: a key inside the later list.
+            string[] files = { "CREATE TABLE t (a int NOT NULL, b text, c int);\nCREATE PUBLICATION p FOR ALL TABLES;\nUPDATE t SET c = c;\n"
+                + "CREATE PUBLICATION q FOR TABLE t (a);\n" };
+            var d = Single(Analyze(files), "RG1002");
+            CodeFix key = FixOfKind(d, FixKinds.AddPrimaryKey);
+            StringAssert.Contains(key.Title, "(a)");
+            AssertNoIdentityResults(ApplyFix(key, files), "public.t");
+        }
+
+        [TestMethod]
+        public void StatementFixBeforeALaterPrimaryKeyUsesAUniqueIndexAsTheIdentity()
+        {
+            string[] files = { "CREATE TABLE t (id int, b text);\nCREATE PUBLICATION p FOR ALL TABLES;\nUPDATE t SET b = b;\nALTER TABLE t ADD PRIMARY KEY (id);\n" };
+            var d = Single(Analyze(files), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            CodeFix index = FixOfKind(d, FixKinds.ReplicaIdentityUsingIndex);
+            StringAssert.Contains(index.Edits[0].NewText, "CREATE UNIQUE INDEX t_id_key ON public.t (id)");
+            StringAssert.Contains(index.Title, "duplicate values");
+            string[] fixedFiles = ApplyFix(index, files);
+            AssertNoIdentityResults(fixedFiles, "public.t");
+            None(Analyze(fixedFiles), "RG1003");
+        }
+
+        [TestMethod]
+        public void KeyThatIsNotTheIdentityBecomesItWhenTheFilterGoes()
+        {
+            // The later ADD fails (already a member); taken out of the list, t would be added back: no removal.
+            string[] files = { "CREATE TABLE t (id int PRIMARY KEY, b text);\nALTER TABLE t REPLICA IDENTITY NOTHING;\nCREATE PUBLICATION p FOR TABLE t (id) WHERE (b IS NOT NULL);\n"
+                + "ALTER PUBLICATION p ADD TABLE t;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            CodeFix fix = FixOfKind(d, FixKinds.RemoveRowFilter);
+            StringAssert.Contains(fix.Edits[0].NewText, "REPLICA IDENTITY DEFAULT;");
+            AssertNoIdentityResults(ApplyFix(fix, files), "public.t");
+        }
+
+        [TestMethod]
+        public void ChildPublishedThroughItsParentsItemLosesTheParentsFilter()
+        {
+            // Without ONLY, the child is published with the parent's list and filter; its own key cannot contain b.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, b text);\nCREATE TABLE c (x int) INHERITS (t);\nALTER TABLE t REPLICA IDENTITY FULL;\n"
+                + "CREATE PUBLICATION p FOR TABLE t (id) WHERE (b IS NOT NULL);\n" };
+            Diagnostic d = Only(Analyze(files), "RG1004").Single(x => x.ObjectName == "public.c");
+            CodeFix fix = FixOfKind(d, FixKinds.RemoveRowFilter);
+            StringAssert.Contains(fix.Title, "parent's list item");
+            AssertNoIdentityResults(ApplyFix(fix, files), "public.c");
+        }
     }
 }
