@@ -182,42 +182,15 @@ namespace ReplicaGuard.Fixes
                 {
                     return null; // the row filter does not fit either: a wider list alone repairs nothing
                 }
-                if (row.Columns == null)
+                if (!ListWidening(row, identity.Columns, out TextEdit? edit))
                 {
-                    continue;
+                    return null;
                 }
-                var missing = new List<string>();
-                foreach (ColumnObject? column in identity.Columns)
+                if (edit != null)
                 {
-                    if (column == null || column.Generated != GeneratedKind.None || row.Table.FindColumn(column.Name) == null)
-                    {
-                        return null;
-                    }
-                    if (!row.ListsColumn(column.Name) && !missing.Contains(column.Name))
-                    {
-                        missing.Add(column.Name);
-                    }
+                    edits.Add(edit);
+                    added.Add(coverage.Publication.Name + (row.Table == table ? "" : " (the list of its partition root " + row.Table.QualifiedName + ")"));
                 }
-                if (missing.Count == 0)
-                {
-                    continue;
-                }
-                // The row is the table's own or, with publish_via_partition_root, its root's: the list to edit is
-                // where that table was named (a wider root list also fits its other partitions).
-                PublicationItem? item = OwnItem(row, row.Table);
-                if (item == null || item.Columns == null || item.Columns.Count == 0)
-                {
-                    return null; // added through a parent or a schema: no list of its own to edit
-                }
-                List<Syntax.Ast.Identifier> listed = item.Columns;
-                var text = new System.Text.StringBuilder();
-                foreach (string name in missing)
-                {
-                    text.Append(", ").Append(Identifiers.Quote(name));
-                }
-                SourceFile file = row.AddedBy!.File.File;
-                edits.Add(new TextEdit(file, file.ToOriginal(new TextSpan(listed[listed.Count - 1].Span.End, 0)), text.ToString()));
-                added.Add(coverage.Publication.Name + (row.Table == table ? "" : " (the list of its partition root " + row.Table.QualifiedName + ")"));
             }
             if (edits.Count == 0)
             {
@@ -227,6 +200,52 @@ namespace ReplicaGuard.Fixes
                 "Add the replica identity columns of " + table.QualifiedName + " to the column list of publication " + string.Join(", ", added.ToArray()),
                 edits,
                 FixKinds.AddIdentityColumnsToColumnList);
+        }
+
+        /// <summary>
+        /// The edit that adds the identity columns a row's column list leaves out (null when it has no list or leaves
+        /// none out); false when that is impossible: a generated or missing column, or a row a parent's item or a
+        /// schema added (no list of its own to edit).
+        /// </summary>
+        private static bool ListWidening(PublicationRelation row, IEnumerable<ColumnObject?> identity, out TextEdit? edit)
+        {
+            edit = null;
+            if (row.Columns == null)
+            {
+                return true;
+            }
+            var missing = new List<string>();
+            foreach (ColumnObject? column in identity)
+            {
+                if (column == null || column.Generated != GeneratedKind.None || row.Table.FindColumn(column.Name) == null)
+                {
+                    return false;
+                }
+                if (!row.ListsColumn(column.Name) && !missing.Contains(column.Name))
+                {
+                    missing.Add(column.Name);
+                }
+            }
+            if (missing.Count == 0)
+            {
+                return true;
+            }
+            // The row is the table's own or, with publish_via_partition_root, its root's: the list to edit is
+            // where that table was named (a wider root list also fits its other partitions).
+            PublicationItem? item = OwnItem(row, row.Table);
+            if (item == null || item.Columns == null || item.Columns.Count == 0)
+            {
+                return false;
+            }
+            List<Syntax.Ast.Identifier> listed = item.Columns;
+            var text = new System.Text.StringBuilder();
+            foreach (string name in missing)
+            {
+                text.Append(", ").Append(Identifiers.Quote(name));
+            }
+            SourceFile file = row.AddedBy!.File.File;
+            edit = new TextEdit(file, file.ToOriginal(new TextSpan(listed[listed.Count - 1].Span.End, 0)), text.ToString());
+            return true;
         }
 
         /// <summary>
@@ -246,12 +265,22 @@ namespace ReplicaGuard.Fixes
             }
             var edits = new List<TextEdit>();
             var publications = new List<string>();
+            var widened = new List<string>();
             foreach (Coverage coverage in request.CheckedCoverage())
             {
                 PublicationRelation row = coverage.Row!;
-                if (row.Columns != null && (full || !AllListed(row, identity!)))
+                if (row.Columns != null && full)
                 {
-                    return null; // the column list does not fit the identity either
+                    return null; // FULL fits no column list
+                }
+                if (!ListWidening(row, identity!, out TextEdit? widening))
+                {
+                    return null; // the column list does not fit the identity either, and cannot be widened here
+                }
+                if (widening != null)
+                {
+                    edits.Add(widening); // the list leaves out identity columns: it fails too once the filter is gone
+                    widened.Add(coverage.Publication.Name);
                 }
                 if (full || RowColumns.FilterFits(row, identity!))
                 {
@@ -265,7 +294,7 @@ namespace ReplicaGuard.Fixes
                 edits.Add(edit);
                 publications.Add(coverage.Publication.Name + FilterSource(row, table));
             }
-            return WithFilterRemovals(table, key, edits, publications);
+            return publications.Count == 0 ? null : WithFilterRemovals(table, key, edits, publications, widened);
         }
 
         /// <summary>
@@ -294,13 +323,14 @@ namespace ReplicaGuard.Fixes
             return WithFilterRemovals(table, key, edits, publications);
         }
 
-        private static CodeFix? WithFilterRemovals(TableObject table, CodeFix? key, List<TextEdit> edits, List<string> publications)
+        private static CodeFix? WithFilterRemovals(TableObject table, CodeFix? key, List<TextEdit> edits, List<string> publications, List<string>? widened = null)
         {
             if (edits.Count == 0)
             {
                 return null;
             }
-            string removal = "the row filter of " + table.QualifiedName + " in publication " + string.Join(", ", publications.ToArray()) + " (it then publishes every row)";
+            string removal = "the row filter of " + table.QualifiedName + " in publication " + string.Join(", ", publications.ToArray()) + " (it then publishes every row)"
+                + (widened == null || widened.Count == 0 ? "" : ", and add the replica identity columns to its column list in publication " + string.Join(", ", widened.ToArray()));
             if (key != null)
             {
                 edits.InsertRange(0, key.Edits);
@@ -342,18 +372,6 @@ namespace ReplicaGuard.Fixes
                 start--;
             }
             return new TextEdit(file, file.ToOriginal(TextSpan.FromBounds(start, filter.End)), "");
-        }
-
-        private static bool AllListed(PublicationRelation row, IEnumerable<ColumnObject?> columns)
-        {
-            foreach (ColumnObject? column in columns)
-            {
-                if (column == null || !row.ListsColumn(column.Name))
-                {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private static bool StartsWithTableKeyword(string text, TextSpan span)

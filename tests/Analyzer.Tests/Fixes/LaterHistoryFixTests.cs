@@ -572,5 +572,20 @@ namespace ReplicaGuard.Tests
             StringAssert.Contains(fix.Title, "parent's list item");
             AssertNoIdentityResults(ApplyFix(fix, files), "public.c");
         }
+
+        [TestMethod]
+        public void FilterRemovalAlsoWidensAColumnListThatLeavesOutTheKey()
+        {
+            // The partition's key (id, a) fits neither the filter on b nor the list (id); the root is listed too, so
+            // taking the partition out of the list would not stop it being published.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a)) PARTITION BY LIST (a);\n"
+                + "CREATE TABLE t_p1 PARTITION OF t FOR VALUES IN (1);\nCREATE PUBLICATION p FOR TABLE ONLY t, t_p1 (id) WHERE (b IS NOT NULL);\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            CodeFix fix = FixOfKind(d, FixKinds.RemoveRowFilter);
+            StringAssert.Contains(fix.Title, "add the replica identity columns");
+            string[] fixedFiles = ApplyFix(fix, files);
+            StringAssert.Contains(fixedFiles[0], "t_p1 (id, a);");
+            AssertNoIdentityResults(fixedFiles, "public.t_p1");
+        }
     }
 }

@@ -42,11 +42,22 @@ namespace ReplicaGuard.Tests
             "RG1003 ReplicaGuard.RemoveRejectedStatement",
         };
 
+        private static readonly string[] AlternativeKindsInDmlSample =
+        {
+            "RG1002 ReplicaGuard.AddPrimaryKey", "RG1002 ReplicaGuard.ReplicaIdentityFull", "RG1002 ReplicaGuard.ReplicaIdentityUsingIndex",
+            "RG1002 ReplicaGuard.RemoveFromPublication", "RG1004 ReplicaGuard.AddPrimaryKey", "RG1004 ReplicaGuard.ReplicaIdentityFull",
+            "RG1004 ReplicaGuard.RemoveFromPublication",
+        };
+
         [TestMethod]
         public void RecommendedFixesRepairGeneratedHistories() => Verify(Count("REPLICAGUARD_FIX_COUNT", 600), alternatives: false);
 
         [TestMethod]
         public void AlternativeFixesRepairASample() => Verify(Count("REPLICAGUARD_FIX_ALT_COUNT", 150), alternatives: true);
+
+        /// <summary>Every alternative fix of RG1002 and RG1004 too, on a deterministic sample with UPDATE/DELETE, row filters and column lists.</summary>
+        [TestMethod]
+        public void AlternativeFixesRepairASampleWithDmlAndFilters() => Verify(Count("REPLICAGUARD_FIX_DML_ALT_COUNT", 150), alternatives: true, dmlAndFilters: true);
 
         /// <summary>
         /// Histories with UPDATE/DELETE, row filters and column lists, so RG1002 and RG1004 fixes are verified on
@@ -143,8 +154,9 @@ namespace ReplicaGuard.Tests
             Assert.IsTrue(verified > 0, "no fix was verified: the generator produced no diagnosed history");
             if (fixedSample)
             {
-                // The fixed sample must keep exercising every kind of alternative a table fix has, on RG1001 and RG1003.
-                foreach (string kind in AlternativeKindsInSample)
+                // The fixed sample must keep exercising every kind of alternative a table fix has, on RG1001 and RG1003
+                // (RG1002 and RG1004 in the sample with DML and filters).
+                foreach (string kind in dmlAndFilters ? AlternativeKindsInDmlSample : AlternativeKindsInSample)
                 {
                     Assert.IsTrue(kinds.ContainsKey(kind), "the alternative sample verified no " + kind + " fix");
                 }
