@@ -70,7 +70,8 @@ namespace ReplicaGuard.Fixes
                     RecordIndexesNamed(alter, statement);
                     RecordAttachAttempts(alter, statement, catalog);
                     break;
-                case CreateTableStatement create when create.Likes.Count > 0:
+                case CreateTableStatement create:
+                    RecordConstraintNames(create, statement);
                     // LIKE copies the source's columns, NOT NULLs and (INCLUDING INDEXES) keys as they are now: a fix
                     // placed at the source's CREATE would be copied too ("multiple primary keys" on the copy later).
                     foreach (LikeClause like in create.Likes)
@@ -113,6 +114,34 @@ namespace ReplicaGuard.Fixes
                 {
                     MarkDescendants(table, statement, catalog); // ALTER TABLE reaches children (a renamed inherited column)
                 }
+            }
+        }
+
+        /// <summary>
+        /// CONSTRAINT name PRIMARY KEY / UNIQUE / EXCLUDE in a CREATE TABLE: the constraint's index takes that name as
+        /// given (an unnamed one would get a free name), so an index a fix created under it earlier makes it fail.
+        /// </summary>
+        private void RecordConstraintNames(CreateTableStatement create, StatementRef statement)
+        {
+            foreach (TableConstraint constraint in create.Constraints)
+            {
+                RecordConstraintName(constraint, statement);
+            }
+            foreach (ColumnDefinition column in create.Columns)
+            {
+                foreach (TableConstraint constraint in column.Constraints)
+                {
+                    RecordConstraintName(constraint, statement);
+                }
+            }
+        }
+
+        private void RecordConstraintName(TableConstraint constraint, StatementRef statement)
+        {
+            if (constraint.Name != null && (constraint.Kind == ConstraintKind.PrimaryKey || constraint.Kind == ConstraintKind.Unique
+                || constraint.Kind == ConstraintKind.Exclude))
+            {
+                RecordIndexName(constraint.Name.Name, statement);
             }
         }
 

@@ -587,5 +587,17 @@ namespace ReplicaGuard.Tests
             StringAssert.Contains(fixedFiles[0], "t_p1 (id, a);");
             AssertNoIdentityResults(fixedFiles, "public.t_p1");
         }
+
+        [TestMethod]
+        public void StatementFixAddsNoKeyWhoseNameALaterCreateTableGivesItsConstraint()
+        {
+            // The key's index foo_pkey keeps its name when foo is renamed: the new foo's named constraint would then fail.
+            string history = "CREATE TABLE foo (id int NOT NULL, b text);\nCREATE PUBLICATION p FOR ALL TABLES;\nUPDATE foo SET b = b;\n"
+                + "ALTER TABLE foo RENAME TO bar;\nCREATE TABLE foo (id int, CONSTRAINT foo_pkey PRIMARY KEY (id));\n";
+            var d = Single(Analyze(history), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            var unnamed = Single(Analyze(history.Replace("CONSTRAINT foo_pkey PRIMARY KEY (id)", "id2 int PRIMARY KEY")), "RG1002");
+            Assert.IsTrue(unnamed.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), "an unnamed key takes a free name (foo_pkey1):\n" + Titles(unnamed));
+        }
     }
 }
