@@ -14,14 +14,19 @@ namespace ReplicaGuard.Fixes
         private static readonly string[] NoNames = new string[0];
 
         public FixAssumptions(IReadOnlyList<ColumnObject> keyColumns, string? createdIndex = null, Func<Func<string, bool>, CodeFix>? withFreeIndexName = null,
-            IReadOnlyList<string>? indexNames = null, IdentityIndexAlternative? asIdentityIndex = null)
+            IReadOnlyList<string>? indexNames = null, KeyFixBuilder? builder = null, bool knownUnique = false, bool addsPrimaryKey = false)
         {
-            AsIdentityIndex = asIdentityIndex;
+            AddsPrimaryKey = addsPrimaryKey;
+            Builder = builder;
+            KnownUnique = knownUnique;
             KeyColumns = keyColumns;
             IndexNames = indexNames ?? NoNames;
             CreatedIndex = createdIndex;
             WithFreeIndexName = withFreeIndexName;
         }
+
+        /// <summary>The fix adds a primary key (alone or with other edits): a later ADD PRIMARY KEY would then fail.</summary>
+        public bool AddsPrimaryKey { get; }
 
         /// <summary>The columns the fix makes a primary key or replica-identity index of: they must stay NOT NULL.</summary>
         public IReadOnlyList<ColumnObject> KeyColumns { get; }
@@ -39,29 +44,12 @@ namespace ReplicaGuard.Fixes
         public Func<Func<string, bool>, CodeFix>? WithFreeIndexName { get; }
 
         /// <summary>
-        /// For a new primary key: a new unique index on the same columns made the replica identity instead. A later
-        /// ADD PRIMARY KEY rules the key out (both would run); it does not rule this out.
+        /// For a new primary key (RG1002): builds it again on more columns, or as a unique index used as the identity,
+        /// when the later history rules the key out as offered (see <see cref="LaterHistory"/>).
         /// </summary>
-        public IdentityIndexAlternative? AsIdentityIndex { get; }
-    }
+        public KeyFixBuilder? Builder { get; }
 
-    /// <summary>A fix that creates a unique index under a name chosen at the end of the history and makes it the identity.</summary>
-    public sealed class IdentityIndexAlternative
-    {
-        private readonly Func<Func<string, bool>, string> _chooseName;
-        private readonly Func<string, CodeFix> _build;
-
-        public IdentityIndexAlternative(Func<Func<string, bool>, string> chooseName, Func<string, CodeFix> build)
-        {
-            _chooseName = chooseName;
-            _build = build;
-        }
-
-        /// <summary>The fix under the first name PostgreSQL's way that <paramref name="taken"/> does not call taken.</summary>
-        public CodeFix Build(Func<string, bool> taken, out string indexName)
-        {
-            indexName = _chooseName(taken);
-            return _build(indexName);
-        }
+        /// <summary>The key's columns are a unique index's: no duplicates to fear.</summary>
+        public bool KnownUnique { get; }
     }
 }

@@ -86,6 +86,9 @@ namespace ReplicaGuard.Fixes
         /// </summary>
         public bool IgnoresRowFilters { get; private set; }
 
+        /// <summary>Made by <see cref="TableFixes"/> on first use, with the table as it is when the fixes are computed.</summary>
+        internal KeyFixBuilder? KeyBuilder { get; set; }
+
         /// <summary>The same request with <see cref="IgnoresRowFilters"/> set, recording assumptions in <paramref name="assumptions"/>.</summary>
         public FixRequest WithoutRowFilters(Dictionary<CodeFix, FixAssumptions> assumptions)
         {

@@ -27,28 +27,31 @@ namespace ReplicaGuard.Fixes
             bool keyLater = (keyAddedLater != null && keyAddedLater.Order > statement.Order) || changes.PrimaryKeyAddedAfter(table, statement, rejected);
             var result = new List<CodeFix>(fixes.Count);
             CodeFix? keyBlockedByLaterFilters = null;
-            List<CodeFix>? identityIndexes = null;
-            var identityIndexAssumptions = new Dictionary<CodeFix, FixAssumptions>();
+            List<CodeFix>? rebuilt = null;
+            var rebuiltAssumptions = new Dictionary<CodeFix, FixAssumptions>();
             foreach (CodeFix fix in fixes)
             {
-                if (keyLater && IsKeyFix(fix))
+                assumed.TryGetValue(fix, out FixAssumptions? assumptions);
+                bool addsKey = IsKeyFix(fix) || (assumptions != null && assumptions.AddsPrimaryKey);
+                if (assumptions?.Builder != null && fix.EquivalenceKey == FixKinds.AddPrimaryKey)
                 {
-                    // Both would run: "multiple primary keys ... are not allowed". A unique index as the identity leaves
-                    // the later key its place.
-                    if (assumed.TryGetValue(fix, out FixAssumptions? key) && key.AsIdentityIndex != null)
+                    CodeFix? again = Rebuilt(assumptions, keyLater, table, statement, changes, out FixAssumptions? againAssumptions);
+                    if (again != null)
                     {
-                        CodeFix instead = key.AsIdentityIndex.Build(name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name)
-                            || changes.IndexReferences.ContainsKey(name), out string index);
-                        identityIndexAssumptions[instead] = new FixAssumptions(key.KeyColumns, index, indexNames: new[] { index });
-                        (identityIndexes ??= new List<CodeFix>()).Add(instead);
+                        rebuiltAssumptions[again] = againAssumptions!;
+                        (rebuilt ??= new List<CodeFix>()).Add(again);
+                        continue;
                     }
-                    continue;
+                }
+                if (keyLater && addsKey)
+                {
+                    continue; // both would run: "multiple primary keys ... are not allowed"
                 }
                 if (fix.EquivalenceKey == FixKinds.ReplicaIdentityFull && !FitsLaterRows(table, statement, null, filters: true))
                 {
                     continue; // a column list added later would then fail with FULL
                 }
-                if (!assumed.TryGetValue(fix, out FixAssumptions? assumptions))
+                if (assumptions == null)
                 {
                     if (!IsKeyFix(fix) || !changes.CopiedKeyConflictsAfter(table, statement, null, rejected))
                     {
@@ -56,15 +59,15 @@ namespace ReplicaGuard.Fixes
                     }
                     continue;
                 }
-                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement, rejected) || NamesInTheWay(assumptions, statement, changes, rejected))
+                if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement, rejected) || NamesInTheWay(assumptions, table, statement, changes, rejected))
                 {
                     continue; // "column is in a primary key" / "in index used as replica identity"; "cannot drop index"
                 }
-                if (IsKeyFix(fix) && changes.CopiedKeyConflictsAfter(table, statement, assumptions.KeyColumns, rejected))
+                if (addsKey && changes.CopiedKeyConflictsAfter(table, statement, assumptions.KeyColumns, rejected))
                 {
                     continue; // a later LIKE ... INCLUDING INDEXES copies the key to a table where it breaks a statement
                 }
-                if ((fix.EquivalenceKey == FixKinds.AddPrimaryKey || assumptions.CreatedIndex != null) && changes.RejectedAttachAfter(table, statement, rejected))
+                if ((addsKey || assumptions.CreatedIndex != null) && changes.RejectedAttachAfter(table, statement, rejected))
                 {
                     continue; // the NOT NULL the key sets could let a later rejected ATTACH PARTITION succeed
                 }
@@ -77,7 +80,7 @@ namespace ReplicaGuard.Fixes
                     }
                     continue;
                 }
-                if (assumptions.CreatedIndex != null && changes.IndexNameCreatedAfter(assumptions.CreatedIndex, statement, rejected))
+                if (assumptions.CreatedIndex != null && changes.IndexNameCreatedAfter(assumptions.CreatedIndex, table, statement, rejected))
                 {
                     if (assumptions.WithFreeIndexName != null)
                     {
@@ -89,9 +92,9 @@ namespace ReplicaGuard.Fixes
                 }
                 result.Add(fix);
             }
-            if (identityIndexes != null)
+            if (rebuilt != null)
             {
-                result.AddRange(Allowed(identityIndexes, identityIndexAssumptions, table, statement, changes, rejected));
+                result.AddRange(Allowed(rebuilt, rebuiltAssumptions, table, statement, changes, rejected));
             }
             if (result.Count == 0 && laterListKey != null)
             {
@@ -107,6 +110,58 @@ namespace ReplicaGuard.Fixes
                 result.Add(keyBlockedByLaterFilters); // the last resort, as for RG1004: later filters no key can fit go
             }
             return result;
+        }
+
+        /// <summary>
+        /// A key fix built again for the later history (see <see cref="KeyFixBuilder"/>): with a later ADD PRIMARY KEY, a
+        /// unique index used as the identity instead (both keys would run: "multiple primary keys"); with later row filters
+        /// on other columns, the key widened by those columns (still a key). Null when neither applies or the filters
+        /// name columns the table did not have then.
+        /// </summary>
+        private static CodeFix? Rebuilt(FixAssumptions key, bool keyLater, TableObject table, StatementRef statement, TableChanges changes, out FixAssumptions? assumptions)
+        {
+            assumptions = null;
+            KeyFixBuilder builder = key.Builder!;
+            var columns = new List<ColumnObject>(key.KeyColumns);
+            foreach (PublicationRelation row in table.PublicationRows.Values)
+            {
+                if (row.AddedBy == null || row.AddedBy.Order <= statement.Order || row.Publication.Dropped || !row.Publication.PublishesUpdateOrDelete)
+                {
+                    continue;
+                }
+                List<ColumnObject>? filter = RowColumns.FilterColumnsOf(row, table);
+                if (filter == null)
+                {
+                    return null;
+                }
+                foreach (ColumnObject column in filter)
+                {
+                    if (!builder.Knows(column))
+                    {
+                        return null;
+                    }
+                    if (!columns.Contains(column))
+                    {
+                        columns.Add(column);
+                    }
+                }
+            }
+            if (keyLater)
+            {
+                FixAssumptions indexAssumptions;
+                CodeFix index = builder.IdentityIndex(columns, key.KnownUnique, name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name)
+                    || changes.IndexReferences.ContainsKey(name), out indexAssumptions);
+                assumptions = indexAssumptions;
+                return index;
+            }
+            if (columns.Count == key.KeyColumns.Count || !FitsLaterRows(table, statement, columns, filters: true))
+            {
+                return null; // no later filter to cover, or the wider key does not fit a later column list either
+            }
+            FixAssumptions widenedAssumptions;
+            CodeFix widened = builder.Key(columns, key.KnownUnique, out widenedAssumptions);
+            assumptions = widenedAssumptions;
+            return widened;
         }
 
         /// <summary>
@@ -159,11 +214,11 @@ namespace ReplicaGuard.Fixes
             return false;
         }
 
-        private static bool NamesInTheWay(FixAssumptions assumptions, StatementRef statement, TableChanges changes, ISet<StatementRef> rejected)
+        private static bool NamesInTheWay(FixAssumptions assumptions, TableObject table, StatementRef statement, TableChanges changes, ISet<StatementRef> rejected)
         {
             foreach (string name in assumptions.IndexNames)
             {
-                if (changes.IndexNameReferencedAfter(name, statement) || changes.IndexNameCreatedAfter(name, statement, rejected) || changes.IndexNameUsedAfter(name, statement))
+                if (changes.IndexNameReferencedAfter(name, statement) || changes.IndexNameCreatedAfter(name, table, statement, rejected) || changes.IndexNameUsedAfter(name, statement))
                 {
                     return true;
                 }

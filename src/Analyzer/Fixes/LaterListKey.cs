@@ -1,54 +1,34 @@
-using System;
 using System.Collections.Generic;
-using System.Text;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Model;
-using ReplicaGuard.Syntax;
-using ReplicaGuard.Syntax.Ast;
 
 namespace ReplicaGuard.Fixes
 {
     /// <summary>
     /// RG1002's key of last resort: a primary key on the columns every column list publishes, counting the lists that
     /// publications add after the statement. Those lists are unknown when the statement's fixes are computed, and a
-    /// key they do not cover is dropped by <see cref="LaterHistory"/>; this keeps what the key needs from that moment
-    /// (the table's columns and names, where the fix lands) and builds the key at the end of the history.
+    /// key they do not cover is dropped by <see cref="LaterHistory"/>; this keeps the columns the lists of that moment
+    /// allow and builds the key at the end of the history (<see cref="KeyFixBuilder"/>).
     /// </summary>
     public sealed class LaterListKey
     {
+        private readonly KeyFixBuilder _builder;
         private readonly List<ColumnObject> _columns;
-        private readonly List<string> _names;
-        private readonly List<bool> _notNull;
-        private readonly string _qualified;
-        private readonly string _qualifiedTitle;
-        private readonly string _keyName;
-        private readonly string _resetIdentity;
-        private readonly string _resetIdentityTitle;
-        private readonly Func<string, TextEdit> _place;
         private readonly StatementRef _statement;
 
-        private LaterListKey(FixRequest request, List<ColumnObject> columns, string keyName, string resetIdentity, string resetIdentityTitle)
+        private LaterListKey(KeyFixBuilder builder, List<ColumnObject> columns, StatementRef statement)
         {
-            TableObject table = request.Table;
+            _builder = builder;
             _columns = columns;
-            _names = columns.ConvertAll(c => c.Name);
-            _notNull = columns.ConvertAll(c => c.NotNull);
-            _qualified = FixText.Qualified(table);
-            _qualifiedTitle = table.QualifiedName;
-            _keyName = keyName;
-            _resetIdentity = resetIdentity;
-            _resetIdentityTitle = resetIdentityTitle;
-            _place = CreateTablePlacement.Frozen(request);
-            _statement = request.Statement;
+            _statement = statement;
         }
 
         /// <summary>
-        /// What the key needs, taken now: the columns a key may use (not generated, with a btree ordering, listed by
-        /// every column list that covers the table now). Null when such a key is not what the request needs: a row
-        /// filter now (its columns would have to be in the key), a partitioned table (the key must hold the partition
-        /// key), a table with a key already.
+        /// The columns a key may use now (those of <paramref name="builder"/> that every column list covering the table
+        /// now names). Null when such a key is not what the request needs: a row filter now (its columns would have to be
+        /// in the key), a partitioned table (the key must hold the partition key), a table with a key already.
         /// </summary>
-        internal static LaterListKey? For(FixRequest request, string keyName, string resetIdentity, string resetIdentityTitle)
+        internal static LaterListKey? For(FixRequest request, KeyFixBuilder builder)
         {
             TableObject table = request.Table;
             if (request.Goal != FixGoal.Identity || request.Settings.PostgresVersion < 15 || table.PrimaryKey != null || table.IsPartitioned || table.ColumnsUnknown)
@@ -65,14 +45,14 @@ namespace ReplicaGuard.Fixes
                 rows.Add(coverage.Row);
             }
             var columns = new List<ColumnObject>();
-            foreach (ColumnObject column in table.Columns)
+            foreach (ColumnObject column in builder.Columns)
             {
-                if (column.Generated == GeneratedKind.None && !column.LacksBtreeOrdering && rows.TrueForAll(r => r.Columns == null || r.ListsColumn(column.Name)))
+                if (rows.TrueForAll(r => r.Columns == null || r.ListsColumn(column.Name)))
                 {
                     columns.Add(column);
                 }
             }
-            return columns.Count == 0 ? null : new LaterListKey(request, columns, keyName, resetIdentity, resetIdentityTitle);
+            return columns.Count == 0 ? null : new LaterListKey(builder, columns, request.Statement);
         }
 
         /// <summary>
@@ -94,34 +74,14 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
-            var key = new List<ColumnObject>();
-            var sql = new StringBuilder();
-            var nullable = new List<string>();
-            for (int i = 0; i < _columns.Count; i++)
-            {
-                ColumnObject column = _columns[i];
-                if (!lists.TrueForAll(l => l.Contains(column)))
-                {
-                    continue;
-                }
-                key.Add(column);
-                sql.Append(sql.Length == 0 ? "" : ", ").Append(Identifiers.Quote(_names[i]));
-                if (!_notNull[i])
-                {
-                    nullable.Add(_names[i]);
-                }
-            }
+            List<ColumnObject> key = _columns.FindAll(column => lists.TrueForAll(l => l.Contains(column)));
             if (key.Count == 0)
             {
                 return null;
             }
-            string list = sql.ToString();
-            string statement = "ALTER TABLE " + _qualified + " ADD PRIMARY KEY (" + list + ")" + _resetIdentity + ";";
-            string title = "Add a primary key (" + list + ") to " + _qualifiedTitle + _resetIdentityTitle + " (fails if existing rows have duplicate values"
-                + (nullable.Count > 0 ? " or NULL in " + string.Join(", ", nullable.ToArray()) : "") + ")";
-            TextEdit edit = _place(statement);
-            assumptions = new FixAssumptions(key, indexNames: new[] { _keyName });
-            return new CodeFix(title, new[] { edit }, FixKinds.AddPrimaryKey);
+            CodeFix fix = _builder.Key(key, knownUnique: false, out FixAssumptions keyAssumptions);
+            assumptions = keyAssumptions;
+            return fix;
         }
     }
 }

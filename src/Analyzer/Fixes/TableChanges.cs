@@ -20,7 +20,7 @@ namespace ReplicaGuard.Fixes
         private readonly Dictionary<string, StatementRef> _publicationsWithRejectedChanges = new Dictionary<string, StatementRef>();
         private int _publicationChangesIndexed;
         private readonly Dictionary<ColumnObject, List<StatementRef>> _notNullDropped = new Dictionary<ColumnObject, List<StatementRef>>();
-        private readonly Dictionary<string, List<StatementRef>> _indexNamesCreated = new Dictionary<string, List<StatementRef>>();
+        private readonly Dictionary<string, List<NamedIndex>> _indexNamesCreated = new Dictionary<string, List<NamedIndex>>();
         private readonly Dictionary<string, StatementRef> _indexNamesUsed = new Dictionary<string, StatementRef>();
         private readonly Dictionary<TableObject, List<StatementRef>> _attachAttempts = new Dictionary<TableObject, List<StatementRef>>();
         private readonly Dictionary<TableObject, List<StatementRef>> _primaryKeyAdded = new Dictionary<TableObject, List<StatementRef>>();
@@ -47,6 +47,19 @@ namespace ReplicaGuard.Fixes
             public bool CopyHadKey { get; set; }
         }
 
+        /// <summary>An index name a CREATE INDEX or named constraint gives, with the schema the index lands in (null: not known).</summary>
+        private readonly struct NamedIndex
+        {
+            public NamedIndex(StatementRef statement, SchemaObject? schema)
+            {
+                Statement = statement;
+                Schema = schema;
+            }
+
+            public StatementRef Statement { get; }
+            public SchemaObject? Schema { get; }
+        }
+
         /// <summary>Set by an incremental analysis: how to undo this bookkeeping (see RuleContext.StateLog).</summary>
         internal UndoLog? StateLog { get; set; }
 
@@ -71,7 +84,7 @@ namespace ReplicaGuard.Fixes
                     RecordAttachAttempts(alter, statement, catalog);
                     break;
                 case CreateTableStatement create:
-                    RecordConstraintNames(create, statement);
+                    RecordConstraintNames(create, statement, CreatedIn(create.Name, catalog));
                     // LIKE copies the source's columns, NOT NULLs and (INCLUDING INDEXES) keys as they are now: a fix
                     // placed at the source's CREATE would be copied too ("multiple primary keys" on the copy later).
                     foreach (LikeClause like in create.Likes)
@@ -91,7 +104,7 @@ namespace ReplicaGuard.Fixes
                     table = catalog.FindRelation(index.Table) as TableObject;
                     if (index.Name != null)
                     {
-                        RecordIndexName(index.Name.Name, statement);
+                        RecordIndexName(index.Name.Name, statement, table?.Schema);
                     }
                     break;
                 case AlterIndexStatement alterIndex:
@@ -121,28 +134,34 @@ namespace ReplicaGuard.Fixes
         /// CONSTRAINT name PRIMARY KEY / UNIQUE / EXCLUDE in a CREATE TABLE: the constraint's index takes that name as
         /// given (an unnamed one would get a free name), so an index a fix created under it earlier makes it fail.
         /// </summary>
-        private void RecordConstraintNames(CreateTableStatement create, StatementRef statement)
+        private void RecordConstraintNames(CreateTableStatement create, StatementRef statement, SchemaObject? schema)
         {
             foreach (TableConstraint constraint in create.Constraints)
             {
-                RecordConstraintName(constraint, statement);
+                RecordConstraintName(constraint, statement, schema);
             }
             foreach (ColumnDefinition column in create.Columns)
             {
                 foreach (TableConstraint constraint in column.Constraints)
                 {
-                    RecordConstraintName(constraint, statement);
+                    RecordConstraintName(constraint, statement, schema);
                 }
             }
         }
 
-        private void RecordConstraintName(TableConstraint constraint, StatementRef statement)
+        private void RecordConstraintName(TableConstraint constraint, StatementRef statement, SchemaObject? schema)
         {
             if (constraint.Name != null && (constraint.Kind == ConstraintKind.PrimaryKey || constraint.Kind == ConstraintKind.Unique
                 || constraint.Kind == ConstraintKind.Exclude))
             {
-                RecordIndexName(constraint.Name.Name, statement);
+                RecordIndexName(constraint.Name.Name, statement, schema);
             }
+        }
+
+        /// <summary>The schema a CREATE TABLE puts the table (and its constraints' indexes) in; null when not known.</summary>
+        private static SchemaObject? CreatedIn(ObjectName name, Catalog catalog)
+        {
+            return name.Schema != null ? catalog.FindSchema(name.Schema) : catalog.CreationSchema(out bool _);
         }
 
         /// <summary>Journaled like any catalog change: a rollback to an earlier point forgets it.</summary>
@@ -234,7 +253,7 @@ namespace ReplicaGuard.Fixes
                 if (action.Constraint.Name != null && (action.Constraint.Kind == ConstraintKind.PrimaryKey || action.Constraint.Kind == ConstraintKind.Unique
                     || action.Constraint.Kind == ConstraintKind.Exclude))
                 {
-                    RecordIndexName(action.Constraint.Name.Name, statement); // the constraint's index takes its name
+                    RecordIndexName(action.Constraint.Name.Name, statement, table.Schema); // the constraint's index takes its name
                 }
             }
         }
@@ -297,9 +316,9 @@ namespace ReplicaGuard.Fixes
             return After(_indexNamesUsed, name, statement);
         }
 
-        private void RecordIndexName(string name, StatementRef statement)
+        private void RecordIndexName(string name, StatementRef statement, SchemaObject? schema)
         {
-            Add(_indexNamesCreated, name, statement);
+            Add(_indexNamesCreated, name, new NamedIndex(statement, schema));
         }
 
         /// <summary>
@@ -365,7 +384,7 @@ namespace ReplicaGuard.Fixes
                         return true;
                     }
                     string copiedName = Model.IndexNaming.MakeObjectName(copy.Name, null, "pkey");
-                    if (IndexNameCreatedAfter(copiedName, like.Statement, rejected) || IndexReferences.ContainsKey(copiedName))
+                    if (IndexNameCreatedAfter(copiedName, copy, like.Statement, rejected) || IndexReferences.ContainsKey(copiedName))
                     {
                         return true;
                     }
@@ -406,12 +425,25 @@ namespace ReplicaGuard.Fixes
         }
 
         /// <summary>
-        /// True when a CREATE INDEX or named ADD CONSTRAINT after <paramref name="statement"/> names <paramref name="name"/> (in any
-        /// schema), not counting statements PostgreSQL rejects anyway: an index the fix adds cannot make them succeed.
+        /// True when a CREATE INDEX or named constraint after <paramref name="statement"/> gives an index of the table's schema
+        /// the name <paramref name="name"/> (any schema when the table moved, or the statement's schema is not known), not
+        /// counting statements PostgreSQL rejects anyway: an index the fix adds cannot make them succeed.
         /// </summary>
-        public bool IndexNameCreatedAfter(string name, StatementRef statement, ISet<StatementRef>? rejected)
+        public bool IndexNameCreatedAfter(string name, TableObject table, StatementRef statement, ISet<StatementRef>? rejected)
         {
-            return AnyAfter(_indexNamesCreated, name, statement, rejected);
+            if (!_indexNamesCreated.TryGetValue(name, out List<NamedIndex>? created))
+            {
+                return false;
+            }
+            for (int i = created.Count - 1; i >= 0 && created[i].Statement.Order > statement.Order; i--)
+            {
+                NamedIndex index = created[i];
+                if ((rejected == null || !rejected.Contains(index.Statement)) && (index.Schema == null || table.MovedBy != null || index.Schema == table.Schema))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>True when a CREATE INDEX of the history so far names <paramref name="name"/>.</summary>

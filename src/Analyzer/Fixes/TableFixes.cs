@@ -107,7 +107,13 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
-            return LaterListKey.For(request, PrimaryKeyName(table), ResetIdentity(request), ResetIdentityTitle(request));
+            return LaterListKey.For(request, BuilderOf(request));
+        }
+
+        /// <summary>One builder per request: it takes the table's columns and names as they are now.</summary>
+        private static KeyFixBuilder BuilderOf(FixRequest request)
+        {
+            return request.KeyBuilder ??= new KeyFixBuilder(request, PrimaryKeyName(request.Table), ResetIdentity(request), ResetIdentityTitle(request));
         }
 
         /// <summary>No identity that fits once the filters are gone: none at all, or FULL under a column list (never fits).</summary>
@@ -130,7 +136,8 @@ namespace ReplicaGuard.Fixes
             }
             FixAssumptions keyAssumptions = assumed[keys[0]];
             CodeFix? fix = PublicationListFix.RemoveRowFilters(request, keys[0], keyAssumptions.KeyColumns);
-            return fix == null ? null : Keyed(request, fix, keyAssumptions);
+            // The key's assumptions, but not its identity-index alternative: that would drop the filter removal.
+            return fix == null ? null : Keyed(request, fix, new FixAssumptions(keyAssumptions.KeyColumns, indexNames: keyAssumptions.IndexNames, addsPrimaryKey: true));
         }
 
         /// <summary>
@@ -181,7 +188,7 @@ namespace ReplicaGuard.Fixes
             return Keyed(request, new CodeFix(
                 "Make unique index " + index.Name + " the primary key of " + table.QualifiedName + ResetIdentityTitle(request),
                 new[] { AlterEdit(request, index, sql) },
-                FixKinds.PromoteIndexToPrimaryKey), new FixAssumptions(IndexColumns(index), indexNames: new[] { constraint, index.Name }));
+                FixKinds.PromoteIndexToPrimaryKey), new FixAssumptions(IndexColumns(index), indexNames: new[] { constraint, index.Name }, addsPrimaryKey: true));
         }
 
         private static CodeFix UsingIndex(FixRequest request, IndexObject index)
@@ -298,7 +305,7 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // the filter adds no column (then it is not the problem), or a list or a name is in the way
             }
-            IdentityIndexFix fixWithName = IdentityIndexFixFor(request, names, nullable, duplicates: false);
+            IdentityIndexFix fixWithName = IdentityIndexFixFor(request, names, nullable);
             return Keyed(request, fixWithName(index), new FixAssumptions(columns, index, FreeNamed(table, names, fixWithName)));
         }
 
@@ -309,12 +316,12 @@ namespace ReplicaGuard.Fixes
         /// The identity-index fix on these columns, with the table's names and the landing point taken now: LaterHistory
         /// may build it again at the end of the history under another index name.
         /// </summary>
-        private static IdentityIndexFix IdentityIndexFixFor(FixRequest request, List<string> names, List<string> nullable, bool duplicates)
+        private static IdentityIndexFix IdentityIndexFixFor(FixRequest request, List<string> names, List<string> nullable)
         {
             string qualified = FixText.Qualified(request.Table);
             string qualifiedTitle = request.Table.QualifiedName;
             Func<string, TextEdit> place = CreateTablePlacement.Frozen(request);
-            return index => IdentityIndexFixText(qualified, qualifiedTitle, place, index, names, nullable, duplicates);
+            return index => IdentityIndexFixText(qualified, qualifiedTitle, place, index, names, nullable);
         }
 
         /// <summary>The same fix under the first name PostgreSQL's way that the given test does not call taken.</summary>
@@ -324,8 +331,7 @@ namespace ReplicaGuard.Fixes
             return taken => fixWithName(IndexNaming.Choose(tableName, names, IndexNaming.Kind.UniqueConstraint, taken));
         }
 
-        private static CodeFix IdentityIndexFixText(string qualified, string qualifiedTitle, Func<string, TextEdit> place, string index, List<string> names, List<string> nullable,
-            bool duplicates)
+        private static CodeFix IdentityIndexFixText(string qualified, string qualifiedTitle, Func<string, TextEdit> place, string index, List<string> names, List<string> nullable)
         {
             var sql = new StringBuilder();
             if (nullable.Count > 0)
@@ -339,17 +345,8 @@ namespace ReplicaGuard.Fixes
             }
             sql.Append("CREATE UNIQUE INDEX ").Append(Identifiers.Quote(index)).Append(" ON ").Append(qualified).Append(" (").Append(Join(names)).Append("); ");
             sql.Append("ALTER TABLE ").Append(qualified).Append(" REPLICA IDENTITY USING INDEX ").Append(Identifiers.Quote(index)).Append(';');
-            var risk = new List<string>();
-            if (duplicates)
-            {
-                risk.Add("duplicate values");
-            }
-            if (nullable.Count > 0)
-            {
-                risk.Add("NULL in " + string.Join(", ", nullable.ToArray()));
-            }
             string title = "Create unique index " + index + " on " + qualifiedTitle + " (" + Join(names) + ") and use it as the replica identity"
-                + (risk.Count > 0 ? " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")" : "");
+                + (nullable.Count > 0 ? " (fails if existing rows have NULL in " + string.Join(", ", nullable.ToArray()) + ")" : "");
             return new CodeFix(title, new[] { place(sql.ToString()) }, FixKinds.ReplicaIdentityUsingIndex);
         }
 
@@ -425,9 +422,10 @@ namespace ReplicaGuard.Fixes
 
         private static void AddPrimaryKeyFix(FixRequest request, List<ColumnObject> columns, string known, HashSet<string> seen, List<CodeFix> fixes)
         {
-            if (request.Goal == FixGoal.FitPublication)
+            if (request.Goal != FixGoal.Key)
             {
-                // A row filter's columns must be in the identity: a key widened by them is still a key.
+                // A row filter's columns must be in the identity: a key widened by them is still a key. Also for a table
+                // without identity (RG1001/RG1002): a key outside the filter would trade one failure for another.
                 foreach (PublicationRelation row in CheckedRows(request))
                 {
                     List<ColumnObject>? filterColumns = FilterColumns(request, row);
@@ -480,15 +478,10 @@ namespace ReplicaGuard.Fixes
                 + (risk.Count > 0 ? " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")" : "");
             TextEdit edit = (ResetIdentity(request).Length == 0 ? CreateTablePlacement.InsideCreate(request, names, "PRIMARY KEY (" + list + ")") : null)
                 ?? AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(request.Table) + " ADD PRIMARY KEY (" + list + ")" + ResetIdentity(request) + ";");
-            IdentityIndexAlternative? asIdentityIndex = null;
-            if (request.Assumptions != null && request.Goal != FixGoal.Key && !request.Table.IsPartitioned)
-            {
-                IdentityIndexFix fixWithName = IdentityIndexFixFor(request, names, nullable, duplicates: known != "unique");
-                string tableName = request.Table.Name;
-                asIdentityIndex = new IdentityIndexAlternative(taken => IndexNaming.Choose(tableName, names, IndexNaming.Kind.UniqueConstraint, taken), name => fixWithName(name));
-            }
+            // RG1002 (assumptions recorded): the later history may need this key built again (see KeyFixBuilder).
+            KeyFixBuilder? builder = request.Assumptions != null && request.Goal != FixGoal.Key && !request.Table.IsPartitioned ? BuilderOf(request) : null;
             fixes.Add(Keyed(request, new CodeFix(title, new[] { edit }, FixKinds.AddPrimaryKey),
-                new FixAssumptions(columns, indexNames: new[] { PrimaryKeyName(request.Table) }, asIdentityIndex: asIdentityIndex)));
+                new FixAssumptions(columns, indexNames: new[] { PrimaryKeyName(request.Table) }, builder: builder, knownUnique: known == "unique", addsPrimaryKey: true)));
         }
 
         private static string Join(List<string> names)

@@ -599,5 +599,52 @@ namespace ReplicaGuard.Tests
             var unnamed = Single(Analyze(history.Replace("CONSTRAINT foo_pkey PRIMARY KEY (id)", "id2 int PRIMARY KEY")), "RG1002");
             Assert.IsTrue(unnamed.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), "an unnamed key takes a free name (foo_pkey1):\n" + Titles(unnamed));
         }
+
+        [TestMethod]
+        public void StatementFixKeyIsWidenedByAFilterAddedLater()
+        {
+            // Key (id) at the UPDATE; the later filter on b needs b in the identity: the key (id, b) fits both.
+            string[] files = { "CREATE TABLE t (id int, b text);\nCREATE PUBLICATION p FOR ALL TABLES;\nUPDATE t SET b = b;\n"
+                + "CREATE PUBLICATION q FOR TABLE t WHERE (b IS NOT NULL);\n" };
+            var d = Single(Analyze(files), "RG1002");
+            CodeFix key = FixOfKind(d, FixKinds.AddPrimaryKey);
+            StringAssert.Contains(key.Title, "(id, b)");
+            AssertNoIdentityResults(ApplyFix(key, files), "public.t");
+        }
+
+        [TestMethod]
+        public void StatementFixBeforeALaterKeyAndALaterFilterUsesAWiderUniqueIndex()
+        {
+            string[] files = { "CREATE TABLE t (id int, a int, b text);\nCREATE PUBLICATION p FOR ALL TABLES;\nDELETE FROM t;\n"
+                + "ALTER TABLE t ADD PRIMARY KEY (id);\nCREATE PUBLICATION q FOR TABLE t (id, a) WHERE (a IS NOT NULL);\nALTER TABLE t REPLICA IDENTITY FULL;\n" };
+            var d = Only(Analyze(files), "RG1002").Single();
+            CodeFix index = FixOfKind(d, FixKinds.ReplicaIdentityUsingIndex);
+            StringAssert.Contains(index.Edits[0].NewText, "CREATE UNIQUE INDEX t_id_a_key ON public.t (id, a)");
+            Assert.IsFalse(Analyze(ApplyFix(index, files)).Any(x => x.Id == "RG1002"), "the DELETE passes with the index as identity");
+        }
+
+        [TestMethod]
+        public void NamedConstraintInAnotherSchemaDoesNotBlockTheKeyFix()
+        {
+            string history = "CREATE SCHEMA s;\nCREATE TABLE t (id int NOT NULL, b text);\nCREATE PUBLICATION p FOR ALL TABLES;\nUPDATE t SET b = b;\n"
+                + "CREATE TABLE s.t (id int, CONSTRAINT t_pkey PRIMARY KEY (id));\n";
+            var d = Single(Analyze(history), "RG1002");
+            Assert.IsTrue(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            var same = Only(Analyze(history.Replace("CREATE TABLE s.t (id int, CONSTRAINT t_pkey", "CREATE TABLE u (id int, CONSTRAINT t_pkey")), "RG1002").Single();
+            Assert.IsFalse(same.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), "the same schema's t_pkey would be taken:\n" + Titles(same));
+        }
+
+        [TestMethod]
+        public void KeyWithFilterRemovalIsNotOfferedBeforeALaterPrimaryKey()
+        {
+            // The filter's column b is outside the list: the last resort is key + filter removal, which a later ADD
+            // PRIMARY KEY rules out like any key fix.
+            string history = "CREATE TABLE t (id int, a int, b text);\nCREATE PUBLICATION p FOR TABLE t (id, a) WHERE (b IS NOT NULL);\n"
+                + "ALTER PUBLICATION p ADD TABLE t;\nUPDATE t SET a = a;\nALTER TABLE t ADD PRIMARY KEY (id);\n";
+            var d = Single(Analyze(history), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.Title.Contains("Add a primary key")), Titles(d));
+            var noLaterKey = Single(Analyze(history.Replace("ALTER TABLE t ADD PRIMARY KEY (id);\n", "")), "RG1002");
+            Assert.IsTrue(noLaterKey.Fixes.Any(f => f.EquivalenceKey == FixKinds.RemoveRowFilter && f.Title.Contains("Add a primary key")), Titles(noLaterKey));
+        }
     }
 }
