@@ -7,6 +7,7 @@ namespace ReplicaGuard.Fixes
         public const string ReplicaIdentityUsingIndex = "ReplicaGuard.ReplicaIdentityUsingIndex";
         public const string AddPrimaryKey = "ReplicaGuard.AddPrimaryKey";
         public const string ReplicaIdentityFull = "ReplicaGuard.ReplicaIdentityFull";
+        public const string ReplicaIdentityDefault = "ReplicaGuard.ReplicaIdentityDefault";
         public const string AddIdentityColumnsToColumnList = "ReplicaGuard.AddIdentityColumnsToColumnList";
         public const string RemoveRowFilter = "ReplicaGuard.RemoveRowFilter";
         public const string RemoveFromPublication = "ReplicaGuard.RemoveFromPublication";

@@ -37,11 +37,20 @@ namespace ReplicaGuard.Fixes
                     }
                 }
             }
+            if (request.Goal != FixGoal.Key && table.PrimaryKey != null && table.Identity != ReplicaIdentityKind.Default && !table.PrimaryKey.Dropped
+                && Fits(request, KeyNames(table.PrimaryKey)))
+            {
+                // Not USING INDEX on the key: DEFAULT says the same and stays right if the key is replaced.
+                fixes.Add(Keyed(request, new CodeFix(
+                    "Set REPLICA IDENTITY DEFAULT on " + table.QualifiedName + " (its primary key " + table.PrimaryKey.Name + " becomes the identity)",
+                    new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY DEFAULT;") },
+                    FixKinds.ReplicaIdentityDefault), IndexColumns(table.PrimaryKey)));
+            }
             if (request.Goal != FixGoal.Key)
             {
                 foreach (IndexObject index in table.Indexes)
                 {
-                    if (!index.Dropped && index.Valid && index.ParentIndex == null && index != IdentityRules.IdentityIndex(table)
+                    if (!index.Dropped && index.Valid && index.ParentIndex == null && !index.IsPrimary && index != IdentityRules.IdentityIndex(table)
                         && Replayer.IdentityIndexProblem(table, index) == null && Fits(request, KeyNames(index)))
                     {
                         fixes.Add(UsingIndex(request, index));
@@ -154,7 +163,7 @@ namespace ReplicaGuard.Fixes
                 return null;
             }
             var reset = new CodeFix("Set REPLICA IDENTITY DEFAULT on " + table.QualifiedName + " (its primary key " + key.Name + ")",
-                new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY DEFAULT;") }, FixKinds.AddPrimaryKey);
+                new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY DEFAULT;") }, FixKinds.ReplicaIdentityDefault);
             CodeFix? fix = PublicationListFix.RemoveRowFilters(request, reset, columns);
             return fix == null ? null : Keyed(request, fix, columns);
         }

@@ -53,7 +53,7 @@ namespace ReplicaGuard.Rules
                 var fix = new CodeFix(
                     key.IsPrimary ? "Use the primary key as replica identity (REPLICA IDENTITY DEFAULT)" : "Use index " + key.Name + " as replica identity",
                     new[] { FixText.InsertAfter(key.CreatedBy != null && key.CreatedBy.Order > setBy.Order ? key.CreatedBy : setBy, sql) },
-                    key.IsPrimary ? "ReplicaGuard.ReplicaIdentityDefault" : FixKinds.ReplicaIdentityUsingIndex);
+                    key.IsPrimary ? FixKinds.ReplicaIdentityDefault : FixKinds.ReplicaIdentityUsingIndex);
                 string message = "Table " + table.QualifiedName + " has REPLICA IDENTITY FULL although " + (key.IsPrimary ? "its primary key \"" + key.Name + "\"" : "the unique index \"" + key.Name + "\" on NOT NULL columns")
                     + " can identify rows: every UPDATE and DELETE logs the whole old row to the WAL. Use the key as replica identity unless a consumer needs old row values.";
                 Context.Report(Descriptor, message, setBy.HeadLocation, table.QualifiedName, new[] { table.CreatedBy.HeadLocation }, new[] { fix });

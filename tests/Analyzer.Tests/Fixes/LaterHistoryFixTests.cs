@@ -646,5 +646,22 @@ namespace ReplicaGuard.Tests
             var noLaterKey = Single(Analyze(history.Replace("ALTER TABLE t ADD PRIMARY KEY (id);\n", "")), "RG1002");
             Assert.IsTrue(noLaterKey.Fixes.Any(f => f.EquivalenceKey == FixKinds.RemoveRowFilter && f.Title.Contains("Add a primary key")), Titles(noLaterKey));
         }
+
+        [TestMethod]
+        public void KeyedTableWithIdentityNothingGoesBackToDefault()
+        {
+            // A partition's key index comes from the parent's: never offered as USING INDEX. DEFAULT makes it the identity.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, PRIMARY KEY (id, a)) PARTITION BY RANGE (a);\n"
+                + "CREATE TABLE t_p1 PARTITION OF t FOR VALUES FROM (1) TO (10);\nCREATE TABLE u (id int PRIMARY KEY);\n"
+                + "CREATE PUBLICATION p FOR TABLE t_p1, u;\nALTER TABLE t_p1 REPLICA IDENTITY NOTHING;\nALTER TABLE u REPLICA IDENTITY NOTHING;\n" };
+            var results = Only(Analyze(files), "RG1001");
+            foreach (string table in new[] { "public.t_p1", "public.u" })
+            {
+                Diagnostic d = results.Single(x => x.ObjectName == table);
+                Assert.AreEqual(FixKinds.ReplicaIdentityDefault, d.Fixes[0].EquivalenceKey, Titles(d));
+                Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.ReplicaIdentityUsingIndex && f.Title.Contains("_pkey")), Titles(d));
+                AssertNoIdentityResults(ApplyFix(d.Fixes[0], files), table);
+            }
+        }
     }
 }
