@@ -90,7 +90,7 @@ namespace ReplicaGuard.Fixes
                     table = catalog.FindRelation(index.Table) as TableObject;
                     if (index.Name != null)
                     {
-                        RecordIndexName(index.Name.Name, statement);
+                        RecordIndexName(index.Name.Value.Name, statement);
                     }
                     break;
                 case AlterIndexStatement alterIndex:
@@ -160,7 +160,7 @@ namespace ReplicaGuard.Fixes
             {
                 if (action.Kind == AlterTableActionKind.DropNotNull && action.Column != null)
                 {
-                    RecordNotNullDrop(table, action.Column.Name, statement);
+                    RecordNotNullDrop(table, action.Column.Value.Name, statement);
                 }
             }
         }
@@ -205,7 +205,7 @@ namespace ReplicaGuard.Fixes
                 if (action.Constraint.Name != null && (action.Constraint.Kind == ConstraintKind.PrimaryKey || action.Constraint.Kind == ConstraintKind.Unique
                     || action.Constraint.Kind == ConstraintKind.Exclude))
                 {
-                    RecordIndexName(action.Constraint.Name.Name, statement); // the constraint's index takes its name
+                    RecordIndexName(action.Constraint.Name.Value.Name, statement); // the constraint's index takes its name
                 }
             }
         }
@@ -220,11 +220,11 @@ namespace ReplicaGuard.Fixes
             {
                 if (action.Kind == AlterTableActionKind.ReplicaIdentity && action.Identity == ReplicaIdentityKind.Index && action.Target != null)
                 {
-                    Set(_indexNamesUsed, action.Target.Name, statement);
+                    Set(_indexNamesUsed, action.Target.Value.Name, statement);
                 }
                 else if (action.Kind == AlterTableActionKind.AddConstraint && action.Constraint?.UsingIndex != null)
                 {
-                    Set(_indexNamesUsed, action.Constraint.UsingIndex.Name, statement);
+                    Set(_indexNamesUsed, action.Constraint.UsingIndex.Value.Name, statement);
                 }
             }
         }

@@ -118,11 +118,11 @@ namespace ReplicaGuard.Model
                     ApplyOptions(publication, s.Options, creating: false);
                     return;
                 case AlterPublicationAction.Rename:
-                    if (_catalog.FindPublication(s.RenameTo!.Name) != null)
+                    if (_catalog.FindPublication(s.RenameTo!.Value.Name) != null)
                     {
-                        throw Reject("publication \"" + s.RenameTo.Name + "\" already exists");
+                        throw Reject("publication \"" + s.RenameTo.Value.Name + "\" already exists");
                     }
-                    _catalog.RenamePublication(publication, s.RenameTo.Name);
+                    _catalog.RenamePublication(publication, s.RenameTo.Value.Name);
                     return;
                 case AlterPublicationAction.Other:
                     return;
@@ -366,7 +366,7 @@ namespace ReplicaGuard.Model
             }
             else
             {
-                schema = RequireSchema(item.Schema!.Name);
+                schema = RequireSchema(item.Schema!.Value.Name);
             }
             if (schema.IsSystem || schema.IsTemporary)
             {

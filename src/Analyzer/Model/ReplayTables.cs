@@ -509,11 +509,11 @@ namespace ReplicaGuard.Model
             }
             if (s.RenameTo != null)
             {
-                RenameRelation(relation, s.RenameTo.Name);
+                RenameRelation(relation, s.RenameTo.Value.Name);
             }
             else if (s.SetSchema != null)
             {
-                MoveRelation(relation, s.SetSchema.Name);
+                MoveRelation(relation, s.SetSchema.Value.Name);
             }
         }
 

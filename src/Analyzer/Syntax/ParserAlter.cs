@@ -30,7 +30,7 @@ namespace ReplicaGuard.Syntax
                     Identifier? to = ParseIdentifier("a schema name");
                     if (to != null)
                     {
-                        return new AlterSchemaStatement(name, to);
+                        return new AlterSchemaStatement(name.Value, to.Value);
                     }
                 }
                 return new OpaqueStatement();

@@ -508,7 +508,7 @@ namespace ReplicaGuard.Syntax
             {
                 return null;
             }
-            var col = new ColumnDefinition(name);
+            var col = new ColumnDefinition(name.Value);
 
             if (partitionColumn)
             {
@@ -533,7 +533,7 @@ namespace ReplicaGuard.Syntax
                 }
                 if (_pos == typeStart)
                 {
-                    Fail("expected a data type for column \"" + name.Name + "\"");
+                    Fail("expected a data type for column \"" + name.Value.Name + "\"");
                     return null;
                 }
                 Token typeToken = _tokens[_sig[typeStart]];
@@ -873,7 +873,7 @@ namespace ReplicaGuard.Syntax
                 Identifier? col = ParseIdentifier("a column name");
                 if (col != null)
                 {
-                    c.Columns = c.Columns.Add(col);
+                    c.Columns = c.Columns.Add(col.Value);
                 }
             }
             else
@@ -903,7 +903,7 @@ namespace ReplicaGuard.Syntax
                 {
                     return;
                 }
-                c.Columns = c.Columns.Add(col);
+                c.Columns = c.Columns.Add(col.Value);
                 AcceptKws("without", "overlaps");
                 if (Accept(SyntaxKind.Comma))
                 {
@@ -974,7 +974,7 @@ namespace ReplicaGuard.Syntax
                 Identifier? method = ParseIdentifier("an index method");
                 if (method != null)
                 {
-                    stmt.Method = method.Name;
+                    stmt.Method = method.Value.Name;
                 }
             }
             ParseIndexElements(stmt);

@@ -19,8 +19,9 @@ namespace ReplicaGuard.Syntax.Ast
         public override string ToString() => Schema == null ? Name : Schema + "." + Name;
     }
 
-    /// <summary>A single name with where it was written.</summary>
-    public sealed class Identifier
+    /// <summary>A single name with where it was written. A struct: a GitLab parse keeps ~35k of them, and as objects they
+    /// were a third of the tree's surviving objects that every collection during the parse copied.</summary>
+    public readonly struct Identifier
     {
         public Identifier(string name, TextSpan span)
         {
