@@ -234,7 +234,7 @@ namespace ReplicaGuard.Fixes
         {
             foreach (AlterTableAction action in alter.Actions)
             {
-                if (action.Kind == AlterTableActionKind.AttachPartition && action.Relation != null && catalog.FindRelation(action.Relation) is TableObject partition)
+                if (action.Kind == AlterTableActionKind.AttachPartition && action.Relation != null && catalog.FindRelation(action.Relation.Value) is TableObject partition)
                 {
                     Add(_attachAttempts, partition, statement);
                 }
@@ -452,7 +452,7 @@ namespace ReplicaGuard.Fixes
                     {
                         if (item.Table != null)
                         {
-                            Set(_tablesInRejectedPublicationChanges, item.Table.Name, statement);
+                            Set(_tablesInRejectedPublicationChanges, item.Table.Value.Name, statement);
                         }
                     }
                 }

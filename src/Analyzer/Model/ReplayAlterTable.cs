@@ -163,14 +163,14 @@ namespace ReplicaGuard.Model
                     MoveRelation(table, a.Target!.Value.Name);
                     break;
                 case AlterTableActionKind.AttachPartition:
-                    AttachPartition(table, a.Relation!, a.Bound);
+                    AttachPartition(table, a.Relation!.Value, a.Bound);
                     break;
                 case AlterTableActionKind.DetachPartition:
-                    DetachPartition(table, a.Relation!);
+                    DetachPartition(table, a.Relation!.Value);
                     break;
                 case AlterTableActionKind.Inherit:
                     {
-                        TableObject parent = RequireTable(a.Relation!);
+                        TableObject parent = RequireTable(a.Relation!.Value);
                         if (parent == table || table.InheritParents.Contains(parent))
                         {
                             throw Reject("relation \"" + parent.Name + "\" would be inherited from more than once");
@@ -186,7 +186,7 @@ namespace ReplicaGuard.Model
                     }
                 case AlterTableActionKind.NoInherit:
                     {
-                        TableObject parent = RequireTable(a.Relation!);
+                        TableObject parent = RequireTable(a.Relation!.Value);
                         if (!table.InheritParents.Contains(parent))
                         {
                             throw Reject("relation \"" + parent.Name + "\" is not a parent of relation \"" + table.Name + "\"");

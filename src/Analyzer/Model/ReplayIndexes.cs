@@ -358,7 +358,7 @@ namespace ReplicaGuard.Model
             }
             if (s.AttachPartition != null && relation is IndexObject parentIndex)
             {
-                RelationObject? childRelation = _catalog.FindRelation(s.AttachPartition);
+                RelationObject? childRelation = _catalog.FindRelation(s.AttachPartition.Value);
                 if (!(childRelation is IndexObject child))
                 {
                     throw Reject("relation \"" + s.AttachPartition + "\" does not exist");

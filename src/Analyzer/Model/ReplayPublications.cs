@@ -157,7 +157,7 @@ namespace ReplicaGuard.Model
             var listing = new TableListing();
             foreach (Syntax.Ast.PublicationObject item in items)
             {
-                TableObject table = RequireTable(item.Table!);
+                TableObject table = RequireTable(item.Table!.Value);
                 if (listing.Contains(table))
                 {
                     listing.CheckRepeat(table, item, table);

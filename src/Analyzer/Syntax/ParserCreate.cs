@@ -75,7 +75,7 @@ namespace ReplicaGuard.Syntax
             {
                 return new OpaqueStatement();
             }
-            return new CreateOtherRelationStatement(kind, name, orReplace, ifNotExists, persistence == Persistence.Temporary);
+            return new CreateOtherRelationStatement(kind, name.Value, orReplace, ifNotExists, persistence == Persistence.Temporary);
         }
 
         private bool AcceptIfNotExists()
@@ -108,7 +108,7 @@ namespace ReplicaGuard.Syntax
             {
                 return;
             }
-            stmt.Name = name;
+            stmt.Name = name.Value;
 
             if (HasTopLevelAs())
             {
@@ -186,7 +186,7 @@ namespace ReplicaGuard.Syntax
                         {
                             break;
                         }
-                        stmt.Inherits = stmt.Inherits.Add(parent);
+                        stmt.Inherits = stmt.Inherits.Add(parent.Value);
                         if (!Accept(SyntaxKind.Comma))
                         {
                             Expect(SyntaxKind.CloseParen, "')'");
@@ -426,7 +426,7 @@ namespace ReplicaGuard.Syntax
             {
                 return null;
             }
-            var like = new LikeClause(source);
+            var like = new LikeClause(source.Value);
             while (IsKw("including") || IsKw("excluding"))
             {
                 bool including = IsKw("including");
@@ -967,7 +967,7 @@ namespace ReplicaGuard.Syntax
             {
                 return stmt;
             }
-            stmt.Table = table;
+            stmt.Table = table.Value;
             Accept(SyntaxKind.Operator); // t * (inheritance marker)
             if (AcceptKw("using"))
             {

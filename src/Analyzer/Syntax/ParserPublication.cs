@@ -156,7 +156,7 @@ namespace ReplicaGuard.Syntax
                     {
                         Expect(SyntaxKind.CloseParen, "')'");
                     }
-                    obj = table == null ? null : PublicationObject.ForTable(table);
+                    obj = table == null ? null : PublicationObject.ForTable(table.Value);
                     if (obj != null)
                     {
                         obj.Only = only;
