@@ -104,7 +104,7 @@ namespace ReplicaGuard.Fixes
                     table = catalog.FindRelation(index.Table) as TableObject;
                     if (index.Name != null)
                     {
-                        RecordIndexName(index.Name.Name, statement, table?.Schema);
+                        RecordIndexName(index.Name.Value.Name, statement, table?.Schema);
                     }
                     break;
                 case AlterIndexStatement alterIndex:
@@ -154,7 +154,7 @@ namespace ReplicaGuard.Fixes
             if (constraint.Name != null && (constraint.Kind == ConstraintKind.PrimaryKey || constraint.Kind == ConstraintKind.Unique
                 || constraint.Kind == ConstraintKind.Exclude))
             {
-                RecordIndexName(constraint.Name.Name, statement, schema);
+                RecordIndexName(constraint.Name.Value.Name, statement, schema);
             }
         }
 
@@ -208,7 +208,7 @@ namespace ReplicaGuard.Fixes
             {
                 if (action.Kind == AlterTableActionKind.DropNotNull && action.Column != null)
                 {
-                    RecordNotNullDrop(table, action.Column.Name, statement);
+                    RecordNotNullDrop(table, action.Column.Value.Name, statement);
                 }
             }
         }
@@ -253,7 +253,7 @@ namespace ReplicaGuard.Fixes
                 if (action.Constraint.Name != null && (action.Constraint.Kind == ConstraintKind.PrimaryKey || action.Constraint.Kind == ConstraintKind.Unique
                     || action.Constraint.Kind == ConstraintKind.Exclude))
                 {
-                    RecordIndexName(action.Constraint.Name.Name, statement, table.Schema); // the constraint's index takes its name
+                    RecordIndexName(action.Constraint.Name.Value.Name, statement, table.Schema); // the constraint's index takes its name
                 }
             }
         }
@@ -268,11 +268,11 @@ namespace ReplicaGuard.Fixes
             {
                 if (action.Kind == AlterTableActionKind.ReplicaIdentity && action.Identity == ReplicaIdentityKind.Index && action.Target != null)
                 {
-                    Set(_indexNamesUsed, action.Target.Name, statement);
+                    Set(_indexNamesUsed, action.Target.Value.Name, statement);
                 }
                 else if (action.Kind == AlterTableActionKind.AddConstraint && action.Constraint?.UsingIndex != null)
                 {
-                    Set(_indexNamesUsed, action.Constraint.UsingIndex.Name, statement);
+                    Set(_indexNamesUsed, action.Constraint.UsingIndex.Value.Name, statement);
                 }
             }
         }
@@ -282,7 +282,7 @@ namespace ReplicaGuard.Fixes
         {
             foreach (AlterTableAction action in alter.Actions)
             {
-                if (action.Kind == AlterTableActionKind.AttachPartition && action.Relation != null && catalog.FindRelation(action.Relation) is TableObject partition)
+                if (action.Kind == AlterTableActionKind.AttachPartition && action.Relation != null && catalog.FindRelation(action.Relation.Value) is TableObject partition)
                 {
                     Add(_attachAttempts, partition, statement);
                 }
@@ -516,7 +516,7 @@ namespace ReplicaGuard.Fixes
                     {
                         if (item.Table != null)
                         {
-                            Set(_tablesInRejectedPublicationChanges, item.Table.Name, statement);
+                            Set(_tablesInRejectedPublicationChanges, item.Table.Value.Name, statement);
                         }
                     }
                 }

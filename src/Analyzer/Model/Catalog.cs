@@ -244,7 +244,8 @@ namespace ReplicaGuard.Model
             // The listeners and then the replayer look up the same name of the same statement in turn: answer the
             // repeat from the last lookup while nothing that could change the answer has happened since.
             int version = NamesVersion;
-            if (ReferenceEquals(name, _lastLookup.Name) && _lastLookup.Version == version
+            // Names are values: the same schema and name under the same path and naming version find the same relation.
+            if (_lastLookup.Name is ObjectName last && last.Equals(name) && _lastLookup.Version == version
                 && ReferenceEquals(_lastLookup.Path, SearchPath) && ReferenceEquals(_lastLookup.TempSchema, _tempSchema))
             {
                 return _lastLookup.Found;

@@ -26,12 +26,12 @@ namespace ReplicaGuard.Model
                 AlterTableAction only = s.Actions[0];
                 if (only.Kind == AlterTableActionKind.RenameTable && only.Target != null)
                 {
-                    RenameRelation(relation, only.Target.Name);
+                    RenameRelation(relation, only.Target.Value.Name);
                     return;
                 }
                 if (only.Kind == AlterTableActionKind.SetSchema && only.Target != null)
                 {
-                    MoveRelation(relation, only.Target.Name);
+                    MoveRelation(relation, only.Target.Value.Name);
                     return;
                 }
             }
@@ -97,33 +97,33 @@ namespace ReplicaGuard.Model
                     AddColumn(table, a, recurse);
                     break;
                 case AlterTableActionKind.DropColumn:
-                    DropColumn(table, a.Column!.Name, a.IfExists, a.Cascade, recurse, top: true);
+                    DropColumn(table, a.Column!.Value.Name, a.IfExists, a.Cascade, recurse, top: true);
                     break;
                 case AlterTableActionKind.SetNotNull:
                     {
-                        RequireColumn(table, a.Column!.Name);
+                        RequireColumn(table, a.Column!.Value.Name);
                         if (!recurse && table.IsPartitioned && table.Partitions.Count > 0)
                         {
                             throw Reject("constraint must be added to child tables too");
                         }
-                        SetNotNullDeep(table, a.Column.Name, recurse);
+                        SetNotNullDeep(table, a.Column.Value.Name, recurse);
                         break;
                     }
                 case AlterTableActionKind.DropNotNull:
-                    DropNotNull(table, a.Column!.Name, recurse);
+                    DropNotNull(table, a.Column!.Value.Name, recurse);
                     break;
                 case AlterTableActionKind.AlterColumnType:
-                    SetColumnType(table, RequireColumn(table, a.Column!.Name).Name, a.TypeName, recurse);
+                    SetColumnType(table, RequireColumn(table, a.Column!.Value.Name).Name, a.TypeName, recurse);
                     break;
                 case AlterTableActionKind.Other:
                     if (a.Column != null)
                     {
-                        RequireColumn(table, a.Column.Name);
+                        RequireColumn(table, a.Column.Value.Name);
                     }
                     break;
                 case AlterTableActionKind.AddIdentity:
                     {
-                        ColumnObject column = RequireColumn(table, a.Column!.Name);
+                        ColumnObject column = RequireColumn(table, a.Column!.Value.Name);
                         if (!column.NotNull)
                         {
                             throw Reject("column \"" + column.Name + "\" of relation \"" + table.Name + "\" must be declared NOT NULL before identity can be added");
@@ -135,14 +135,14 @@ namespace ReplicaGuard.Model
                     AddConstraint(table, a.Constraint!, recurse);
                     break;
                 case AlterTableActionKind.DropConstraint:
-                    DropConstraint(table, a.Target!.Name, recurse);
+                    DropConstraint(table, a.Target!.Value.Name, recurse);
                     break;
                 case AlterTableActionKind.RenameConstraint:
                     {
-                        IndexObject? index = FindConstraintIndex(table, a.Column!.Name);
+                        IndexObject? index = FindConstraintIndex(table, a.Column!.Value.Name);
                         if (index != null)
                         {
-                            RenameRelation(index, a.Target!.Name);
+                            RenameRelation(index, a.Target!.Value.Name);
                         }
                         break;
                     }
@@ -154,23 +154,23 @@ namespace ReplicaGuard.Model
                     SetPersistence(table, a.Kind == AlterTableActionKind.SetLogged ? Persistence.Permanent : Persistence.Unlogged);
                     break;
                 case AlterTableActionKind.RenameTable:
-                    RenameRelation(table, a.Target!.Name);
+                    RenameRelation(table, a.Target!.Value.Name);
                     break;
                 case AlterTableActionKind.RenameColumn:
-                    RenameColumn(table, a.Column!.Name, a.Target!.Name, recurse, top: true);
+                    RenameColumn(table, a.Column!.Value.Name, a.Target!.Value.Name, recurse, top: true);
                     break;
                 case AlterTableActionKind.SetSchema:
-                    MoveRelation(table, a.Target!.Name);
+                    MoveRelation(table, a.Target!.Value.Name);
                     break;
                 case AlterTableActionKind.AttachPartition:
-                    AttachPartition(table, a.Relation!, a.Bound);
+                    AttachPartition(table, a.Relation!.Value, a.Bound);
                     break;
                 case AlterTableActionKind.DetachPartition:
-                    DetachPartition(table, a.Relation!);
+                    DetachPartition(table, a.Relation!.Value);
                     break;
                 case AlterTableActionKind.Inherit:
                     {
-                        TableObject parent = RequireTable(a.Relation!);
+                        TableObject parent = RequireTable(a.Relation!.Value);
                         if (parent == table || table.InheritParents.Contains(parent))
                         {
                             throw Reject("relation \"" + parent.Name + "\" would be inherited from more than once");
@@ -186,7 +186,7 @@ namespace ReplicaGuard.Model
                     }
                 case AlterTableActionKind.NoInherit:
                     {
-                        TableObject parent = RequireTable(a.Relation!);
+                        TableObject parent = RequireTable(a.Relation!.Value);
                         if (!table.InheritParents.Contains(parent))
                         {
                             throw Reject("relation \"" + parent.Name + "\" is not a parent of relation \"" + table.Name + "\"");
@@ -467,9 +467,9 @@ namespace ReplicaGuard.Model
                     CreateIndex(table, spec, recurse, parentIndex: null);
                     return;
                 case ConstraintKind.Exclude:
-                    if (c.Name != null && table.Schema.Relations.ContainsKey(c.Name.Name))
+                    if (c.Name != null && table.Schema.Relations.ContainsKey(c.Name.Value.Name))
                     {
-                        throw Reject("relation \"" + c.Name.Name + "\" already exists");
+                        throw Reject("relation \"" + c.Name.Value.Name + "\" already exists");
                     }
                     return;
                 case ConstraintKind.NotNull:
@@ -487,7 +487,7 @@ namespace ReplicaGuard.Model
         /// <summary>ADD [CONSTRAINT c] PRIMARY KEY | UNIQUE USING INDEX i (index_check_primary_key and friends).</summary>
         private void AddConstraintUsingIndex(TableObject table, TableConstraint c)
         {
-            string indexName = c.UsingIndex!.Name;
+            string indexName = c.UsingIndex!.Value.Name;
             bool primary = c.Kind == ConstraintKind.PrimaryKey;
             if (table.IsPartitioned)
             {
@@ -591,7 +591,7 @@ namespace ReplicaGuard.Model
                 SetIdentity(table, a.Identity, null);
                 return;
             }
-            string indexName = a.Target!.Name;
+            string indexName = a.Target!.Value.Name;
             if (!table.Schema.Relations.TryGetValue(indexName, out RelationObject? relation))
             {
                 throw RejectIdentityIndex("index \"" + indexName + "\" for table \"" + table.Name + "\" does not exist");

@@ -245,13 +245,13 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("cannot create index on relation \"" + s.Table.Name + "\"");
             }
-            if (s.Name != null && table.Schema.Relations.ContainsKey(s.Name.Name))
+            if (s.Name != null && table.Schema.Relations.ContainsKey(s.Name.Value.Name))
             {
                 if (s.IfNotExists)
                 {
                     return;
                 }
-                throw Reject("relation \"" + s.Name.Name + "\" already exists");
+                throw Reject("relation \"" + s.Name.Value.Name + "\" already exists");
             }
             if (s.Concurrently)
             {
@@ -279,8 +279,8 @@ namespace ReplicaGuard.Model
                 IndexElement element = s.Elements[i];
                 if (element.Column != null)
                 {
-                    spec.Columns[i] = element.Column.Name;
-                    spec.NamingColumns[i] = element.Column.Name;
+                    spec.Columns[i] = element.Column.Value.Name;
+                    spec.NamingColumns[i] = element.Column.Value.Name;
                 }
                 else
                 {
@@ -349,7 +349,7 @@ namespace ReplicaGuard.Model
             }
             if (s.RenameTo != null)
             {
-                RenameRelation(relation, s.RenameTo.Name);
+                RenameRelation(relation, s.RenameTo.Value.Name);
                 return;
             }
             if (s.SetSchema != null)
@@ -358,7 +358,7 @@ namespace ReplicaGuard.Model
             }
             if (s.AttachPartition != null && relation is IndexObject parentIndex)
             {
-                RelationObject? childRelation = _catalog.FindRelation(s.AttachPartition);
+                RelationObject? childRelation = _catalog.FindRelation(s.AttachPartition.Value);
                 if (!(childRelation is IndexObject child))
                 {
                     throw Reject("relation \"" + s.AttachPartition + "\" does not exist");

@@ -118,11 +118,11 @@ namespace ReplicaGuard.Model
                     ApplyOptions(publication, s.Options, creating: false);
                     return;
                 case AlterPublicationAction.Rename:
-                    if (_catalog.FindPublication(s.RenameTo!.Name) != null)
+                    if (_catalog.FindPublication(s.RenameTo!.Value.Name) != null)
                     {
-                        throw Reject("publication \"" + s.RenameTo.Name + "\" already exists");
+                        throw Reject("publication \"" + s.RenameTo.Value.Name + "\" already exists");
                     }
-                    _catalog.RenamePublication(publication, s.RenameTo.Name);
+                    _catalog.RenamePublication(publication, s.RenameTo.Value.Name);
                     return;
                 case AlterPublicationAction.Other:
                     return;
@@ -157,7 +157,7 @@ namespace ReplicaGuard.Model
             var listing = new TableListing();
             foreach (Syntax.Ast.PublicationObject item in items)
             {
-                TableObject table = RequireTable(item.Table!);
+                TableObject table = RequireTable(item.Table!.Value);
                 if (listing.Contains(table))
                 {
                     listing.CheckRepeat(table, item, table);
@@ -366,7 +366,7 @@ namespace ReplicaGuard.Model
             }
             else
             {
-                schema = RequireSchema(item.Schema!.Name);
+                schema = RequireSchema(item.Schema!.Value.Name);
             }
             if (schema.IsSystem || schema.IsTemporary)
             {

@@ -42,7 +42,7 @@ namespace ReplicaGuard.Model
             {
                 foreach (Statement element in s.Elements)
                 {
-                    string? qualifier = (element as CreateTableStatement)?.Name?.Schema ?? (element as CreateOtherRelationStatement)?.Name.Schema;
+                    string? qualifier = (element as CreateTableStatement)?.Name.Schema ?? (element as CreateOtherRelationStatement)?.Name.Schema;
                     if (qualifier != null && qualifier != name)
                     {
                         throw Reject("CREATE specifies a schema (" + qualifier + ") different from the one being created (" + name + ")");

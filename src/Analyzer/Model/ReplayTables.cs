@@ -83,7 +83,7 @@ namespace ReplicaGuard.Model
             TableObject? partitionParent = null;
             if (s.PartitionOf != null)
             {
-                partitionParent = RequireOtherTable(s.PartitionOf, table);
+                partitionParent = RequireOtherTable(s.PartitionOf.Value, table);
                 if (!partitionParent.IsPartitioned)
                 {
                     throw Reject("\"" + partitionParent.Name + "\" is not partitioned");
@@ -257,7 +257,7 @@ namespace ReplicaGuard.Model
                     names.Add(name);
                     continue;
                 }
-                if (s.QueryStarSource != null && _resolved[s.QueryStarSource] is TableObject source && !source.ColumnsUnknown)
+                if (s.QueryStarSource != null && _resolved[s.QueryStarSource.Value] is TableObject source && !source.ColumnsUnknown)
                 {
                     foreach (ColumnObject column in source.Columns)
                     {
@@ -509,11 +509,11 @@ namespace ReplicaGuard.Model
             }
             if (s.RenameTo != null)
             {
-                RenameRelation(relation, s.RenameTo.Name);
+                RenameRelation(relation, s.RenameTo.Value.Name);
             }
             else if (s.SetSchema != null)
             {
-                MoveRelation(relation, s.SetSchema.Name);
+                MoveRelation(relation, s.SetSchema.Value.Name);
             }
         }
 
@@ -704,7 +704,7 @@ namespace ReplicaGuard.Model
             _resolved.Clear();
             if (s.PartitionOf != null)
             {
-                Resolve(s.PartitionOf);
+                Resolve(s.PartitionOf.Value);
             }
             foreach (ObjectName parent in s.Inherits)
             {
@@ -720,7 +720,7 @@ namespace ReplicaGuard.Model
             }
             if (s.QueryStarSource != null)
             {
-                Resolve(s.QueryStarSource);
+                Resolve(s.QueryStarSource.Value);
             }
         }
 

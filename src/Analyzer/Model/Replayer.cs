@@ -303,6 +303,11 @@ namespace ReplicaGuard.Model
         /// <summary>Partitions and inheritance children, every level (what ALTER TABLE without ONLY recurses to).</summary>
         private static List<TableObject> Descendants(TableObject table)
         {
+            // Most tables have no children: skip the list, set and queue (ALTER TABLE without ONLY asks for every table).
+            if (!HasChildren(table))
+            {
+                return NoDescendants;
+            }
             var result = new List<TableObject>();
             var seen = new HashSet<TableObject> { table };
             var queue = new Queue<TableObject>();
@@ -329,6 +334,9 @@ namespace ReplicaGuard.Model
             }
             return result;
         }
+
+        /// <summary>Shared answer for a table without children; callers only read it.</summary>
+        private static readonly List<TableObject> NoDescendants = new List<TableObject>(0);
 
         private static bool HasChildren(TableObject table) => table.Partitions.Count > 0 || table.InheritChildren.Count > 0;
     }

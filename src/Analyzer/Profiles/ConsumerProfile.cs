@@ -34,6 +34,23 @@ namespace ReplicaGuard.Profiles
 
         public static IReadOnlyList<string> Names { get; } = new[] { Postgres, Zero, Supabase, Electric, Debezium, Pglogical };
 
+        // One immutable instance per profile: Find runs for every SeverityOf (every diagnostic reported), and building
+        // a profile and its dictionary there was ~190 KiB per IDE re-analysis.
+        private static readonly ConsumerProfile PostgresProfile = new ConsumerProfile(Postgres, true, new Dictionary<string, Severity>());
+        private static readonly ConsumerProfile ZeroProfile =
+            new ConsumerProfile(Zero, false, new Dictionary<string, Severity> { [RuleIds.NoKeyForConsumers] = Severity.Error });
+        private static readonly ConsumerProfile PglogicalProfile =
+            new ConsumerProfile(Pglogical, false, new Dictionary<string, Severity> { [RuleIds.NoKeyForConsumers] = Severity.Error });
+
+        // Supabase Realtime sends old row values only with FULL: FULL is a choice there, not waste.
+        private static readonly ConsumerProfile SupabaseProfile =
+            new ConsumerProfile(Supabase, true, new Dictionary<string, Severity> { [RuleIds.FullIdentityWithKey] = Severity.None });
+
+        // Electric sets FULL on every table it syncs.
+        private static readonly ConsumerProfile ElectricProfile =
+            new ConsumerProfile(Electric, true, new Dictionary<string, Severity> { [RuleIds.FullIdentityWithKey] = Severity.None });
+        private static readonly ConsumerProfile DebeziumProfile = new ConsumerProfile(Debezium, true, new Dictionary<string, Severity>());
+
         /// <summary>The profile of that name (case-insensitive), or null when there is none.</summary>
         public static ConsumerProfile? Find(string? name)
         {
@@ -41,19 +58,17 @@ namespace ReplicaGuard.Profiles
             {
                 case "":
                 case Postgres:
-                    return new ConsumerProfile(Postgres, true, new Dictionary<string, Severity>());
+                    return PostgresProfile;
                 case Zero:
-                    return new ConsumerProfile(Zero, false, new Dictionary<string, Severity> { [RuleIds.NoKeyForConsumers] = Severity.Error });
+                    return ZeroProfile;
                 case Pglogical:
-                    return new ConsumerProfile(Pglogical, false, new Dictionary<string, Severity> { [RuleIds.NoKeyForConsumers] = Severity.Error });
+                    return PglogicalProfile;
                 case Supabase:
-                    // Realtime sends old row values only with FULL: FULL is a choice there, not waste.
-                    return new ConsumerProfile(Supabase, true, new Dictionary<string, Severity> { [RuleIds.FullIdentityWithKey] = Severity.None });
+                    return SupabaseProfile;
                 case Electric:
-                    // Electric sets FULL on every table it syncs.
-                    return new ConsumerProfile(Electric, true, new Dictionary<string, Severity> { [RuleIds.FullIdentityWithKey] = Severity.None });
+                    return ElectricProfile;
                 case Debezium:
-                    return new ConsumerProfile(Debezium, true, new Dictionary<string, Severity>());
+                    return DebeziumProfile;
                 default:
                     return null;
             }

@@ -164,7 +164,7 @@ namespace ReplicaGuard.Rules
 
         private static void AddInPlaceFixes(StatementRef statement, TableObject table, AlterTableAction action, string reason, List<KeyValuePair<CodeFix, IndexObject>> fixes)
         {
-            string? indexName = action.Kind == AlterTableActionKind.ReplicaIdentity ? action.Target?.Name : action.Constraint!.UsingIndex!.Name;
+            string? indexName = action.Kind == AlterTableActionKind.ReplicaIdentity ? action.Target?.Name : action.Constraint!.UsingIndex!.Value.Name;
             IndexObject? index = indexName != null && table.Schema.Relations.TryGetValue(indexName, out RelationObject? r) ? r as IndexObject : null;
             if (index != null && index.Table == table && reason.EndsWith("is nullable", System.StringComparison.Ordinal))
             {
@@ -195,7 +195,7 @@ namespace ReplicaGuard.Rules
                     {
                         fixes.Add(new KeyValuePair<CodeFix, IndexObject>(new CodeFix(
                             "Use index " + candidate.Name + " instead",
-                            new[] { new TextEdit(statement.File.File, statement.File.File.ToOriginal(action.Target.Span), Identifiers.Quote(candidate.Name)) },
+                            new[] { new TextEdit(statement.File.File, statement.File.File.ToOriginal(action.Target.Value.Span), Identifiers.Quote(candidate.Name)) },
                             FixKinds.ReplicaIdentityUsingIndex), candidate));
                     }
                 }

@@ -192,7 +192,7 @@ namespace ReplicaGuard.Rules
             {
                 foreach (Syntax.Ast.PublicationObject item in items)
                 {
-                    if (item.Table != null && item.Table.Name == table.Name && (item.Table.Schema == null || item.Table.Schema == table.Schema.Name))
+                    if (item.Table != null && item.Table.Value.Name == table.Name && (item.Table.Value.Schema == null || item.Table.Value.Schema == table.Schema.Name))
                     {
                         return statement.ToLocation(item.Span);
                     }

@@ -357,7 +357,7 @@ namespace ReplicaGuard.Syntax
                 {
                     break;
                 }
-                list.Add(id);
+                list.Add(id.Value);
                 if (Accept(SyntaxKind.Comma))
                 {
                     continue;

@@ -30,7 +30,7 @@ namespace ReplicaGuard.Syntax
                     Identifier? to = ParseIdentifier("a schema name");
                     if (to != null)
                     {
-                        return new AlterSchemaStatement(name, to);
+                        return new AlterSchemaStatement(name.Value, to.Value);
                     }
                 }
                 return new OpaqueStatement();
@@ -65,11 +65,11 @@ namespace ReplicaGuard.Syntax
             }
             if (AcceptKws("rename", "to"))
             {
-                return new AlterOtherRelationStatement(kind, objectName, ifExists, ParseIdentifier("a new name"), null);
+                return new AlterOtherRelationStatement(kind, objectName.Value, ifExists, ParseIdentifier("a new name"), null);
             }
             if (AcceptKws("set", "schema"))
             {
-                return new AlterOtherRelationStatement(kind, objectName, ifExists, null, ParseIdentifier("a schema name"));
+                return new AlterOtherRelationStatement(kind, objectName.Value, ifExists, null, ParseIdentifier("a schema name"));
             }
             return new OpaqueStatement();
         }
@@ -90,7 +90,7 @@ namespace ReplicaGuard.Syntax
             {
                 return stmt;
             }
-            stmt.Name = name;
+            stmt.Name = name.Value;
             if (IsKind(SyntaxKind.Operator) && _tokens.GetText(Cur) == "*")
             {
                 _pos++;
@@ -343,7 +343,7 @@ namespace ReplicaGuard.Syntax
             {
                 return stmt;
             }
-            stmt.Name = name;
+            stmt.Name = name.Value;
             if (AcceptKws("rename", "to"))
             {
                 stmt.RenameTo = ParseIdentifier("a new index name");

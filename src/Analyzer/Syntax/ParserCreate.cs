@@ -75,7 +75,7 @@ namespace ReplicaGuard.Syntax
             {
                 return new OpaqueStatement();
             }
-            return new CreateOtherRelationStatement(kind, name, orReplace, ifNotExists, persistence == Persistence.Temporary);
+            return new CreateOtherRelationStatement(kind, name.Value, orReplace, ifNotExists, persistence == Persistence.Temporary);
         }
 
         private bool AcceptIfNotExists()
@@ -108,7 +108,7 @@ namespace ReplicaGuard.Syntax
             {
                 return;
             }
-            stmt.Name = name;
+            stmt.Name = name.Value;
 
             if (HasTopLevelAs())
             {
@@ -186,7 +186,7 @@ namespace ReplicaGuard.Syntax
                         {
                             break;
                         }
-                        stmt.Inherits = stmt.Inherits.Add(parent);
+                        stmt.Inherits = stmt.Inherits.Add(parent.Value);
                         if (!Accept(SyntaxKind.Comma))
                         {
                             Expect(SyntaxKind.CloseParen, "')'");
@@ -426,7 +426,7 @@ namespace ReplicaGuard.Syntax
             {
                 return null;
             }
-            var like = new LikeClause(source);
+            var like = new LikeClause(source.Value);
             while (IsKw("including") || IsKw("excluding"))
             {
                 bool including = IsKw("including");
@@ -508,7 +508,7 @@ namespace ReplicaGuard.Syntax
             {
                 return null;
             }
-            var col = new ColumnDefinition(name);
+            var col = new ColumnDefinition(name.Value);
 
             if (partitionColumn)
             {
@@ -533,7 +533,7 @@ namespace ReplicaGuard.Syntax
                 }
                 if (_pos == typeStart)
                 {
-                    Fail("expected a data type for column \"" + name.Name + "\"");
+                    Fail("expected a data type for column \"" + name.Value.Name + "\"");
                     return null;
                 }
                 Token typeToken = _tokens[_sig[typeStart]];
@@ -873,7 +873,7 @@ namespace ReplicaGuard.Syntax
                 Identifier? col = ParseIdentifier("a column name");
                 if (col != null)
                 {
-                    c.Columns = c.Columns.Add(col);
+                    c.Columns = c.Columns.Add(col.Value);
                 }
             }
             else
@@ -903,7 +903,7 @@ namespace ReplicaGuard.Syntax
                 {
                     return;
                 }
-                c.Columns = c.Columns.Add(col);
+                c.Columns = c.Columns.Add(col.Value);
                 AcceptKws("without", "overlaps");
                 if (Accept(SyntaxKind.Comma))
                 {
@@ -967,14 +967,14 @@ namespace ReplicaGuard.Syntax
             {
                 return stmt;
             }
-            stmt.Table = table;
+            stmt.Table = table.Value;
             Accept(SyntaxKind.Operator); // t * (inheritance marker)
             if (AcceptKw("using"))
             {
                 Identifier? method = ParseIdentifier("an index method");
                 if (method != null)
                 {
-                    stmt.Method = method.Name;
+                    stmt.Method = method.Value.Name;
                 }
             }
             ParseIndexElements(stmt);

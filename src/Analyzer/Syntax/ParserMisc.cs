@@ -57,7 +57,7 @@ namespace ReplicaGuard.Syntax
                 {
                     break;
                 }
-                names.Add(name);
+                names.Add(name.Value);
                 if (!Accept(SyntaxKind.Comma))
                 {
                     break;

@@ -15,7 +15,7 @@ namespace ReplicaGuard.Syntax
             {
                 return stmt;
             }
-            stmt.Name = name;
+            stmt.Name = name.Value;
             if (AcceptKw("for"))
             {
                 if (IsKw("all") && IsKwAt(1, "tables"))
@@ -48,7 +48,7 @@ namespace ReplicaGuard.Syntax
             {
                 return stmt;
             }
-            stmt.Name = name;
+            stmt.Name = name.Value;
             if (AcceptKw("add"))
             {
                 stmt.Action = AlterPublicationAction.Add;
@@ -156,7 +156,7 @@ namespace ReplicaGuard.Syntax
                     {
                         Expect(SyntaxKind.CloseParen, "')'");
                     }
-                    obj = table == null ? null : PublicationObject.ForTable(table);
+                    obj = table == null ? null : PublicationObject.ForTable(table.Value);
                     if (obj != null)
                     {
                         obj.Only = only;
@@ -218,11 +218,11 @@ namespace ReplicaGuard.Syntax
                     _pos++;
                 }
 
-                if (!seen.Add(name.Name))
+                if (!seen.Add(name.Value.Name))
                 {
                     options.Error ??= "conflicting or redundant options";
                 }
-                switch (name.Name)
+                switch (name.Value.Name)
                 {
                     case "publish":
                         options.Publish = value ?? "";
@@ -240,7 +240,7 @@ namespace ReplicaGuard.Syntax
                         options.GeneratedColumns = value ?? "stored";
                         break;
                     default:
-                        options.Error ??= "unrecognized publication parameter: \"" + name.Name + "\"";
+                        options.Error ??= "unrecognized publication parameter: \"" + name.Value.Name + "\"";
                         break;
                 }
                 if (Accept(SyntaxKind.Comma))

@@ -112,7 +112,7 @@ namespace ReplicaGuard.Syntax
                 ObjectName? table = ParseObjectName("a table name");
                 if (table != null)
                 {
-                    var target = new DmlTarget(DmlKind.Update, table, only);
+                    var target = new DmlTarget(DmlKind.Update, table.Value, only);
                     AcceptOperatorStar(); // UPDATE t * (inheritance children, the old spelling)
                     if (AcceptKw("as") || (IsName && !IsKw("set")))
                     {
@@ -132,7 +132,7 @@ namespace ReplicaGuard.Syntax
                 ObjectName? table = ParseObjectName("a table name");
                 if (table != null)
                 {
-                    dml.Targets.Add(new DmlTarget(DmlKind.Delete, table, only));
+                    dml.Targets.Add(new DmlTarget(DmlKind.Delete, table.Value, only));
                 }
             }
             else if (AcceptKw("insert"))
@@ -142,7 +142,7 @@ namespace ReplicaGuard.Syntax
                 int doUpdate = table == null ? -1 : FindOnConflictDoUpdate(_pos, _end);
                 if (doUpdate >= 0)
                 {
-                    var target = new DmlTarget(DmlKind.InsertOnConflictUpdate, table!, false);
+                    var target = new DmlTarget(DmlKind.InsertOnConflictUpdate, table!.Value, false);
                     _pos = doUpdate + 2;
                     if (AcceptKw("set"))
                     {
@@ -158,7 +158,7 @@ namespace ReplicaGuard.Syntax
                 ObjectName? table = ParseObjectName("a table name");
                 if (table != null)
                 {
-                    var target = new DmlTarget(DmlKind.Merge, table, only);
+                    var target = new DmlTarget(DmlKind.Merge, table.Value, only);
                     ScanMergeActions(target, _pos, _end);
                     if (target.MergeUpdates || target.MergeDeletes)
                     {
@@ -373,7 +373,7 @@ namespace ReplicaGuard.Syntax
             headEnd = _pos;
             if (name != null)
             {
-                stmt.Name = name;
+                stmt.Name = name.Value;
             }
             ParseQueryShape(stmt, selectStart, _end, into);
             _pos = _end;

@@ -30,7 +30,7 @@ namespace ReplicaGuard.Syntax
                     {
                         stmt.QueryColumns = stmt.QueryColumns.Add(null);
                         stmt.QueryStarSource = source;
-                        stmt.QueryRelations = stmt.QueryRelations.Add(source);
+                        stmt.QueryRelations = stmt.QueryRelations.Add(source.Value);
                     }
                     return;
                 }
@@ -148,7 +148,7 @@ namespace ReplicaGuard.Syntax
                     ObjectName? relation = ParseObjectName("a relation");
                     if (relation != null)
                     {
-                        stmt.QueryRelations = stmt.QueryRelations.Add(relation);
+                        stmt.QueryRelations = stmt.QueryRelations.Add(relation.Value);
                         relationItems++;
                         if (relationItems == 1 && star)
                         {

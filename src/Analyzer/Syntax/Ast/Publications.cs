@@ -47,7 +47,7 @@ namespace ReplicaGuard.Syntax.Ast
 
     public sealed class CreatePublicationStatement : Statement
     {
-        public Identifier Name { get; internal set; } = null!;
+        public Identifier Name { get; internal set; }
         public bool AllTables { get; internal set; }
         public List<PublicationObject> Objects { get; } = new List<PublicationObject>();
         public PublicationOptions Options { get; } = new PublicationOptions();
@@ -65,7 +65,7 @@ namespace ReplicaGuard.Syntax.Ast
 
     public sealed class AlterPublicationStatement : Statement
     {
-        public Identifier Name { get; internal set; } = null!;
+        public Identifier Name { get; internal set; }
         public AlterPublicationAction Action { get; internal set; }
         public List<PublicationObject> Objects { get; } = new List<PublicationObject>();
         public PublicationOptions Options { get; } = new PublicationOptions();

@@ -13,7 +13,7 @@ namespace ReplicaGuard.Syntax.Ast
     /// <summary>Every CREATE TABLE form, plus CREATE TABLE AS and SELECT ... INTO (<see cref="IsAsQuery"/>).</summary>
     public sealed class CreateTableStatement : Statement
     {
-        public ObjectName Name { get; internal set; } = null!;
+        public ObjectName Name { get; internal set; }
         public Persistence Persistence { get; internal set; }
         public bool IfNotExists { get; internal set; }
         public NodeList<ColumnDefinition> Columns { get; internal set; } = NodeList<ColumnDefinition>.Empty;
@@ -140,7 +140,7 @@ namespace ReplicaGuard.Syntax.Ast
 
     public sealed class AlterTableStatement : Statement
     {
-        public ObjectName Name { get; internal set; } = null!;
+        public ObjectName Name { get; internal set; }
         public bool IfExists { get; internal set; }
         public bool Only { get; internal set; }
         public NodeList<AlterTableAction> Actions { get; internal set; } = NodeList<AlterTableAction>.Empty;
@@ -214,7 +214,7 @@ namespace ReplicaGuard.Syntax.Ast
     public sealed class CreateIndexStatement : Statement
     {
         public Identifier? Name { get; internal set; }
-        public ObjectName Table { get; internal set; } = null!;
+        public ObjectName Table { get; internal set; }
         public bool Unique { get; internal set; }
         public bool Concurrently { get; internal set; }
         public bool IfNotExists { get; internal set; }
@@ -245,7 +245,7 @@ namespace ReplicaGuard.Syntax.Ast
 
     public sealed class AlterIndexStatement : Statement
     {
-        public ObjectName Name { get; internal set; } = null!;
+        public ObjectName Name { get; internal set; }
         public bool IfExists { get; internal set; }
         public Identifier? RenameTo { get; internal set; }
         public Identifier? SetSchema { get; internal set; }
