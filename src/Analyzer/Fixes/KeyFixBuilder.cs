@@ -57,12 +57,15 @@ namespace ReplicaGuard.Fixes
         /// <summary>The column existed then and a key could use it.</summary>
         public bool Knows(ColumnObject column) => _names.ContainsKey(column);
 
-        /// <summary>ALTER TABLE ... ADD PRIMARY KEY (columns), with what it assumes.</summary>
-        public CodeFix Key(IReadOnlyList<ColumnObject> columns, bool knownUnique, out FixAssumptions assumptions)
+        /// <summary>
+        /// ALTER TABLE ... ADD PRIMARY KEY (columns), with what it assumes; <paramref name="rebuildable"/>: the assumptions
+        /// keep this builder, so the later history may still turn the key into an identity index.
+        /// </summary>
+        public CodeFix Key(IReadOnlyList<ColumnObject> columns, bool knownUnique, out FixAssumptions assumptions, bool rebuildable = false)
         {
             string list = Join(columns);
             string title = "Add a primary key (" + list + ") to " + _qualifiedTitle + _resetIdentityTitle + Risk(columns, knownUnique);
-            assumptions = new FixAssumptions(columns, indexNames: new[] { _keyName }, addsPrimaryKey: true);
+            assumptions = new FixAssumptions(columns, indexNames: new[] { _keyName }, builder: rebuildable ? this : null, knownUnique: knownUnique, addsPrimaryKey: true);
             return new CodeFix(title, new[] { _place("ALTER TABLE " + _qualified + " ADD PRIMARY KEY (" + list + ")" + _resetIdentity + ";") }, FixKinds.AddPrimaryKey);
         }
 

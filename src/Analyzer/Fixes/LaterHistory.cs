@@ -35,7 +35,9 @@ namespace ReplicaGuard.Fixes
                 bool addsKey = IsKeyFix(fix) || (assumptions != null && assumptions.AddsPrimaryKey);
                 if (assumptions?.Builder != null && fix.EquivalenceKey == FixKinds.AddPrimaryKey)
                 {
-                    CodeFix? again = Rebuilt(assumptions, keyLater, table, statement, changes, out FixAssumptions? againAssumptions);
+                    // A later statement names the key's index (t_pkey): a unique index under a free name avoids it.
+                    bool asIndex = keyLater || NamesInTheWay(assumptions, table, statement, changes, rejected);
+                    CodeFix? again = Rebuilt(assumptions, asIndex, table, statement, changes, out FixAssumptions? againAssumptions);
                     if (again != null)
                     {
                         rebuiltAssumptions[again] = againAssumptions!;
@@ -113,12 +115,12 @@ namespace ReplicaGuard.Fixes
         }
 
         /// <summary>
-        /// A key fix built again for the later history (see <see cref="KeyFixBuilder"/>): with a later ADD PRIMARY KEY, a
-        /// unique index used as the identity instead (both keys would run: "multiple primary keys"); with later row filters
-        /// on other columns, the key widened by those columns (still a key). Null when neither applies or the filters
-        /// name columns the table did not have then.
+        /// A key fix built again for the later history (see <see cref="KeyFixBuilder"/>): as a unique index used as the
+        /// identity when <paramref name="asIndex"/> (a later ADD PRIMARY KEY: "multiple primary keys"; a later statement
+        /// naming the key's index); with later row filters on other columns, widened by those columns (still a key). Null
+        /// when neither applies or the filters name columns the table did not have then.
         /// </summary>
-        private static CodeFix? Rebuilt(FixAssumptions key, bool keyLater, TableObject table, StatementRef statement, TableChanges changes, out FixAssumptions? assumptions)
+        private static CodeFix? Rebuilt(FixAssumptions key, bool asIndex, TableObject table, StatementRef statement, TableChanges changes, out FixAssumptions? assumptions)
         {
             assumptions = null;
             KeyFixBuilder builder = key.Builder!;
@@ -146,7 +148,7 @@ namespace ReplicaGuard.Fixes
                     }
                 }
             }
-            if (keyLater)
+            if (asIndex)
             {
                 FixAssumptions indexAssumptions;
                 CodeFix index = builder.IdentityIndex(columns, key.KnownUnique, name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name)

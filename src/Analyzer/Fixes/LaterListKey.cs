@@ -79,7 +79,7 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
-            CodeFix fix = _builder.Key(key, knownUnique: false, out FixAssumptions keyAssumptions);
+            CodeFix fix = _builder.Key(key, knownUnique: false, out FixAssumptions keyAssumptions, rebuildable: true);
             assumptions = keyAssumptions;
             return fix;
         }

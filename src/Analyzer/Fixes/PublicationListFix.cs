@@ -169,7 +169,17 @@ namespace ReplicaGuard.Fixes
         {
             TableObject table = request.Table;
             IndexObject? identity = table.Identity == ReplicaIdentityKind.Full ? null : IdentityRules.IdentityIndex(table);
-            if (request.Settings.PostgresVersion < 15 || identity == null)
+            return identity == null ? null : AddKeyColumns(request, identity.Columns, null);
+        }
+
+        /// <summary>
+        /// The same for the identity <paramref name="first"/> sets (REPLICA IDENTITY DEFAULT on a keyed table): its edits,
+        /// then the key's columns added to the lists that leave them out.
+        /// </summary>
+        public static CodeFix? AddKeyColumns(FixRequest request, IReadOnlyList<ColumnObject?> identity, CodeFix? first)
+        {
+            TableObject table = request.Table;
+            if (request.Settings.PostgresVersion < 15)
             {
                 return null;
             }
@@ -178,11 +188,11 @@ namespace ReplicaGuard.Fixes
             foreach (Coverage coverage in request.CheckedCoverage())
             {
                 PublicationRelation row = coverage.Row!;
-                if (!RowColumns.FilterFits(row, identity.Columns))
+                if (!RowColumns.FilterFits(row, identity))
                 {
                     return null; // the row filter does not fit either: a wider list alone repairs nothing
                 }
-                if (!ListWidening(row, identity.Columns, out TextEdit? edit))
+                if (!ListWidening(row, identity, out TextEdit? edit))
                 {
                     return null;
                 }
@@ -196,10 +206,13 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
-            return new CodeFix(
-                "Add the replica identity columns of " + table.QualifiedName + " to the column list of publication " + string.Join(", ", added.ToArray()),
-                edits,
-                FixKinds.AddIdentityColumnsToColumnList);
+            string widen = "the replica identity columns of " + table.QualifiedName + " to the column list of publication " + string.Join(", ", added.ToArray());
+            if (first == null)
+            {
+                return new CodeFix("Add " + widen, edits, FixKinds.AddIdentityColumnsToColumnList);
+            }
+            edits.InsertRange(0, first.Edits);
+            return new CodeFix(first.Title + ", and add " + widen, edits, FixKinds.AddIdentityColumnsToColumnList);
         }
 
         /// <summary>

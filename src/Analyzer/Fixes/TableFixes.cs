@@ -37,14 +37,19 @@ namespace ReplicaGuard.Fixes
                     }
                 }
             }
-            if (request.Goal != FixGoal.Key && table.PrimaryKey != null && table.Identity != ReplicaIdentityKind.Default && !table.PrimaryKey.Dropped
-                && Fits(request, KeyNames(table.PrimaryKey)))
+            if (request.Goal != FixGoal.Key && table.PrimaryKey != null && table.Identity != ReplicaIdentityKind.Default && !table.PrimaryKey.Dropped)
             {
                 // Not USING INDEX on the key: DEFAULT says the same and stays right if the key is replaced.
-                fixes.Add(Keyed(request, new CodeFix(
+                var reset = new CodeFix(
                     "Set REPLICA IDENTITY DEFAULT on " + table.QualifiedName + " (its primary key " + table.PrimaryKey.Name + " becomes the identity)",
                     new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY DEFAULT;") },
-                    FixKinds.ReplicaIdentityDefault), IndexColumns(table.PrimaryKey)));
+                    FixKinds.ReplicaIdentityDefault);
+                // A column list that leaves out a key column: DEFAULT and the wider list together.
+                CodeFix? fitting = Fits(request, KeyNames(table.PrimaryKey)) ? reset : PublicationListFix.AddKeyColumns(request, table.PrimaryKey.Columns, reset);
+                if (fitting != null)
+                {
+                    fixes.Add(Keyed(request, fitting, IndexColumns(table.PrimaryKey)));
+                }
             }
             if (request.Goal != FixGoal.Key)
             {

@@ -663,5 +663,31 @@ namespace ReplicaGuard.Tests
                 AssertNoIdentityResults(ApplyFix(d.Fixes[0], files), table);
             }
         }
+
+        [TestMethod]
+        public void IdentityBackToDefaultAlsoWidensAListThatLeavesOutAKeyColumn()
+        {
+            string[] files = { "CREATE TABLE t (id int NOT NULL, a int NOT NULL, b text, PRIMARY KEY (id, a));\n"
+                + "ALTER TABLE t REPLICA IDENTITY NOTHING;\nCREATE PUBLICATION p FOR TABLE t (id, b);\nALTER PUBLICATION p ADD TABLE t;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            CodeFix fix = d.Fixes[0];
+            StringAssert.Contains(fix.Title, "REPLICA IDENTITY DEFAULT");
+            string[] fixedFiles = ApplyFix(fix, files);
+            StringAssert.Contains(fixedFiles[0], "FOR TABLE t (id, b, a);");
+            AssertNoIdentityResults(fixedFiles, "public.t");
+        }
+
+        [TestMethod]
+        public void StatementFixWhoseKeyNameALaterStatementNamesUsesAUniqueIndex()
+        {
+            // A later ALTER INDEX t_pkey (rejected now) would rename the new key's index: a unique index under a free name instead.
+            string[] files = { "CREATE TABLE t (id int NOT NULL, b text);\n", "CREATE PUBLICATION p FOR ALL TABLES;\nUPDATE t SET b = b;\n"
+                + "ALTER INDEX IF EXISTS t_pkey RENAME TO t_old;\nCREATE PUBLICATION q FOR TABLE t (id);\n" };
+            var d = Single(Analyze(files), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            CodeFix index = FixOfKind(d, FixKinds.ReplicaIdentityUsingIndex);
+            StringAssert.Contains(index.Edits[0].NewText, "CREATE UNIQUE INDEX t_id_key ON public.t (id)");
+            AssertNoIdentityResults(ApplyFix(index, files), "public.t");
+        }
     }
 }
