@@ -100,8 +100,8 @@ namespace ReplicaGuard.Fixes
             }
             if (result.Count == 0 && laterListKey != null)
             {
-                // Every fix was computed before a later column list existed: a key inside all the lists, checked the same way.
-                CodeFix? key = laterListKey.Build(table, out FixAssumptions? keyAssumptions);
+                // The later history ruled out every fix computed at the statement: the key of last resort, checked the same way.
+                CodeFix? key = laterListKey.Build(table, changes, rejected, out FixAssumptions? keyAssumptions);
                 if (key != null)
                 {
                     result.AddRange(Allowed(new[] { key }, new Dictionary<CodeFix, FixAssumptions> { [key] = keyAssumptions! }, table, statement, changes, rejected));

@@ -689,5 +689,17 @@ namespace ReplicaGuard.Tests
             StringAssert.Contains(index.Edits[0].NewText, "CREATE UNIQUE INDEX t_id_key ON public.t (id)");
             AssertNoIdentityResults(ApplyFix(index, files), "public.t");
         }
+
+        [TestMethod]
+        public void StatementFixKeysOnOtherColumnsWhenALaterStatementDropsNotNullFromTheCandidate()
+        {
+            // id is the candidate, but a later DROP NOT NULL on it would fail with a key on it: a key on (a, b) instead.
+            string[] files = { "CREATE TABLE t (id int, a int, b text);\nCREATE PUBLICATION p FOR ALL TABLES;\nUPDATE t SET b = b;\n"
+                + "ALTER TABLE t ALTER COLUMN id DROP NOT NULL;\nCREATE PUBLICATION q FOR TABLE t (id, a, b);\n" };
+            var d = Single(Analyze(files), "RG1002");
+            CodeFix key = FixOfKind(d, FixKinds.AddPrimaryKey);
+            StringAssert.Contains(key.Title, "(a, b)");
+            AssertNoIdentityResults(ApplyFix(key, files), "public.t");
+        }
     }
 }
