@@ -14,8 +14,10 @@ namespace ReplicaGuard.Fixes
         private static readonly string[] NoNames = new string[0];
 
         public FixAssumptions(IReadOnlyList<ColumnObject> keyColumns, string? createdIndex = null, Func<Func<string, bool>, CodeFix>? withFreeIndexName = null,
-            IReadOnlyList<string>? indexNames = null, KeyFixBuilder? builder = null, bool knownUnique = false, bool addsPrimaryKey = false)
+            IReadOnlyList<string>? indexNames = null, KeyFixBuilder? builder = null, bool knownUnique = false, bool addsPrimaryKey = false,
+            IndexObject? identityIndex = null)
         {
+            IdentityIndex = identityIndex;
             AddsPrimaryKey = addsPrimaryKey;
             Builder = builder;
             KnownUnique = knownUnique;
@@ -48,6 +50,9 @@ namespace ReplicaGuard.Fixes
         /// when the later history rules the key out as offered (see <see cref="LaterHistory"/>).
         /// </summary>
         public KeyFixBuilder? Builder { get; }
+
+        /// <summary>The existing index the fix makes the identity (REPLICA IDENTITY USING INDEX), if any.</summary>
+        public IndexObject? IdentityIndex { get; }
 
         /// <summary>The key's columns are a unique index's: no duplicates to fear.</summary>
         public bool KnownUnique { get; }

@@ -92,6 +92,14 @@ namespace ReplicaGuard.Fixes
         /// <summary>The same request with <see cref="IgnoresRowFilters"/> set, recording assumptions in <paramref name="assumptions"/>.</summary>
         public FixRequest WithoutRowFilters(Dictionary<CodeFix, FixAssumptions> assumptions)
         {
+            FixRequest copy = WithAssumptions(assumptions);
+            copy.IgnoresRowFilters = true;
+            return copy;
+        }
+
+        /// <summary>The same request, recording assumptions in <paramref name="assumptions"/>.</summary>
+        public FixRequest WithAssumptions(Dictionary<CodeFix, FixAssumptions> assumptions)
+        {
             return new FixRequest(Table, Statement, Goal, Settings)
             {
                 Before = Before,
@@ -102,7 +110,8 @@ namespace ReplicaGuard.Fixes
                 Assumptions = assumptions,
                 FailingActions = FailingActions,
                 Coverage = Coverage,
-                IgnoresRowFilters = true,
+                IgnoresRowFilters = IgnoresRowFilters,
+                KeyBuilder = KeyBuilder,
             };
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Model;
+using ReplicaGuard.Syntax.Ast;
 
 namespace ReplicaGuard.Fixes
 {
@@ -60,6 +61,11 @@ namespace ReplicaGuard.Fixes
                         result.Add(fix);
                     }
                     continue;
+                }
+                if (assumptions.IdentityIndex != null && assumptions.IdentityIndex.Dropped && table.PrimaryKey != null && table.Identity == ReplicaIdentityKind.Default
+                    && changes.IndexNameReferencedAfter(assumptions.IdentityIndex.Name, statement))
+                {
+                    continue; // dropped later, the index leaves the table without identity where its key would have served
                 }
                 if (changes.NotNullDroppedAfter(assumptions.KeyColumns, statement, rejected) || NamesInTheWay(assumptions, table, statement, changes, rejected))
                 {

@@ -74,6 +74,10 @@ namespace ReplicaGuard.Fixes
             {
                 AddPrimaryKeyFixes(request, fixes);
             }
+            else if (table.PrimaryKey == null && request.Goal != FixGoal.Key && !table.IsPartitioned)
+            {
+                AddKeysAsIdentityIndexes(request, fixes);
+            }
             if (request.Goal != FixGoal.Key && table.Identity != ReplicaIdentityKind.Full
                 && ConsumerProfile.Of(request.Settings).FullIsEnough && FullFits(request))
             {
@@ -211,7 +215,7 @@ namespace ReplicaGuard.Fixes
             return Keyed(request, new CodeFix(
                 "Set REPLICA IDENTITY USING INDEX " + index.Name + " on " + table.QualifiedName,
                 new[] { AlterEdit(request, index, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY USING INDEX " + Identifiers.Quote(index.Name) + ";") },
-                FixKinds.ReplicaIdentityUsingIndex), IndexColumns(index));
+                FixKinds.ReplicaIdentityUsingIndex), new FixAssumptions(IndexColumns(index), identityIndex: index));
         }
 
         /// <summary>
@@ -362,6 +366,26 @@ namespace ReplicaGuard.Fixes
             string title = "Create unique index " + index + " on " + qualifiedTitle + " (" + Join(names) + ") and use it as the replica identity"
                 + (nullable.Count > 0 ? " (fails if existing rows have NULL in " + string.Join(", ", nullable.ToArray()) + ")" : "");
             return new CodeFix(title, new[] { place(sql.ToString()) }, FixKinds.ReplicaIdentityUsingIndex);
+        }
+
+        /// <summary>
+        /// A later DROP INDEX / ALTER INDEX names the index PostgreSQL would give a new key (t_pkey): the keys
+        /// <see cref="AddPrimaryKeyFixes"/> would offer, each as a unique index under a free name used as the identity.
+        /// </summary>
+        private static void AddKeysAsIdentityIndexes(FixRequest request, List<CodeFix> fixes)
+        {
+            var assumed = new Dictionary<CodeFix, FixAssumptions>();
+            var keys = new List<CodeFix>();
+            AddPrimaryKeyFixes(request.WithAssumptions(assumed), keys);
+            TableObject table = request.Table;
+            KeyFixBuilder builder = BuilderOf(request);
+            foreach (CodeFix key in keys)
+            {
+                FixAssumptions keyAssumptions = assumed[key];
+                CodeFix index = builder.IdentityIndex(keyAssumptions.KeyColumns, keyAssumptions.KnownUnique,
+                    name => table.Schema.Relations.ContainsKey(name) || (request.IndexReferences != null && request.IndexReferences.ContainsKey(name)), out FixAssumptions indexAssumptions);
+                fixes.Add(Keyed(request, index, indexAssumptions));
+            }
         }
 
         /// <summary>Primary keys on the columns of a unique index that cannot be promoted as is, or on a likely key column.</summary>

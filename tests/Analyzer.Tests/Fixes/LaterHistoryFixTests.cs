@@ -701,5 +701,29 @@ namespace ReplicaGuard.Tests
             StringAssert.Contains(key.Title, "(a, b)");
             AssertNoIdentityResults(ApplyFix(key, files), "public.t");
         }
+
+        [TestMethod]
+        public void StatementFixDoesNotUseAnIndexALaterStatementDrops()
+        {
+            // USING INDEX i1 before the DELETE, then DROP INDEX i1: the table keeps identity 'i' with no index, and fails.
+            string history = "CREATE TABLE t (id int NOT NULL, b text);\nCREATE UNIQUE INDEX i1 ON t (id);\nCREATE PUBLICATION p FOR ALL TABLES;\n"
+                + "DELETE FROM t;\nALTER TABLE t ADD PRIMARY KEY (id);\nDROP INDEX i1;\n";
+            var d = Single(Analyze(history), "RG1002");
+            Assert.IsFalse(d.Fixes.Any(f => f.Title.Contains("USING INDEX i1")), Titles(d));
+            var kept = Single(Analyze(history.Replace("DROP INDEX i1;\n", "")), "RG1002");
+            Assert.IsTrue(kept.Fixes.Any(f => f.Title.Contains("USING INDEX i1")), Titles(kept));
+        }
+
+        [TestMethod]
+        public void KeyWhoseIndexNameALaterDropIndexNamesBecomesAUniqueIndex()
+        {
+            // The DROP INDEX t_pkey fails now; with a key named t_pkey before it, it would drop the key.
+            string[] files = { "CREATE TABLE t (id int, b text);\nCREATE PUBLICATION p FOR ALL TABLES WITH (publish = 'delete');\nDROP INDEX IF EXISTS t_pkey;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1001");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey), Titles(d));
+            CodeFix index = FixOfKind(d, FixKinds.ReplicaIdentityUsingIndex);
+            StringAssert.Contains(index.Edits[0].NewText, "CREATE UNIQUE INDEX t_id_key ON public.t (id)");
+            AssertNoIdentityResults(ApplyFix(index, files), "public.t");
+        }
     }
 }

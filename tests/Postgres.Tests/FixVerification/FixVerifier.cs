@@ -115,13 +115,20 @@ namespace ReplicaGuard.Tests
             foreach (FailedStatement failure in after.Failed.Where(f => f.FileName == d.Location.File.Path && Normalize(f.Sql) == statement))
             {
                 Match named = Regex.Match(failure.Message, "^cannot (?:update|delete from) table \"([^\"]+)\"");
-                if (!named.Success || named.Groups[1].Value == leaf)
+                if (!named.Success)
+                {
+                    return false;
+                }
+                // The message names no schema: a leaf of the same name in another schema (Mixed.foo under public.foo)
+                // counts as another leaf only when the re-analysis no longer reports the diagnosed table there.
+                if (named.Groups[1].Value == leaf && reanalysis.Any(r => r.Id == "RG1002" && r.ObjectName == d.ObjectName
+                    && r.Location.File.Path == d.Location.File.Path && DiagnosedStatement(r, current) == statement))
                 {
                     return false;
                 }
                 // Results name the table by its final name (one table, one name for `fix`), the message by its name
                 // at the statement: a later RENAME makes them differ.
-                bool explained = reanalysis.Any(r => r.Id == "RG1002" && r.ObjectName != null
+                bool explained = reanalysis.Any(r => r.Id == "RG1002" && r.ObjectName != null && r.ObjectName != d.ObjectName
                     && (r.ObjectName.EndsWith("." + named.Groups[1].Value, StringComparison.Ordinal)
                         || Regex.IsMatch(r.Message, "^This .+? on [^ ]+\\." + Regex.Escape(named.Groups[1].Value) + "[ (]"))
                     && r.Location.File.Path == d.Location.File.Path && DiagnosedStatement(r, current) == statement);
