@@ -200,7 +200,8 @@ namespace ReplicaGuard.Fixes
 
         /// <summary>
         /// ALTER COLUMN ... DROP NOT NULL fails on a column of the primary key or of the replica identity index
-        /// (ATExecDropNotNull), so a key fix placed before it would make it fail. It reaches the partitions too.
+        /// (ATExecDropNotNull), so a key fix placed before it would make it fail. It reaches the partitions and, without
+        /// ONLY, the inheritance children too.
         /// </summary>
         private void RecordNotNullDrops(AlterTableStatement alter, TableObject table, StatementRef statement)
         {
@@ -208,12 +209,12 @@ namespace ReplicaGuard.Fixes
             {
                 if (action.Kind == AlterTableActionKind.DropNotNull && action.Column != null)
                 {
-                    RecordNotNullDrop(table, action.Column.Value.Name, statement);
+                    RecordNotNullDrop(table, action.Column.Value.Name, statement, alter.Only);
                 }
             }
         }
 
-        private void RecordNotNullDrop(TableObject table, string column, StatementRef statement)
+        private void RecordNotNullDrop(TableObject table, string column, StatementRef statement, bool only)
         {
             var pending = new Stack<TableObject>();
             var seen = new HashSet<TableObject>();
@@ -233,6 +234,13 @@ namespace ReplicaGuard.Fixes
                 foreach (TableObject partition in current.Partitions)
                 {
                     pending.Push(partition);
+                }
+                if (!only)
+                {
+                    foreach (TableObject child in current.InheritChildren)
+                    {
+                        pending.Push(child); // it recurses to inheritance children too (ATSimpleRecursion)
+                    }
                 }
             }
         }

@@ -725,5 +725,17 @@ namespace ReplicaGuard.Tests
             StringAssert.Contains(index.Edits[0].NewText, "CREATE UNIQUE INDEX t_id_key ON public.t (id)");
             AssertNoIdentityResults(ApplyFix(index, files), "public.t");
         }
+
+        [TestMethod]
+        public void StatementFixAddsNoKeyOnAChildColumnALaterParentDropNotNullReaches()
+        {
+            // DROP NOT NULL on the parent recurses to inheritance children: with c.a in a key it fails.
+            string history = "CREATE TABLE p (id int, a int);\nCREATE TABLE c (extra int) INHERITS (p);\nCREATE UNIQUE INDEX c_a ON c (a);\n"
+                + "CREATE PUBLICATION pub FOR ALL TABLES;\nUPDATE ONLY c SET a = a;\nALTER TABLE p ALTER COLUMN a DROP NOT NULL;\n";
+            var d = Only(Analyze(history), "RG1002").Single(x => x.ObjectName == "public.c");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(a)")), Titles(d));
+            var only = Only(Analyze(history.Replace("ALTER TABLE p ALTER", "ALTER TABLE ONLY p ALTER")), "RG1002").Single(x => x.ObjectName == "public.c");
+            Assert.IsTrue(only.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(a)")), "ONLY does not reach the child:\n" + Titles(only));
+        }
     }
 }
