@@ -15,8 +15,10 @@ namespace ReplicaGuard.Fixes
 
         public FixAssumptions(IReadOnlyList<ColumnObject> keyColumns, string? createdIndex = null, Func<Func<string, bool>, CodeFix>? withFreeIndexName = null,
             IReadOnlyList<string>? indexNames = null, KeyFixBuilder? builder = null, bool knownUnique = false, bool addsPrimaryKey = false,
-            IndexObject? identityIndex = null)
+            IndexObject? identityIndex = null, IReadOnlyList<TextEdit>? alsoEdits = null, string? alsoTitle = null)
         {
+            AlsoEdits = alsoEdits;
+            AlsoTitle = alsoTitle;
             IdentityIndex = identityIndex;
             AddsPrimaryKey = addsPrimaryKey;
             Builder = builder;
@@ -50,6 +52,15 @@ namespace ReplicaGuard.Fixes
         /// when the later history rules the key out as offered (see <see cref="LaterHistory"/>).
         /// </summary>
         public KeyFixBuilder? Builder { get; }
+
+        /// <summary>
+        /// What the fix does besides its key (the last resort's filter removals), for <see cref="Builder"/>'s rebuilt
+        /// key: those edits and the words that describe them.
+        /// </summary>
+        public IReadOnlyList<TextEdit>? AlsoEdits { get; }
+
+        /// <summary>See <see cref="AlsoEdits"/>.</summary>
+        public string? AlsoTitle { get; }
 
         /// <summary>The existing index the fix makes the identity (REPLICA IDENTITY USING INDEX), if any.</summary>
         public IndexObject? IdentityIndex { get; }

@@ -34,11 +34,17 @@ namespace ReplicaGuard.Fixes
             {
                 assumed.TryGetValue(fix, out FixAssumptions? assumptions);
                 bool addsKey = IsKeyFix(fix) || (assumptions != null && assumptions.AddsPrimaryKey);
-                if (assumptions?.Builder != null && fix.EquivalenceKey == FixKinds.AddPrimaryKey)
+                if (assumptions?.Builder != null && assumptions.AddsPrimaryKey)
                 {
                     // A later statement names the key's index (t_pkey): a unique index under a free name avoids it.
                     bool asIndex = keyLater || NamesInTheWay(assumptions, table, statement, changes, rejected);
                     CodeFix? again = Rebuilt(assumptions, asIndex, table, statement, changes, out FixAssumptions? againAssumptions);
+                    if (again != null && assumptions.AlsoEdits != null)
+                    {
+                        var edits = new List<TextEdit>(again.Edits);
+                        edits.AddRange(assumptions.AlsoEdits);
+                        again = new CodeFix(again.Title + assumptions.AlsoTitle, edits, fix.EquivalenceKey);
+                    }
                     if (again != null)
                     {
                         rebuiltAssumptions[again] = againAssumptions!;

@@ -152,10 +152,17 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
-            FixAssumptions keyAssumptions = assumed[keys[0]];
-            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, keys[0], keyAssumptions.KeyColumns);
-            // The key's assumptions, but not its identity-index alternative: that would drop the filter removal.
-            return fix == null ? null : Keyed(request, fix, new FixAssumptions(keyAssumptions.KeyColumns, indexNames: keyAssumptions.IndexNames, addsPrimaryKey: true));
+            CodeFix key = keys[0];
+            FixAssumptions keyAssumptions = assumed[key];
+            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, key, keyAssumptions.KeyColumns);
+            if (fix == null)
+            {
+                return null;
+            }
+            // The key's assumptions; a key rebuilt for the later history keeps the filter removals (the edits after the key's).
+            var removals = new List<TextEdit>(fix.Edits).GetRange(key.Edits.Count, fix.Edits.Count - key.Edits.Count);
+            return Keyed(request, fix, new FixAssumptions(keyAssumptions.KeyColumns, indexNames: keyAssumptions.IndexNames, builder: keyAssumptions.Builder,
+                knownUnique: keyAssumptions.KnownUnique, addsPrimaryKey: true, alsoEdits: removals, alsoTitle: fix.Title.Substring(key.Title.Length)));
         }
 
         /// <summary>

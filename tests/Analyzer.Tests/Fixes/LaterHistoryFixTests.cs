@@ -643,6 +643,9 @@ namespace ReplicaGuard.Tests
                 + "ALTER PUBLICATION p ADD TABLE t;\nUPDATE t SET a = a;\nALTER TABLE t ADD PRIMARY KEY (id);\n";
             var d = Single(Analyze(history), "RG1002");
             Assert.IsFalse(d.Fixes.Any(f => f.Title.Contains("Add a primary key")), Titles(d));
+            // In its place: a unique index as the identity, with the same filter removal.
+            CodeFix index = d.Fixes.Single(f => f.Title.StartsWith("Create unique index t_id_key", System.StringComparison.Ordinal) && f.Title.Contains("remove the row filter"));
+            Assert.IsFalse(Analyze(ApplyFix(index, new[] { history })).Any(x => x.Id == "RG1002"), Titles(d));
             var noLaterKey = Single(Analyze(history.Replace("ALTER TABLE t ADD PRIMARY KEY (id);\n", "")), "RG1002");
             Assert.IsTrue(noLaterKey.Fixes.Any(f => f.EquivalenceKey == FixKinds.RemoveRowFilter && f.Title.Contains("Add a primary key")), Titles(noLaterKey));
         }
