@@ -545,7 +545,9 @@ namespace ReplicaGuard.Fixes
         {
             if (!entries.TryGetValue(key, out List<TItem>? list))
             {
-                list = new List<TItem>();
+                // Capacity 1: nearly every key gets one item (an index name is created once), and the default first
+                // array of 4 was ~0.25 MB per GitLab run of unused slots.
+                list = new List<TItem>(1);
                 Set(entries, key, list);
             }
             StateLog?.ListAdd(list);
