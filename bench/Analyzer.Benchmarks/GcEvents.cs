@@ -45,6 +45,51 @@ namespace ReplicaGuard.Benchmarks
             }
         }
 
+        /// <summary>
+        /// `-- gc-promoted N [variant]`: the whole engine on GitLab N times; after each run, the bytes the collections of
+        /// that run promoted (survivors copied to an older generation), by kind. Unlike pause times this barely depends
+        /// on the machine's load: it is the copying work the collector did.
+        /// </summary>
+        public static void Promoted(int runs)
+        {
+            var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            for (int i = 0; i < 5; i++)
+            {
+                Engine.Analyze(new[] { file }, new AnalysisSettings());
+            }
+            var kinds = new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background };
+            var lastIndex = new long[kinds.Length];
+            var promoted = new long[kinds.Length];
+            var seen = new int[kinds.Length];
+            for (int k = 0; k < kinds.Length; k++)
+            {
+                lastIndex[k] = GC.GetGCMemoryInfo(kinds[k]).Index;
+            }
+            int gen0 = GC.CollectionCount(0);
+            int gen2 = GC.CollectionCount(2);
+            TimeSpan paused = GC.GetTotalPauseDuration();
+            for (int i = 0; i < runs; i++)
+            {
+                Engine.Analyze(new[] { file }, new AnalysisSettings());
+                for (int k = 0; k < kinds.Length; k++)
+                {
+                    GCMemoryInfo info = GC.GetGCMemoryInfo(kinds[k]);
+                    if (info.Index != lastIndex[k])
+                    {
+                        lastIndex[k] = info.Index;
+                        promoted[k] += info.PromotedBytes;
+                        seen[k]++;
+                    }
+                }
+            }
+            Console.WriteLine($"{runs} runs: {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} gen2), "
+                + $"pause {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / runs:F1} ms/run");
+            for (int k = 0; k < kinds.Length; k++)
+            {
+                Console.WriteLine($"  {kinds[k],-12} seen {seen[k],3}, promoted {promoted[k] / 1048576.0 / runs,6:F2} MiB/run");
+            }
+        }
+
         public static void Run(int runs)
         {
             var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));

@@ -90,6 +90,11 @@ namespace ReplicaGuard.Benchmarks
                 listener.Print(count);
                 return;
             }
+            if (args.Length > 0 && args[0] == "gc-promoted")
+            {
+                GcEvents.Promoted(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            }
             if (args.Length > 0 && args[0] == "gc-runs")
             {
                 GcEvents.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));

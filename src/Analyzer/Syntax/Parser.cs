@@ -22,7 +22,8 @@ namespace ReplicaGuard.Syntax
             TokenList tokens = Lexer.Lex(file.Text, out List<StatementRange> ranges);
             int[] sig = tokens.Significant;
             int sigCount = tokens.SignificantCount;
-            var statements = new List<Statement>(ranges.Count);
+            // Chunked: one array of all statements would be a large object (see ChunkedList).
+            var statements = new ChunkedList<Statement>();
             // One cursor and one name table for the whole file: names repeat across statements.
             var cursor = new StatementParser(tokens, sig, new NameTable(file.Text.Length), postgresVersion);
             int s = 0;
@@ -48,7 +49,7 @@ namespace ReplicaGuard.Syntax
                 }
                 Statement statement = cursor.ParseStatement(first, s);
                 statement.SemicolonToken = range.SemicolonToken;
-                statements.Add(statement);
+                statements.Add(statement, ranges.Count);
             }
             return new ParsedFile(file, tokens, statements);
         }
