@@ -19,7 +19,10 @@ namespace ReplicaGuard.Syntax
         public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TokenList tokens = Lexer.Lex(file.Text, out List<StatementRange> ranges);
+            // The tokens are needed only until the suppressions are read (below), so the lexer's large arrays are
+            // reused from the previous parse; an exception (cancellation) merely drops them.
+            LexBuffers buffers = LexBuffers.Take();
+            TokenList tokens = Lexer.Lex(file.Text, buffers, out List<StatementRange> ranges);
             int[] sig = tokens.Significant;
             int sigCount = tokens.SignificantCount;
             // Chunked: one array of all statements would be a large object (see ChunkedList).
@@ -51,7 +54,9 @@ namespace ReplicaGuard.Syntax
                 statement.SemicolonToken = range.SemicolonToken;
                 statements.Add(statement, ranges.Count);
             }
-            return new ParsedFile(file, tokens, statements);
+            var parsed = new ParsedFile(file, tokens, statements);
+            LexBuffers.Return(buffers);
+            return parsed;
         }
     }
 
