@@ -4,7 +4,7 @@ using System.Threading;
 namespace ReplicaGuard.Syntax
 {
     /// <summary>
-    /// The lexer's working arrays (token kinds, starts, significant indexes, statement ranges), kept between
+    /// The lexer's working arrays (token kinds, starts, significant indexes, statement ranges) and the name table's, kept between
     /// <see cref="Parser.Parse"/> calls. For a large file they are megabytes on the large-object heap (GitLab's
     /// structure.sql: ~4.8 MB per parse), and allocating them anew every parse set off a full collection about
     /// every third run. A parse needs the tokens only until its suppressions are read, so it can hand them back.
@@ -28,6 +28,10 @@ namespace ReplicaGuard.Syntax
         public int[] Starts = new int[0];
         public int[] Significant = new int[0];
         public readonly List<StatementRange> Statements = new List<StatementRange>();
+
+        /// <summary>The parse's <see cref="NameTable"/> arrays (GitLab: 256 KB of slots, 128 KB of hashes), kept empty.</summary>
+        public string?[] Names = new string?[0];
+        public int[] NameHashes = new int[0];
 
         /// <summary>The kept set if no other parse holds it, else a new empty one.</summary>
         public static LexBuffers Take()

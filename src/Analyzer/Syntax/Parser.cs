@@ -19,8 +19,8 @@ namespace ReplicaGuard.Syntax
         public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // The tokens are needed only until the suppressions are read (below), so the lexer's large arrays are
-            // reused from the previous parse; an exception (cancellation) merely drops them.
+            // The tokens and the name table are needed only until the suppressions are read (below), so their large
+            // arrays are reused from the previous parse; an exception (cancellation) merely drops them.
             LexBuffers buffers = LexBuffers.Take();
             TokenList tokens = Lexer.Lex(file.Text, buffers, out List<StatementRange> ranges);
             int[] sig = tokens.Significant;
@@ -28,7 +28,8 @@ namespace ReplicaGuard.Syntax
             // Chunked: one array of all statements would be a large object (see ChunkedList).
             var statements = new ChunkedList<Statement>();
             // One cursor and one name table for the whole file: names repeat across statements.
-            var cursor = new StatementParser(tokens, sig, new NameTable(file.Text.Length), postgresVersion);
+            var names = new NameTable(file.Text.Length, buffers);
+            var cursor = new StatementParser(tokens, sig, names, postgresVersion);
             int s = 0;
             int parsedCount = 0;
             foreach (StatementRange range in ranges)
@@ -55,6 +56,7 @@ namespace ReplicaGuard.Syntax
                 statements.Add(statement, ranges.Count);
             }
             var parsed = new ParsedFile(file, tokens, statements);
+            names.HandBack(buffers);
             LexBuffers.Return(buffers);
             return parsed;
         }
