@@ -14,6 +14,9 @@ namespace ReplicaGuard.Benchmarks
         private readonly Dictionary<string, long> _bytes = new Dictionary<string, long>();
         private readonly object _gate = new object();
 
+        /// <summary>REPLICAGUARD_LOH_ONLY=1: count only large-object-heap allocations (arrays of 85 KB or more).</summary>
+        private static readonly bool LargeOnly = Environment.GetEnvironmentVariable("REPLICAGUARD_LOH_ONLY") == "1";
+
         protected override void OnEventSourceCreated(EventSource source)
         {
             if (source.Name == "Microsoft-Windows-DotNETRuntime")
@@ -25,6 +28,11 @@ namespace ReplicaGuard.Benchmarks
         protected override void OnEventWritten(EventWrittenEventArgs e)
         {
             if (e.EventName == null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload == null)
+            {
+                return;
+            }
+            int kindIndex = e.PayloadNames!.IndexOf("AllocationKind");
+            if (LargeOnly && kindIndex >= 0 && Convert.ToInt32(e.Payload[kindIndex], System.Globalization.CultureInfo.InvariantCulture) != 1)
             {
                 return;
             }

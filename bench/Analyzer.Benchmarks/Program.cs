@@ -90,6 +90,31 @@ namespace ReplicaGuard.Benchmarks
                 listener.Print(count);
                 return;
             }
+            if (args.Length > 0 && args[0] == "alloc-types-engine")
+            {
+                // Which types the whole engine allocates from the file (sampled): `alloc-types-engine N`
+                // (REPLICAGUARD_LOH_ONLY=1: large-object-heap allocations only).
+                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                int count = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+                Engine.Analyze(new[] { file }, new AnalysisSettings());
+                using var listener = new AllocationTypes();
+                for (int i = 0; i < count; i++)
+                {
+                    Engine.Analyze(new[] { file }, new AnalysisSettings());
+                }
+                listener.Print(count);
+                return;
+            }
+            if (args.Length > 0 && args[0] == "gc-promoted")
+            {
+                GcEvents.Promoted(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            }
+            if (args.Length > 0 && args[0] == "gc-runs")
+            {
+                GcEvents.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            }
             if (args.Length > 0 && args[0] == "lex-cpu")
             {
                 // The lexer alone, N times after a warm-up: thread CPU per lex (steadier than wall time under load).

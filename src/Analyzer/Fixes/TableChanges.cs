@@ -20,7 +20,10 @@ namespace ReplicaGuard.Fixes
         private readonly Dictionary<string, StatementRef> _publicationsWithRejectedChanges = new Dictionary<string, StatementRef>();
         private int _publicationChangesIndexed;
         private readonly Dictionary<ColumnObject, List<StatementRef>> _notNullDropped = new Dictionary<ColumnObject, List<StatementRef>>();
-        private readonly Dictionary<string, List<NamedIndex>> _indexNamesCreated = new Dictionary<string, List<NamedIndex>>();
+        // Index names in 16 dictionaries by a cheap hash: one dictionary of a large schema's ~8k names has an entry
+        // array on the large-object heap, old from birth and pointing at young lists, which keeps each analysis's
+        // garbage alive through young collections until the next full one (see Syntax/ChunkedList.cs).
+        private readonly Dictionary<string, List<NamedIndex>>[] _indexNamesCreated = NewIndexNameShards();
         private readonly Dictionary<string, StatementRef> _indexNamesUsed = new Dictionary<string, StatementRef>();
         private readonly Dictionary<TableObject, List<StatementRef>> _attachAttempts = new Dictionary<TableObject, List<StatementRef>>();
         private readonly Dictionary<TableObject, List<StatementRef>> _primaryKeyAdded = new Dictionary<TableObject, List<StatementRef>>();
@@ -326,7 +329,7 @@ namespace ReplicaGuard.Fixes
 
         private void RecordIndexName(string name, StatementRef statement, SchemaObject? schema)
         {
-            Add(_indexNamesCreated, name, new NamedIndex(statement, schema));
+            Add(IndexNamesCreated(name), name, new NamedIndex(statement, schema));
         }
 
         /// <summary>
@@ -439,7 +442,7 @@ namespace ReplicaGuard.Fixes
         /// </summary>
         public bool IndexNameCreatedAfter(string name, TableObject table, StatementRef statement, ISet<StatementRef>? rejected)
         {
-            if (!_indexNamesCreated.TryGetValue(name, out List<NamedIndex>? created))
+            if (!IndexNamesCreated(name).TryGetValue(name, out List<NamedIndex>? created))
             {
                 return false;
             }
@@ -455,7 +458,24 @@ namespace ReplicaGuard.Fixes
         }
 
         /// <summary>True when a CREATE INDEX of the history so far names <paramref name="name"/>.</summary>
-        public bool IndexNameCreated(string name) => _indexNamesCreated.ContainsKey(name);
+        public bool IndexNameCreated(string name) => IndexNamesCreated(name).ContainsKey(name);
+
+        private Dictionary<string, List<NamedIndex>> IndexNamesCreated(string name)
+        {
+            int length = name.Length;
+            int hash = length == 0 ? 0 : length + name[length - 1] * 3 + name[length / 2];
+            return _indexNamesCreated[hash & 15];
+        }
+
+        private static Dictionary<string, List<NamedIndex>>[] NewIndexNameShards()
+        {
+            var shards = new Dictionary<string, List<NamedIndex>>[16];
+            for (int i = 0; i < shards.Length; i++)
+            {
+                shards[i] = new Dictionary<string, List<NamedIndex>>();
+            }
+            return shards;
+        }
 
         private void AddReferencedIndexName(string name, StatementRef statement)
         {
@@ -553,7 +573,9 @@ namespace ReplicaGuard.Fixes
         {
             if (!entries.TryGetValue(key, out List<TItem>? list))
             {
-                list = new List<TItem>();
+                // Capacity 1: nearly every key gets one item (an index name is created once), and the default first
+                // array of 4 was ~0.25 MB per GitLab run of unused slots.
+                list = new List<TItem>(1);
                 Set(entries, key, list);
             }
             StateLog?.ListAdd(list);

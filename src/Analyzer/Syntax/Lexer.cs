@@ -29,6 +29,19 @@ namespace ReplicaGuard.Syntax
             return tokens;
         }
 
+        /// <summary>
+        /// As <see cref="Lex(string, out List{StatementRange})"/>, but lexing into <paramref name="buffers"/> (grown
+        /// when too small): the token list and the ranges are valid only until the buffers are used again.
+        /// </summary>
+        internal static TokenList Lex(string text, LexBuffers buffers, out List<StatementRange> statements)
+        {
+            var scanner = new Scanner(text ?? string.Empty, buffers);
+            TokenList tokens = scanner.Run();
+            scanner.HandBack(buffers);
+            statements = scanner.Statements;
+            return tokens;
+        }
+
         /// <summary>The per-call state: output buffer plus the small psql state needed for COPY data blocks.</summary>
         private sealed class Scanner
         {
@@ -55,15 +68,44 @@ namespace ReplicaGuard.Syntax
             public Scanner(string text)
             {
                 _text = text;
-                // Roughly one token per 5 chars in SQL, half of them significant; the arrays grow by doubling when
-                // that guess is low.
-                int guess = Math.Max(16, text.Length / 4);
+                int guess = TokenGuess(text);
                 _kinds = new SyntaxKind[guess];
                 _starts = new int[guess + 1];
                 _significant = new int[guess / 2];
-                // About one statement per 190 chars in a schema dump (GitLab: 14.6k in 2.7 MB); sized once, the list
-                // does not leave a trail of doubled arrays (GitLab: 400 KB, two of them on the large-object heap).
-                Statements = new List<StatementRange>(text.Length / 160 + 16);
+                Statements = new List<StatementRange>(StatementGuess(text));
+            }
+
+            /// <summary>Lexes into reused arrays, replacing only those smaller than this text's first guess.</summary>
+            public Scanner(string text, LexBuffers buffers)
+            {
+                _text = text;
+                int guess = TokenGuess(text);
+                _kinds = buffers.Kinds.Length >= guess ? buffers.Kinds : new SyntaxKind[guess];
+                _starts = buffers.Starts.Length >= guess + 1 ? buffers.Starts : new int[guess + 1];
+                _significant = buffers.Significant.Length >= guess / 2 ? buffers.Significant : new int[guess / 2];
+                Statements = buffers.Statements;
+                Statements.Clear();
+                if (Statements.Capacity < StatementGuess(text))
+                {
+                    Statements.Capacity = StatementGuess(text);
+                }
+            }
+
+            /// <summary>Roughly one token per 5 chars in SQL, half of them significant; the arrays grow by doubling when that guess is low.</summary>
+            private static int TokenGuess(string text) => Math.Max(16, text.Length / 4);
+
+            /// <summary>
+            /// About one statement per 190 chars in a schema dump (GitLab: 14.6k in 2.7 MB); sized once, the list does
+            /// not leave a trail of doubled arrays (GitLab: 400 KB, two of them on the large-object heap).
+            /// </summary>
+            private static int StatementGuess(string text) => text.Length / 160 + 16;
+
+            /// <summary>Stores the arrays as they ended up (grown or not) in <paramref name="buffers"/> for the next lex.</summary>
+            public void HandBack(LexBuffers buffers)
+            {
+                buffers.Kinds = _kinds;
+                buffers.Starts = _starts;
+                buffers.Significant = _significant;
             }
 
             public TokenList Run()

@@ -1,3 +1,5 @@
+using System;
+
 namespace ReplicaGuard.Syntax
 {
     /// <summary>
@@ -19,13 +21,44 @@ namespace ReplicaGuard.Syntax
         /// 2.7 MB about fifteen thousand), so the table starts at its final size instead of regrowing.</param>
         public NameTable(int textLength)
         {
+            int size = SizeFor(textLength);
+            _names = new string?[size];
+            _hashes = new int[size];
+        }
+
+        /// <summary>
+        /// As <see cref="NameTable(int)"/>, in the arrays <paramref name="buffers"/> kept from an earlier parse when they
+        /// are of a fitting size (up to 4 times the size wanted): handed back empty, so the table starts empty.
+        /// </summary>
+        public NameTable(int textLength, LexBuffers buffers)
+        {
+            int size = SizeFor(textLength);
+            int kept = buffers.Names.Length;
+            bool fits = kept >= size && kept <= size * 4 && buffers.NameHashes.Length == kept;
+            _names = fits ? buffers.Names : new string?[size];
+            _hashes = fits ? buffers.NameHashes : new int[size];
+        }
+
+        private static int SizeFor(int textLength)
+        {
             int size = 256;
             while (size < textLength / 128 && size < (1 << 20))
             {
                 size <<= 1;
             }
-            _names = new string?[size];
-            _hashes = new int[size];
+            return size;
+        }
+
+        /// <summary>
+        /// Gives the arrays (grown or not) to <paramref name="buffers"/>, emptied: the next parse starts from an empty
+        /// table, and the kept array (old, on the large-object heap for a large file) holds no strings alive.
+        /// The table must not be used afterwards.
+        /// </summary>
+        public void HandBack(LexBuffers buffers)
+        {
+            Array.Clear(_names, 0, _names.Length);
+            buffers.Names = _names;
+            buffers.NameHashes = _hashes;
         }
 
         /// <summary>Same result as <see cref="Identifiers.Normalize"/>.</summary>

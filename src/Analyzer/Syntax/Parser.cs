@@ -19,12 +19,17 @@ namespace ReplicaGuard.Syntax
         public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TokenList tokens = Lexer.Lex(file.Text, out List<StatementRange> ranges);
+            // The tokens and the name table are needed only until the suppressions are read (below), so their large
+            // arrays are reused from the previous parse; an exception (cancellation) merely drops them.
+            LexBuffers buffers = LexBuffers.Take();
+            TokenList tokens = Lexer.Lex(file.Text, buffers, out List<StatementRange> ranges);
             int[] sig = tokens.Significant;
             int sigCount = tokens.SignificantCount;
-            var statements = new List<Statement>(ranges.Count);
+            // Chunked: one array of all statements would be a large object (see ChunkedList).
+            var statements = new ChunkedList<Statement>();
             // One cursor and one name table for the whole file: names repeat across statements.
-            var cursor = new StatementParser(tokens, sig, new NameTable(file.Text.Length), postgresVersion);
+            var names = new NameTable(file.Text.Length, buffers);
+            var cursor = new StatementParser(tokens, sig, names, postgresVersion);
             int s = 0;
             int parsedCount = 0;
             foreach (StatementRange range in ranges)
@@ -48,9 +53,12 @@ namespace ReplicaGuard.Syntax
                 }
                 Statement statement = cursor.ParseStatement(first, s);
                 statement.SemicolonToken = range.SemicolonToken;
-                statements.Add(statement);
+                statements.Add(statement, ranges.Count);
             }
-            return new ParsedFile(file, tokens, statements);
+            var parsed = new ParsedFile(file, tokens, statements);
+            names.HandBack(buffers);
+            LexBuffers.Return(buffers);
+            return parsed;
         }
     }
 

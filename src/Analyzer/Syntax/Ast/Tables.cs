@@ -114,14 +114,47 @@ namespace ReplicaGuard.Syntax.Ast
         public bool Deferrable { get; internal set; }
         public bool InitiallyDeferred { get; internal set; }
 
-        /// <summary>ADD CONSTRAINT ... PRIMARY KEY | UNIQUE USING INDEX i.</summary>
-        public Identifier? UsingIndex { get; internal set; }
         public bool NullsNotDistinct { get; internal set; }
-
-        /// <summary>INCLUDE (...) columns of a PRIMARY KEY or UNIQUE constraint.</summary>
-        public NodeList<Identifier> IncludeColumns { get; internal set; } = NodeList<Identifier>.Empty;
         public bool NotValid { get; internal set; }
         public TextSpan Span { get; internal set; }
+
+        /// <summary>ADD CONSTRAINT ... PRIMARY KEY | UNIQUE USING INDEX i.</summary>
+        public Identifier? UsingIndex
+        {
+            get => _rare?.UsingIndex;
+            internal set
+            {
+                if (value != null || _rare != null)
+                {
+                    Rare.UsingIndex = value;
+                }
+            }
+        }
+
+        /// <summary>INCLUDE (...) columns of a PRIMARY KEY or UNIQUE constraint.</summary>
+        public NodeList<Identifier> IncludeColumns
+        {
+            get => _rare?.IncludeColumns ?? NodeList<Identifier>.Empty;
+            internal set
+            {
+                if (value.Count > 0 || _rare != null)
+                {
+                    Rare.IncludeColumns = value;
+                }
+            }
+        }
+
+        // USING INDEX and INCLUDE are rare, and every constraint lives through the whole analysis (GitLab: ~5k),
+        // so they share one side object made by the first set: 96 -> 72 bytes per constraint.
+        private RareFields? _rare;
+
+        private RareFields Rare => _rare ??= new RareFields();
+
+        private sealed class RareFields
+        {
+            public Identifier? UsingIndex;
+            public NodeList<Identifier> IncludeColumns = NodeList<Identifier>.Empty;
+        }
     }
 
     public sealed class LikeClause
@@ -193,22 +226,126 @@ namespace ReplicaGuard.Syntax.Ast
 
         /// <summary>Column concerned (DROP/ALTER COLUMN, RENAME COLUMN old name).</summary>
         public Identifier? Column { get; internal set; }
-
-        /// <summary>New name (RENAME ... TO, SET SCHEMA), constraint name (DROP CONSTRAINT), index (REPLICA IDENTITY USING INDEX).</summary>
-        public Identifier? Target { get; internal set; }
-        public ObjectName? Relation { get; internal set; }
         public ColumnDefinition? ColumnDefinition { get; internal set; }
         public TableConstraint? Constraint { get; internal set; }
-        public ReplicaIdentityKind Identity { get; internal set; }
+
+        /// <summary>New name (RENAME ... TO, SET SCHEMA), constraint name (DROP CONSTRAINT), index (REPLICA IDENTITY USING INDEX).</summary>
+        public Identifier? Target
+        {
+            get => _rare?.Target;
+            internal set
+            {
+                if (value != null || _rare != null)
+                {
+                    Rare.Target = value;
+                }
+            }
+        }
+
+        public ObjectName? Relation
+        {
+            get => _rare?.Relation;
+            internal set
+            {
+                if (value != null || _rare != null)
+                {
+                    Rare.Relation = value;
+                }
+            }
+        }
+
+        public ReplicaIdentityKind Identity
+        {
+            get => _rare?.Identity ?? ReplicaIdentityKind.Default;
+            internal set
+            {
+                if (value != ReplicaIdentityKind.Default || _rare != null)
+                {
+                    Rare.Identity = value;
+                }
+            }
+        }
 
         /// <summary>ATTACH PARTITION's bound.</summary>
-        public PartitionBound? Bound { get; internal set; }
+        public PartitionBound? Bound
+        {
+            get => _rare?.Bound;
+            internal set
+            {
+                if (value != null || _rare != null)
+                {
+                    Rare.Bound = value;
+                }
+            }
+        }
 
         /// <summary>ALTER COLUMN ... TYPE: the new type's first word (lower-cased), as <see cref="ColumnDefinition.TypeName"/>.</summary>
-        public string TypeName { get; internal set; } = "";
-        public bool IfExists { get; internal set; }
-        public bool IfNotExists { get; internal set; }
-        public bool Cascade { get; internal set; }
+        public string TypeName
+        {
+            get => _rare?.TypeName ?? "";
+            internal set
+            {
+                if (value.Length > 0 || _rare != null)
+                {
+                    Rare.TypeName = value;
+                }
+            }
+        }
+
+        public bool IfExists
+        {
+            get => _rare?.IfExists ?? false;
+            internal set
+            {
+                if (value || _rare != null)
+                {
+                    Rare.IfExists = value;
+                }
+            }
+        }
+
+        public bool IfNotExists
+        {
+            get => _rare?.IfNotExists ?? false;
+            internal set
+            {
+                if (value || _rare != null)
+                {
+                    Rare.IfNotExists = value;
+                }
+            }
+        }
+
+        public bool Cascade
+        {
+            get => _rare?.Cascade ?? false;
+            internal set
+            {
+                if (value || _rare != null)
+                {
+                    Rare.Cascade = value;
+                }
+            }
+        }
+
+        // The fields most actions leave at their defaults live in one side object, made by the first set to another
+        // value: nearly all of a schema dump's actions are ADD CONSTRAINT or ALTER COLUMN ... SET DEFAULT, and every
+        // action lives through the whole analysis (GitLab: ~4.6k actions, 152 -> 80 bytes each).
+        private RareFields? _rare;
+
+        private RareFields Rare => _rare ??= new RareFields();
+
+        private sealed class RareFields
+        {
+            public Identifier? Target;
+            public ObjectName? Relation;
+            public ReplicaIdentityKind Identity;
+            public PartitionBound? Bound;
+            public string TypeName = "";
+            public bool IfExists;
+            public bool IfNotExists;
+            public bool Cascade;
+        }
     }
 
     public sealed class CreateIndexStatement : Statement
