@@ -296,6 +296,8 @@ namespace ReplicaGuard.Fixes
                 if (action.Kind == AlterTableActionKind.AttachPartition && action.Relation != null && catalog.FindRelation(action.Relation.Value) is TableObject partition)
                 {
                     Add(_attachAttempts, partition, statement);
+                    // A fix placed before it could decide whether it succeeds (a key's NOT NULL): fixes go after it.
+                    MarkChanged(partition, statement, catalog);
                 }
             }
         }

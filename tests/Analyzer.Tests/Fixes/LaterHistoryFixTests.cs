@@ -740,5 +740,18 @@ namespace ReplicaGuard.Tests
             var only = Only(Analyze(history.Replace("ALTER TABLE p ALTER", "ALTER TABLE ONLY p ALTER")), "RG1002").Single(x => x.ObjectName == "public.c");
             Assert.IsTrue(only.Fixes.Any(f => f.EquivalenceKey == FixKinds.AddPrimaryKey && f.Title.Contains("(a)")), "ONLY does not reach the child:\n" + Titles(only));
         }
+
+        [TestMethod]
+        public void KeyFixGoesAfterARejectedAttachOfTheTable()
+        {
+            // The ATTACH fails (t.a is nullable, the parent's key needs it NOT NULL); a key on a placed at the CREATE
+            // would make it succeed, and the later INHERITS (t) would then fail ("cannot inherit from partition").
+            string[] files = { "CREATE TABLE p (id int NOT NULL, a int NOT NULL, PRIMARY KEY (id, a)) PARTITION BY LIST (a);\n"
+                + "CREATE TABLE t (id int NOT NULL, a int UNIQUE, b text);\nALTER TABLE p ATTACH PARTITION t FOR VALUES IN (1);\n"
+                + "CREATE TABLE c (extra int) INHERITS (t);\nCREATE PUBLICATION pub FOR TABLE t;\n" };
+            Diagnostic d = Only(Analyze(files), "RG1001").Single(x => x.ObjectName == "public.t");
+            string fixedText = ApplyFix(FixOfKind(d, FixKinds.AddPrimaryKey), files)[0];
+            Assert.IsTrue(fixedText.IndexOf("PRIMARY KEY (a)", System.StringComparison.Ordinal) > fixedText.IndexOf("ATTACH PARTITION", System.StringComparison.Ordinal), fixedText);
+        }
     }
 }
