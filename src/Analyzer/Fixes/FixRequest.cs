@@ -86,6 +86,9 @@ namespace ReplicaGuard.Fixes
         /// </summary>
         public bool IgnoresRowFilters { get; private set; }
 
+        /// <summary>Relation names that rejected statements found taken (see <see cref="TableChanges.NamesTakenInRejections"/>).</summary>
+        public ICollection<string>? NamesTakenInRejections { get; set; }
+
         /// <summary>Made by <see cref="TableFixes"/> on first use, with the table as it is when the fixes are computed.</summary>
         internal KeyFixBuilder? KeyBuilder { get; set; }
 
@@ -107,6 +110,7 @@ namespace ReplicaGuard.Fixes
                 IndexReferences = IndexReferences,
                 TablesInRejectedPublicationChanges = TablesInRejectedPublicationChanges,
                 PublicationsWithRejectedChanges = PublicationsWithRejectedChanges,
+                NamesTakenInRejections = NamesTakenInRejections,
                 Assumptions = assumptions,
                 FailingActions = FailingActions,
                 Coverage = Coverage,

@@ -232,7 +232,8 @@ namespace ReplicaGuard.Fixes
         {
             foreach (string name in assumptions.IndexNames)
             {
-                if (changes.IndexNameReferencedAfter(name, statement) || changes.IndexNameCreatedAfter(name, table, statement, rejected) || changes.IndexNameUsedAfter(name, statement))
+                if (changes.IndexNameReferencedAfter(name, statement) || changes.IndexNameCreatedAfter(name, table, statement, rejected) || changes.IndexNameUsedAfter(name, statement)
+                    || changes.NameTakenInRejectionAfter(name, statement))
                 {
                     return true;
                 }

@@ -555,6 +555,36 @@ namespace ReplicaGuard.Fixes
         }
 
         /// <summary>
+        /// Relation names that statements PostgreSQL rejected (so far) found taken ("relation "i1" already exists", also
+        /// "... in schema"). A fix that renames such a relation (promoting index i1 to the key) could let that statement
+        /// succeed and change what follows. Indexed once, like <see cref="RejectedIdentityStatements"/>.
+        /// </summary>
+        public ICollection<string> NamesTakenInRejections(IReadOnlyList<RejectedStatement> rejected)
+        {
+            if (_takenNamesIndexed < rejected.Count)
+            {
+                StateLog?.Counter(_takenNamesIndexed, n => _takenNamesIndexed = n);
+            }
+            for (; _takenNamesIndexed < rejected.Count; _takenNamesIndexed++)
+            {
+                string message = rejected[_takenNamesIndexed].Message;
+                const string Prefix = "relation \"";
+                int end = message.StartsWith(Prefix, System.StringComparison.Ordinal) ? message.IndexOf("\" already exists", Prefix.Length, System.StringComparison.Ordinal) : -1;
+                if (end > 0)
+                {
+                    Set(_namesTakenInRejections, message.Substring(Prefix.Length, end - Prefix.Length), rejected[_takenNamesIndexed].Statement);
+                }
+            }
+            return _namesTakenInRejections.Keys;
+        }
+
+        /// <summary>A statement after <paramref name="statement"/> was rejected because <paramref name="name"/> was taken (index them first).</summary>
+        public bool NameTakenInRejectionAfter(string name, StatementRef statement) => After(_namesTakenInRejections, name, statement);
+
+        private readonly Dictionary<string, StatementRef> _namesTakenInRejections = new Dictionary<string, StatementRef>();
+        private int _takenNamesIndexed;
+
+        /// <summary>
         /// Publication names whose ALTER PUBLICATION ... ADD | SET PostgreSQL rejected, with the last such statement (filled
         /// by <see cref="TablesInRejectedPublicationChanges"/>). Taking a table out of such a publication's list can make
         /// that statement succeed: ADD TABLES IN SCHEMA is rejected while the publication lists a table with a column list.

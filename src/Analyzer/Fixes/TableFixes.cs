@@ -31,7 +31,8 @@ namespace ReplicaGuard.Fixes
                 foreach (IndexObject index in table.Indexes)
                 {
                     if (CanPromote(index) && Fits(request, KeyNames(index))
-                        && !request.IndexNameReferencedAfterFix(index.Name, index))
+                        && !request.IndexNameReferencedAfterFix(index.Name, index)
+                        && (request.NamesTakenInRejections == null || !request.NamesTakenInRejections.Contains(index.Name)))
                     {
                         fixes.Add(Promote(request, index));
                     }

@@ -56,6 +56,7 @@ namespace ReplicaGuard.Rules
                 return;
             }
             Context.Changes.ResolveCopies(catalog); // a LIKE copy in the last statement is known only now
+            Context.Changes.NamesTakenInRejections(Context.Rejected); // a name a later rejected statement found taken
             var rejected = new HashSet<StatementRef>();
             foreach (RejectedStatement r in Context.Rejected)
             {

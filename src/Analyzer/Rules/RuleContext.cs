@@ -45,6 +45,7 @@ namespace ReplicaGuard.Rules
                 IndexReferences = Changes.IndexReferences,
                 TablesInRejectedPublicationChanges = Changes.TablesInRejectedPublicationChanges(Rejected),
                 PublicationsWithRejectedChanges = Changes.PublicationsWithRejectedChanges,
+                NamesTakenInRejections = Changes.NamesTakenInRejections(Rejected),
             };
         }
 

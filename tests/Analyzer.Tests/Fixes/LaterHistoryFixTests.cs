@@ -753,5 +753,18 @@ namespace ReplicaGuard.Tests
             string fixedText = ApplyFix(FixOfKind(d, FixKinds.AddPrimaryKey), files)[0];
             Assert.IsTrue(fixedText.IndexOf("PRIMARY KEY (a)", System.StringComparison.Ordinal) > fixedText.IndexOf("ATTACH PARTITION", System.StringComparison.Ordinal), fixedText);
         }
+
+        [TestMethod]
+        public void NoPromotionOfAnIndexWhoseNameARejectedStatementFoundTaken()
+        {
+            // SET SCHEMA of foo (with its index i1) into s2 fails while s2.i1 exists; promoting s2.i1 renames it and
+            // would let foo move.
+            string history = "CREATE SCHEMA s2;\nCREATE TABLE s2.t (id int NOT NULL);\nCREATE UNIQUE INDEX i1 ON s2.t (id);\n"
+                + "CREATE TABLE foo (id int);\nCREATE INDEX i1 ON foo (id);\nCREATE PUBLICATION p FOR ALL TABLES;\nALTER TABLE foo SET SCHEMA s2;\n";
+            Diagnostic d = Only(Analyze(history), "RG1001").Single(x => x.ObjectName == "s2.t");
+            Assert.IsFalse(d.Fixes.Any(f => f.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey), Titles(d));
+            Diagnostic moved = Only(Analyze(history.Replace("ALTER TABLE foo SET SCHEMA s2;\n", "")), "RG1001").Single(x => x.ObjectName == "s2.t");
+            Assert.IsTrue(moved.Fixes.Any(f => f.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey), Titles(moved));
+        }
     }
 }
