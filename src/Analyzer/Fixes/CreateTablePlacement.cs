@@ -38,11 +38,6 @@ namespace ReplicaGuard.Fixes
             return create;
         }
 
-        public static TextEdit? AfterCreate(FixRequest request, IndexObject? index, string sql)
-        {
-            return UsableCreate(request, index) == null ? null : FixText.InsertAfter(request.Table.CreatedBy, sql);
-        }
-
         /// <summary>A table constraint added inside CREATE TABLE's parentheses, after the last element.</summary>
         public static TextEdit? InsideCreate(FixRequest request, List<string> columns, string element)
         {
@@ -115,19 +110,14 @@ namespace ReplicaGuard.Fixes
             return false;
         }
 
-        /// <summary>Right after the diagnosed statement (before it for RG1002), or after a later statement the fix depends on.</summary>
-        public static TextEdit AtStatement(FixRequest request, IndexObject? index, string sql)
-        {
-            return request.Before ? FixText.InsertBefore(request.Statement, sql) : FixText.InsertAfter(InsertionPoint(request, index), sql);
-        }
-
         /// <summary>
-        /// Where an ALTER TABLE fix without an index of its own lands (as <see cref="AfterCreate"/>, else <see cref="AtStatement"/>),
-        /// taken now: a fix built at the end of the history (see <see cref="LaterHistory"/>) must land where it would have now.
+        /// Where an ALTER TABLE fix lands, decided now: right after the CREATE TABLE when that is usable, else right after
+        /// the diagnosed statement (before it for RG1002) or a later statement the fix depends on. Taken now, so a fix built
+        /// at the end of the history (see <see cref="LaterHistory"/>) lands where it would have now.
         /// </summary>
-        public static System.Func<string, TextEdit> Frozen(FixRequest request)
+        public static System.Func<string, TextEdit> Frozen(FixRequest request, IndexObject? index = null)
         {
-            if (UsableCreate(request, null) != null)
+            if (UsableCreate(request, index) != null)
             {
                 StatementRef created = request.Table.CreatedBy;
                 return sql => FixText.InsertAfter(created, sql);
@@ -137,7 +127,7 @@ namespace ReplicaGuard.Fixes
                 StatementRef statement = request.Statement;
                 return sql => FixText.InsertBefore(statement, sql);
             }
-            StatementRef point = InsertionPoint(request, null);
+            StatementRef point = InsertionPoint(request, index);
             return sql => FixText.InsertAfter(point, sql);
         }
 

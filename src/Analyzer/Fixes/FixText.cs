@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Model;
@@ -36,6 +37,24 @@ namespace ReplicaGuard.Fixes
                 }
             }
             return crlf > lf ? "\r\n" : "\n";
+        }
+
+        /// <summary>
+        /// The end of a key or unique-index fix's title: " (fails if existing rows have duplicate values or NULL in a)",
+        /// or "" when existing rows cannot make it fail.
+        /// </summary>
+        public static string FailureRisk(bool duplicates, List<string> nullable)
+        {
+            var risk = new List<string>();
+            if (duplicates)
+            {
+                risk.Add("duplicate values");
+            }
+            if (nullable.Count > 0)
+            {
+                risk.Add("NULL in " + string.Join(", ", nullable.ToArray()));
+            }
+            return risk.Count == 0 ? "" : " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")";
         }
 
         /// <summary>Inserts new statements on the lines right after a statement (adding its missing ';' first).</summary>

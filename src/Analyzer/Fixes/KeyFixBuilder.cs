@@ -76,10 +76,21 @@ namespace ReplicaGuard.Fixes
         public CodeFix IdentityIndex(IReadOnlyList<ColumnObject> columns, bool knownUnique, Func<string, bool> taken, out FixAssumptions assumptions)
         {
             var names = new List<string>(columns.Count);
-            var sql = new StringBuilder();
             foreach (ColumnObject column in columns)
             {
                 names.Add(_names[column]);
+            }
+            string index = IndexNaming.Choose(_tableName, names, IndexNaming.Kind.UniqueConstraint, taken);
+            assumptions = new FixAssumptions(columns, index, indexNames: new[] { index });
+            return IdentityIndexNamed(columns, knownUnique, index);
+        }
+
+        /// <summary>The same under the given index name.</summary>
+        public CodeFix IdentityIndexNamed(IReadOnlyList<ColumnObject> columns, bool knownUnique, string index)
+        {
+            var sql = new StringBuilder();
+            foreach (ColumnObject column in columns)
+            {
                 if (!_notNull.Contains(column))
                 {
                     sql.Append(sql.Length == 0 ? "ALTER TABLE " + _qualified + " " : ", ").Append("ALTER COLUMN ").Append(Identifiers.Quote(_names[column])).Append(" SET NOT NULL");
@@ -89,22 +100,15 @@ namespace ReplicaGuard.Fixes
             {
                 sql.Append("; ");
             }
-            string index = IndexNaming.Choose(_tableName, names, IndexNaming.Kind.UniqueConstraint, taken);
             string list = Join(columns);
             sql.Append("CREATE UNIQUE INDEX ").Append(Identifiers.Quote(index)).Append(" ON ").Append(_qualified).Append(" (").Append(list).Append("); ");
             sql.Append("ALTER TABLE ").Append(_qualified).Append(" REPLICA IDENTITY USING INDEX ").Append(Identifiers.Quote(index)).Append(';');
             string title = "Create unique index " + index + " on " + _qualifiedTitle + " (" + list + ") and use it as the replica identity" + Risk(columns, knownUnique);
-            assumptions = new FixAssumptions(columns, index, indexNames: new[] { index });
             return new CodeFix(title, new[] { _place(sql.ToString()) }, FixKinds.ReplicaIdentityUsingIndex);
         }
 
         private string Risk(IReadOnlyList<ColumnObject> columns, bool knownUnique)
         {
-            var risk = new List<string>();
-            if (!knownUnique)
-            {
-                risk.Add("duplicate values");
-            }
             var nullable = new List<string>();
             foreach (ColumnObject column in columns)
             {
@@ -113,11 +117,7 @@ namespace ReplicaGuard.Fixes
                     nullable.Add(_names[column]);
                 }
             }
-            if (nullable.Count > 0)
-            {
-                risk.Add("NULL in " + string.Join(", ", nullable.ToArray()));
-            }
-            return risk.Count == 0 ? "" : " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")";
+            return FixText.FailureRisk(!knownUnique, nullable);
         }
 
         private string Join(IReadOnlyList<ColumnObject> columns)

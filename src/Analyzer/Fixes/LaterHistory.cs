@@ -99,8 +99,7 @@ namespace ReplicaGuard.Fixes
                     if (assumptions.WithFreeIndexName != null)
                     {
                         // The later CREATE INDEX would find the name taken: a name no statement of the history uses.
-                        result.Add(assumptions.WithFreeIndexName(name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name)
-                            || changes.IndexReferences.ContainsKey(name)));
+                        result.Add(assumptions.WithFreeIndexName(NameTaken(table, changes)));
                     }
                     continue;
                 }
@@ -124,6 +123,12 @@ namespace ReplicaGuard.Fixes
                 result.Add(keyBlockedByLaterFilters); // the last resort, as for RG1004: later filters no key can fit go
             }
             return result;
+        }
+
+        /// <summary>A name a new index of the fix must not take: a relation of the table's schema, or any name the history gives or names.</summary>
+        private static System.Func<string, bool> NameTaken(TableObject table, TableChanges changes)
+        {
+            return name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name) || changes.IndexReferences.ContainsKey(name);
         }
 
         /// <summary>
@@ -163,8 +168,7 @@ namespace ReplicaGuard.Fixes
             if (asIndex)
             {
                 FixAssumptions indexAssumptions;
-                CodeFix index = builder.IdentityIndex(columns, key.KnownUnique, name => table.Schema.Relations.ContainsKey(name) || changes.IndexNameCreated(name)
-                    || changes.IndexReferences.ContainsKey(name), out indexAssumptions);
+                CodeFix index = builder.IdentityIndex(columns, key.KnownUnique, NameTaken(table, changes), out indexAssumptions);
                 assumptions = indexAssumptions;
                 return index;
             }

@@ -87,7 +87,7 @@ namespace ReplicaGuard.Fixes
                     RecordAttachAttempts(alter, statement, catalog);
                     break;
                 case CreateTableStatement create:
-                    RecordConstraintNames(create, statement, CreatedIn(create.Name, catalog));
+                    RecordConstraintNames(create, statement, catalog);
                     // LIKE copies the source's columns, NOT NULLs and (INCLUDING INDEXES) keys as they are now: a fix
                     // placed at the source's CREATE would be copied too ("multiple primary keys" on the copy later).
                     foreach (LikeClause like in create.Likes)
@@ -137,27 +137,28 @@ namespace ReplicaGuard.Fixes
         /// CONSTRAINT name PRIMARY KEY / UNIQUE / EXCLUDE in a CREATE TABLE: the constraint's index takes that name as
         /// given (an unnamed one would get a free name), so an index a fix created under it earlier makes it fail.
         /// </summary>
-        private void RecordConstraintNames(CreateTableStatement create, StatementRef statement, SchemaObject? schema)
+        private void RecordConstraintNames(CreateTableStatement create, StatementRef statement, Catalog catalog)
         {
             foreach (TableConstraint constraint in create.Constraints)
             {
-                RecordConstraintName(constraint, statement, schema);
+                RecordConstraintName(constraint, create, statement, catalog);
             }
             foreach (ColumnDefinition column in create.Columns)
             {
                 foreach (TableConstraint constraint in column.Constraints)
                 {
-                    RecordConstraintName(constraint, statement, schema);
+                    RecordConstraintName(constraint, create, statement, catalog);
                 }
             }
         }
 
-        private void RecordConstraintName(TableConstraint constraint, StatementRef statement, SchemaObject? schema)
+        /// <summary>The schema is looked up only for a named key constraint: most CREATE TABLEs have none.</summary>
+        private void RecordConstraintName(TableConstraint constraint, CreateTableStatement create, StatementRef statement, Catalog catalog)
         {
             if (constraint.Name != null && (constraint.Kind == ConstraintKind.PrimaryKey || constraint.Kind == ConstraintKind.Unique
                 || constraint.Kind == ConstraintKind.Exclude))
             {
-                RecordIndexName(constraint.Name.Value.Name, statement, schema);
+                RecordIndexName(constraint.Name.Value.Name, statement, CreatedIn(create.Name, catalog));
             }
         }
 

@@ -41,10 +41,7 @@ namespace ReplicaGuard.Fixes
             if (request.Goal != FixGoal.Key && table.PrimaryKey != null && table.Identity != ReplicaIdentityKind.Default && !table.PrimaryKey.Dropped)
             {
                 // Not USING INDEX on the key: DEFAULT says the same and stays right if the key is replaced.
-                var reset = new CodeFix(
-                    "Set REPLICA IDENTITY DEFAULT on " + table.QualifiedName + " (its primary key " + table.PrimaryKey.Name + " becomes the identity)",
-                    new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY DEFAULT;") },
-                    FixKinds.ReplicaIdentityDefault);
+                CodeFix reset = DefaultIdentity(request, " becomes the identity");
                 // A column list that leaves out a key column: DEFAULT and the wider list together.
                 CodeFix? fitting = Fits(request, KeyNames(table.PrimaryKey)) ? reset : PublicationListFix.AddKeyColumns(request, table.PrimaryKey.Columns, reset);
                 if (fitting != null)
@@ -179,10 +176,16 @@ namespace ReplicaGuard.Fixes
             {
                 return null;
             }
-            var reset = new CodeFix("Set REPLICA IDENTITY DEFAULT on " + table.QualifiedName + " (its primary key " + key.Name + ")",
-                new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY DEFAULT;") }, FixKinds.ReplicaIdentityDefault);
-            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, reset, columns);
+            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, DefaultIdentity(request, ""), columns);
             return fix == null ? null : Keyed(request, fix, columns);
+        }
+
+        /// <summary>REPLICA IDENTITY DEFAULT on a table with a primary key: the key becomes the identity.</summary>
+        private static CodeFix DefaultIdentity(FixRequest request, string titleEnd)
+        {
+            TableObject table = request.Table;
+            return new CodeFix("Set REPLICA IDENTITY DEFAULT on " + table.QualifiedName + " (its primary key " + table.PrimaryKey!.Name + titleEnd + ")",
+                new[] { AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(table) + " REPLICA IDENTITY DEFAULT;") }, FixKinds.ReplicaIdentityDefault);
         }
 
         /// <summary>ADD CONSTRAINT ... PRIMARY KEY USING INDEX accepts it (index_check_primary_key and friends), on NOT NULL columns.</summary>
@@ -312,7 +315,6 @@ namespace ReplicaGuard.Fixes
                 }
             }
             var names = new List<string>();
-            var nullable = new List<string>();
             foreach (ColumnObject column in columns)
             {
                 if (column.Generated != GeneratedKind.None || column.LacksBtreeOrdering || !table.Columns.Contains(column))
@@ -320,10 +322,6 @@ namespace ReplicaGuard.Fixes
                     return null;
                 }
                 names.Add(column.Name);
-                if (!column.NotNull)
-                {
-                    nullable.Add(column.Name);
-                }
             }
             string index = IndexNaming.Choose(table.Name, names, IndexNaming.Kind.UniqueConstraint, _ => false);
             if (names.Count == key.Columns.Count || !Fits(request, names) || table.Schema.Relations.ContainsKey(index)
@@ -331,49 +329,10 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // the filter adds no column (then it is not the problem), or a list or a name is in the way
             }
-            IdentityIndexFix fixWithName = IdentityIndexFixFor(request, names, nullable);
-            return Keyed(request, fixWithName(index), new FixAssumptions(columns, index, FreeNamed(table, names, fixWithName)));
-        }
-
-        /// <summary>The fix that creates a unique index under a given name and makes it the identity.</summary>
-        private delegate CodeFix IdentityIndexFix(string indexName);
-
-        /// <summary>
-        /// The identity-index fix on these columns, with the table's names and the landing point taken now: LaterHistory
-        /// may build it again at the end of the history under another index name.
-        /// </summary>
-        private static IdentityIndexFix IdentityIndexFixFor(FixRequest request, List<string> names, List<string> nullable)
-        {
-            string qualified = FixText.Qualified(request.Table);
-            string qualifiedTitle = request.Table.QualifiedName;
-            Func<string, TextEdit> place = CreateTablePlacement.Frozen(request);
-            return index => IdentityIndexFixText(qualified, qualifiedTitle, place, index, names, nullable);
-        }
-
-        /// <summary>The same fix under the first name PostgreSQL's way that the given test does not call taken.</summary>
-        private static Func<Func<string, bool>, CodeFix> FreeNamed(TableObject table, List<string> names, IdentityIndexFix fixWithName)
-        {
-            string tableName = table.Name;
-            return taken => fixWithName(IndexNaming.Choose(tableName, names, IndexNaming.Kind.UniqueConstraint, taken));
-        }
-
-        private static CodeFix IdentityIndexFixText(string qualified, string qualifiedTitle, Func<string, TextEdit> place, string index, List<string> names, List<string> nullable)
-        {
-            var sql = new StringBuilder();
-            if (nullable.Count > 0)
-            {
-                sql.Append("ALTER TABLE ").Append(qualified);
-                for (int i = 0; i < nullable.Count; i++)
-                {
-                    sql.Append(i == 0 ? " " : ", ").Append("ALTER COLUMN ").Append(Identifiers.Quote(nullable[i])).Append(" SET NOT NULL");
-                }
-                sql.Append("; ");
-            }
-            sql.Append("CREATE UNIQUE INDEX ").Append(Identifiers.Quote(index)).Append(" ON ").Append(qualified).Append(" (").Append(Join(names)).Append("); ");
-            sql.Append("ALTER TABLE ").Append(qualified).Append(" REPLICA IDENTITY USING INDEX ").Append(Identifiers.Quote(index)).Append(';');
-            string title = "Create unique index " + index + " on " + qualifiedTitle + " (" + Join(names) + ") and use it as the replica identity"
-                + (nullable.Count > 0 ? " (fails if existing rows have NULL in " + string.Join(", ", nullable.ToArray()) + ")" : "");
-            return new CodeFix(title, new[] { place(sql.ToString()) }, FixKinds.ReplicaIdentityUsingIndex);
+            // The builder keeps the names and landing point of now: LaterHistory may build the fix again under another name.
+            KeyFixBuilder builder = BuilderOf(request);
+            Func<Func<string, bool>, CodeFix> withFreeName = taken => builder.IdentityIndex(columns, knownUnique: true, taken, out FixAssumptions _);
+            return Keyed(request, builder.IdentityIndexNamed(columns, knownUnique: true, index), new FixAssumptions(columns, index, withFreeName));
         }
 
         /// <summary>
@@ -511,17 +470,9 @@ namespace ReplicaGuard.Fixes
             {
                 return;
             }
-            var risk = new List<string>();
-            if (known != "unique")
-            {
-                risk.Add("duplicate values");
-            }
-            if (nullable.Count > 0)
-            {
-                risk.Add("NULL in " + string.Join(", ", nullable.ToArray()));
-            }
+
             string title = "Add a primary key (" + list + ") to " + request.Table.QualifiedName + ResetIdentityTitle(request)
-                + (risk.Count > 0 ? " (fails if existing rows have " + string.Join(" or ", risk.ToArray()) + ")" : "");
+                + FixText.FailureRisk(known != "unique", nullable);
             TextEdit edit = (ResetIdentity(request).Length == 0 ? CreateTablePlacement.InsideCreate(request, names, "PRIMARY KEY (" + list + ")") : null)
                 ?? AlterEdit(request, null, "ALTER TABLE " + FixText.Qualified(request.Table) + " ADD PRIMARY KEY (" + list + ")" + ResetIdentity(request) + ";");
             // RG1002 (assumptions recorded): the later history may need this key built again (see KeyFixBuilder).
@@ -612,7 +563,7 @@ namespace ReplicaGuard.Fixes
         /// <summary>An ALTER TABLE placed right after the CREATE TABLE when that is possible, else after (or before) the diagnosed statement.</summary>
         private static TextEdit AlterEdit(FixRequest request, IndexObject? index, string sql)
         {
-            return CreateTablePlacement.AfterCreate(request, index, sql) ?? CreateTablePlacement.AtStatement(request, index, sql);
+            return CreateTablePlacement.Frozen(request, index)(sql);
         }
     }
 }
