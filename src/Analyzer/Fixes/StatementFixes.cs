@@ -80,7 +80,8 @@ namespace ReplicaGuard.Fixes
 
         /// <summary>
         /// Adds the edit; two insertions at one point (both fixes placed right before the statement) become one, in
-        /// order. False when it replaces text another edit touches.
+        /// order. An edit already there is not added again: two leaves published through their parent's list item
+        /// both remove that item's filter. False when it replaces text another edit touches.
         /// </summary>
         private static bool Add(List<TextEdit> edits, TextEdit edit)
         {
@@ -90,6 +91,10 @@ namespace ReplicaGuard.Fixes
                 if (other.File.Path != edit.File.Path)
                 {
                     continue;
+                }
+                if (other.Span.Start == edit.Span.Start && other.Span.Length == edit.Span.Length && other.NewText == edit.NewText)
+                {
+                    return true;
                 }
                 if (other.Span.Start == edit.Span.Start && other.Span.Length == 0 && edit.Span.Length == 0)
                 {

@@ -766,5 +766,23 @@ namespace ReplicaGuard.Tests
             Diagnostic moved = Only(Analyze(history.Replace("ALTER TABLE foo SET SCHEMA s2;\n", "")), "RG1001").Single(x => x.ObjectName == "s2.t");
             Assert.IsTrue(moved.Fixes.Any(f => f.EquivalenceKey == FixKinds.PromoteIndexToPrimaryKey), Titles(moved));
         }
+        [TestMethod]
+        public void LeavesThatRemoveTheSameParentFilterAreFixedTogether()
+        {
+            // The UPDATE through items fails on items and on its child foo; each leaf's fix removes the filter of
+            // items' list item in p2. Applied alone, a leaf's fix leaves the statement failing on the other leaf.
+            string[] files = { "CREATE TABLE items (id int NOT NULL, c bigint);\nCREATE TABLE foo (extra int) INHERITS (items);\n"
+                + "CREATE PUBLICATION pall FOR ALL TABLES WITH (publish = 'update');\n"
+                + "CREATE PUBLICATION p2 FOR TABLE items (id) WHERE (c IS NOT NULL) WITH (publish = 'delete');\nUPDATE items SET c = c;\n" };
+            var failures = Only(Analyze(files), "RG1002").ToList();
+            Assert.AreEqual(2, failures.Count, Describe(failures));
+            foreach (Diagnostic d in failures)
+            {
+                CodeFix fix = d.Fixes[0];
+                StringAssert.Contains(fix.Title, "public.items", Titles(d));
+                StringAssert.Contains(fix.Title, "public.foo", Titles(d));
+                Assert.IsFalse(Analyze(ApplyFix(fix, files)).Any(x => x.Id == "RG1002"), d.ObjectName + ": " + fix.Title);
+            }
+        }
     }
 }
