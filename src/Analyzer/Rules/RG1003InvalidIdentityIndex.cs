@@ -18,9 +18,6 @@ namespace ReplicaGuard.Rules
     /// </summary>
     public sealed class RG1003InvalidIdentityIndex : Rule
     {
-        private const string SetNotNullKind = "ReplicaGuard.SetNotNull";
-        private const string RemoveRejectedKind = "ReplicaGuard.RemoveRejectedStatement";
-
         /// <summary>Past this many rejected identity statements on one table, only RG1001 carries the table's repair.</summary>
         private const int MaxSharedRepair = 16;
 
@@ -151,7 +148,7 @@ namespace ReplicaGuard.Rules
             var remove = new CodeFix(
                 "Remove this statement (PostgreSQL rejects it, so it changes nothing)",
                 new[] { new TextEdit(file, file.ToOriginal(statement.Statement.Span), "") },
-                RemoveRejectedKind);
+                FixKinds.RemoveRejectedStatement);
             Location location = action != null ? statement.ToLocation(action.Span) : statement.HeadLocation;
             var pending = new Pending(message, location, table, statement, remove);
             if (table != null && action != null)
@@ -185,7 +182,7 @@ namespace ReplicaGuard.Rules
                 fixes.Add(new KeyValuePair<CodeFix, IndexObject>(new CodeFix(
                     "Make " + string.Join(", ", nullable.ToArray()) + " NOT NULL first (fails if existing rows have NULL there)",
                     new[] { FixText.InsertBefore(statement, sql.ToString()) },
-                    SetNotNullKind), index));
+                    FixKinds.SetNotNull), index));
             }
             if (action.Kind == AlterTableActionKind.ReplicaIdentity && action.Target != null)
             {

@@ -10,7 +10,7 @@ namespace ReplicaGuard.Tests
     [TestClass]
     public sealed class RuleDocsTests
     {
-        private static string RepoRoot()
+        internal static string RepoRoot()
         {
             string? folder = AppContext.BaseDirectory;
             while (folder != null)
