@@ -6,7 +6,8 @@ namespace ReplicaGuard.Fixes
     /// <summary>
     /// Fixes for one statement that PostgreSQL rejects on several tables at once (a DELETE or UPDATE through a
     /// partitioned or inheritance parent reaches every leaf): fixing one leaf leaves the statement failing on the
-    /// next, so each leaf's fix also carries the other failing leaves' fix of the same kind (else their first one).
+    /// next, so each leaf's fix also carries the other failing leaves' fix of the same kind (else their best one whose
+    /// edits do not overlap it).
     /// </summary>
     public static class StatementFixes
     {
@@ -31,7 +32,7 @@ namespace ReplicaGuard.Fixes
 
         private static CodeFix? WithOthers(CodeFix fix, List<List<CodeFix>> perLeaf, int self)
         {
-            if (fix.EquivalenceKey == FixKinds.SuppressStatement || fix.EquivalenceKey == FixKinds.SuppressFile)
+            if (IsSuppression(fix))
             {
                 return null; // a suppression is about the statement already
             }
@@ -43,39 +44,60 @@ namespace ReplicaGuard.Fixes
                 {
                     continue;
                 }
-                CodeFix? other = SameKindOrFirst(perLeaf[j], fix.EquivalenceKey);
-                if (other == null)
+                List<TextEdit>? joined = null;
+                foreach (CodeFix other in SameKindFirst(perLeaf[j], fix.EquivalenceKey))
+                {
+                    joined = Joined(edits, other);
+                    if (joined != null)
+                    {
+                        titles.Add(other.Title);
+                        break;
+                    }
+                }
+                if (joined == null)
                 {
                     return null;
                 }
-                foreach (TextEdit edit in other.Edits)
-                {
-                    if (!Add(edits, edit))
-                    {
-                        return null;
-                    }
-                }
-                titles.Add(other.Title);
+                edits = joined;
             }
             return new CodeFix(string.Join("; and ", titles.ToArray()), edits, fix.EquivalenceKey);
         }
 
-        private static CodeFix? SameKindOrFirst(List<CodeFix> fixes, string kind)
+        private static bool IsSuppression(CodeFix fix) =>
+            fix.EquivalenceKey == FixKinds.SuppressStatement || fix.EquivalenceKey == FixKinds.SuppressFile;
+
+        /// <summary>A leaf's fixes other than suppressions, the one of <paramref name="kind"/> first, then best first.</summary>
+        private static IEnumerable<CodeFix> SameKindFirst(List<CodeFix> fixes, string kind)
         {
-            CodeFix? first = null;
             foreach (CodeFix fix in fixes)
             {
-                if (fix.EquivalenceKey == FixKinds.SuppressStatement || fix.EquivalenceKey == FixKinds.SuppressFile)
-                {
-                    continue;
-                }
                 if (fix.EquivalenceKey == kind)
                 {
-                    return fix;
+                    yield return fix;
+                    break;
                 }
-                first ??= fix;
             }
-            return first;
+            foreach (CodeFix fix in fixes)
+            {
+                if (fix.EquivalenceKey != kind && !IsSuppression(fix))
+                {
+                    yield return fix;
+                }
+            }
+        }
+
+        /// <summary><paramref name="edits"/> with the other fix's edits, or null when one of them overlaps.</summary>
+        private static List<TextEdit>? Joined(List<TextEdit> edits, CodeFix other)
+        {
+            var joined = new List<TextEdit>(edits);
+            foreach (TextEdit edit in other.Edits)
+            {
+                if (!Add(joined, edit))
+                {
+                    return null;
+                }
+            }
+            return joined;
         }
 
         /// <summary>
