@@ -81,6 +81,26 @@ namespace ReplicaGuard.Tests
             return tags.Select(t => PathOf(Path.GetRelativePath(Root(), Path.Combine(folder, t + ".sql")))).ToList();
         }
 
+        /// <summary>The corpus's stand-in for the Supabase platform (roles, auth/storage schemas, supabase_realtime): applied first.</summary>
+        public const string SupabaseShim = "_pg15_check/supabase_shim.sql";
+
+        /// <summary>Only &lt;timestamp&gt;_name.sql files, as the Supabase CLI applies them (midday keeps a seed.sql there).</summary>
+        public static List<string> SupabaseMigrations(string relativeFolder) =>
+            SortedSql(relativeFolder).Where(m => Regex.IsMatch(Path.GetFileName(m), @"^\d+_")).ToList();
+
+        /// <summary>A Supabase app's history: the shim, then its migrations.</summary>
+        public static List<string> WithSupabaseShim(IEnumerable<string> migrations) => new[] { PathOf(SupabaseShim) }.Concat(migrations).ToList();
+
+        /// <summary>The PowerSync app (its README): the first migration, then run_after_first_migration.sql, then the rest.</summary>
+        public static List<string> PowerSyncOrder()
+        {
+            const string folder = "powersync-for-all-tables/capacitor-powersync-supabase/supabase";
+            List<string> migrations = SupabaseMigrations(folder + "/migrations");
+            var order = new List<string> { migrations[0], PathOf(folder + "/run_after_first_migration.sql") };
+            order.AddRange(migrations.Skip(1));
+            return order;
+        }
+
         /// <summary>Synapse's APPLY_ORDER.txt, relative to corpus/synapse.</summary>
         public static List<string> SynapseOrder() =>
             File.ReadAllLines(PathOf("synapse/APPLY_ORDER.txt"))

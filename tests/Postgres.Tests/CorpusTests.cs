@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using ReplicaGuard.Diagnostics;
 
@@ -17,7 +16,6 @@ namespace ReplicaGuard.Tests
     [TestClass]
     public sealed class CorpusTests
     {
-        private const string SupabaseShim = "_pg15_check/supabase_shim.sql";
         private static readonly string[] AssumedPublication = { "CREATE PUBLICATION p FOR ALL TABLES" };
 
         public TestContext TestContext { get; set; } = null!;
@@ -50,17 +48,17 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
-        public void SupabaseCarbon() => CompareSupabase(SupabaseMigrations("supabase/carbon/supabase/migrations"));
+        public void SupabaseCarbon() => CompareSupabase(Corpus.SupabaseMigrations("supabase/carbon/supabase/migrations"));
 
         [TestMethod]
-        public void SupabaseLiam() => CompareSupabase(SupabaseMigrations("supabase/liam/supabase/migrations"));
+        public void SupabaseLiam() => CompareSupabase(Corpus.SupabaseMigrations("supabase/liam/supabase/migrations"));
 
         /// <summary>The apps/api Supabase migrations; the drizzle packages-db-migrations-HEAD set has no baseline SQL (PROVENANCE).</summary>
         [TestMethod]
-        public void SupabaseMidday() => CompareSupabase(SupabaseMigrations("supabase/midday/supabase/migrations"));
+        public void SupabaseMidday() => CompareSupabase(Corpus.SupabaseMigrations("supabase/midday/supabase/migrations"));
 
         [TestMethod]
-        public void SupabaseNextjsSubscriptionPayments() => CompareSupabase(SupabaseMigrations("supabase/nextjs-subscription-payments/supabase/migrations"));
+        public void SupabaseNextjsSubscriptionPayments() => CompareSupabase(Corpus.SupabaseMigrations("supabase/nextjs-subscription-payments/supabase/migrations"));
 
         [TestMethod]
         public void EdFiDms() => Compare(Corpus.Load(Corpus.SortedSql("migrations/edfi-dms/Deploy/Scripts")));
@@ -87,23 +85,10 @@ namespace ReplicaGuard.Tests
         // zero/zslack is named in zero/PROVENANCE.txt but its files were not collected (the corpus README does
         // not list it), so there is no history to compare.
 
-        /// <summary>README: the first migration, then run_after_first_migration.sql, then the rest.</summary>
         [TestMethod]
-        public void PowerSyncForAllTables()
-        {
-            const string folder = "powersync-for-all-tables/capacitor-powersync-supabase/supabase";
-            List<string> migrations = SupabaseMigrations(folder + "/migrations");
-            var order = new List<string> { migrations[0], Corpus.PathOf(folder + "/run_after_first_migration.sql") };
-            order.AddRange(migrations.Skip(1));
-            CompareSupabase(order);
-        }
+        public void PowerSyncForAllTables() => CompareSupabase(Corpus.PowerSyncOrder());
 
-        private void CompareSupabase(IEnumerable<string> migrations) =>
-            Compare(Corpus.Load(new[] { Corpus.PathOf(SupabaseShim) }.Concat(migrations)));
-
-        /// <summary>Only &lt;timestamp&gt;_name.sql files, as the Supabase CLI applies them (midday keeps a seed.sql there).</summary>
-        private static List<string> SupabaseMigrations(string folder) =>
-            Corpus.SortedSql(folder).Where(m => Regex.IsMatch(Path.GetFileName(m), @"^\d+_")).ToList();
+        private void CompareSupabase(IEnumerable<string> migrations) => Compare(Corpus.Load(Corpus.WithSupabaseShim(migrations)));
 
         /// <summary>Runs both sides, prints what the server rejected, runs extra server checks, then compares the sets.</summary>
         private OracleResult Compare(History history, IReadOnlyDictionary<string, string>? placeholders = null, Action<OracleResult>? serverChecks = null)

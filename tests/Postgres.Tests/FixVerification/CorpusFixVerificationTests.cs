@@ -30,6 +30,19 @@ namespace ReplicaGuard.Tests
         [TestMethod]
         public void EdFiDms() => Verify(Corpus.Load(Corpus.SortedSql("migrations/edfi-dms/Deploy/Scripts")), expectAtLeast: 1);
 
+        [TestMethod]
+        public void Harbor() => Verify(Corpus.Load(Corpus.SortedSql("migrations/harbor/make/migrations/postgresql", "*.up.sql")), expectAtLeast: 1);
+
+        [TestMethod]
+        public void SupabaseCarbon() => Verify(Corpus.Load(Corpus.WithSupabaseShim(Corpus.SupabaseMigrations("supabase/carbon/supabase/migrations"))), expectAtLeast: 1);
+
+        [TestMethod]
+        public void SupabaseLiam() => Verify(Corpus.Load(Corpus.WithSupabaseShim(Corpus.SupabaseMigrations("supabase/liam/supabase/migrations"))), expectAtLeast: 1);
+
+        // PeerDB, Zero (zbugs, its historical SQL, hello-zero), Supabase midday and nextjs-subscription-payments, PowerSync and GitLab:
+        // every table has an identity under the assumed publication, so there is nothing to fix (CorpusTests
+        // compares them with the server).
+
         private static List<Diagnostic> RepairedResults(IEnumerable<Diagnostic> diagnostics) =>
             diagnostics.Where(d => FixVerifier.VerifiedRules.Contains(d.Id)).ToList();
 
@@ -41,7 +54,7 @@ namespace ReplicaGuard.Tests
                 settings.Placeholders[p.Key] = p.Value;
             }
             List<Diagnostic> diagnostics = RepairedResults(EngineOracle.Analyze(history, settings).Diagnostics);
-            Assert.IsTrue(diagnostics.Count(d => d.Id == "RG1001") >= expectAtLeast, "expected at least " + expectAtLeast + " RG1001, got " + diagnostics.Count(d => d.Id == "RG1001"));
+            Assert.IsTrue(diagnostics.Count >= expectAtLeast, "expected at least " + expectAtLeast + " RG1001-RG1004 results to fix, got " + diagnostics.Count);
             foreach (Diagnostic d in diagnostics)
             {
                 Assert.IsTrue(d.Fixes.Count > 0 && !FixVerifier.IsSuppression(d.Fixes[0]), "no fix but suppression for " + d);
