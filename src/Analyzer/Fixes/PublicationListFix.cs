@@ -49,14 +49,14 @@ namespace ReplicaGuard.Fixes
             {
                 return null; // a later rejected ADD/SET of this publication could then succeed (a schema once no list is left)
             }
-            TextEdit? edit = only.Row.Item == null ? null : RemovalEdit(added, only.Row.Item);
-            if (edit == null)
+            List<TextEdit>? edits = only.Row.Item == null ? null : RemovalEdits(added, only.Row.Item, only.Row.RepeatedItems);
+            if (edits == null)
             {
                 return null;
             }
             return new CodeFix(
                 "Remove " + request.Table.QualifiedName + " from publication " + only.Publication.Name,
-                new[] { edit },
+                edits,
                 FixKinds.RemoveFromPublication);
         }
 
@@ -96,48 +96,87 @@ namespace ReplicaGuard.Fixes
             return false;
         }
 
-        private static TextEdit? RemovalEdit(StatementRef added, PublicationItem item)
+        /// <summary>
+        /// The edits that take <paramref name="item"/> and the items repeating it out of the statement's list: each run
+        /// of removed items goes with the comma before it (or, at the start, the one after it); "TABLE" stays when the
+        /// next kept item needs it. Removing every item removes the whole FOR clause, or an ADD statement.
+        /// </summary>
+        private static List<TextEdit>? RemovalEdits(StatementRef added, PublicationItem item, List<PublicationItem>? repeats)
         {
             List<PublicationItem>? items = ItemsOf(added);
-            bool create = added.Statement is CreatePublicationStatement;
-            int at = items == null ? -1 : items.IndexOf(item);
-            if (items == null || at < 0)
+            if (items == null)
             {
                 return null;
             }
-            SourceFile file = added.File.File;
-            string text = added.File.File.Text;
-            TextSpan remove;
-            if (items.Count == 1)
+            var removed = new bool[items.Count];
+            int count = 0;
+            var toRemove = new List<PublicationItem> { item };
+            if (repeats != null)
             {
-                if (create)
+                toRemove.AddRange(repeats);
+            }
+            foreach (PublicationItem remove in toRemove)
+            {
+                int at = items.IndexOf(remove);
+                if (at < 0)
+                {
+                    return null;
+                }
+                count += removed[at] ? 0 : 1;
+                removed[at] = true;
+            }
+            SourceFile file = added.File.File;
+            string text = file.Text;
+            var edits = new List<TextEdit>();
+            if (count == items.Count)
+            {
+                TextSpan all;
+                if (added.Statement is CreatePublicationStatement create)
                 {
                     // CREATE PUBLICATION p FOR TABLE t WITH (...) -> CREATE PUBLICATION p WITH (...)
-                    remove = TextSpan.FromBounds(((CreatePublicationStatement)added.Statement).Name.Span.End, items[0].Span.End);
+                    all = TextSpan.FromBounds(create.Name.Span.End, items[items.Count - 1].Span.End);
                 }
                 else if (((AlterPublicationStatement)added.Statement).Action == AlterPublicationAction.Add)
                 {
-                    remove = added.Statement.Span; // the statement only added this table
+                    all = added.Statement.Span; // the statement only added this table
                 }
                 else
                 {
                     return null; // SET TABLE t alone: removing it changes what else stays published
                 }
+                edits.Add(new TextEdit(file, file.ToOriginal(all), ""));
+                return edits;
             }
-            else if (at > 0)
+            for (int first = 0; first < items.Count; first++)
             {
-                remove = TextSpan.FromBounds(items[at - 1].Span.End, items[at].Span.End);
-            }
-            else
-            {
-                int start = items[0].Span.Start;
-                if (StartsWithTableKeyword(text, items[0].Span) && items[1].Table != null && !StartsWithTableKeyword(text, items[1].Span))
+                if (!removed[first])
                 {
-                    start = SkipWord(text, start); // keep "TABLE" for the table that is now first (not before TABLES IN SCHEMA)
+                    continue;
                 }
-                remove = TextSpan.FromBounds(start, items[1].Span.Start);
+                int last = first;
+                while (last + 1 < items.Count && removed[last + 1])
+                {
+                    last++;
+                }
+                TextSpan span;
+                if (last + 1 == items.Count)
+                {
+                    span = TextSpan.FromBounds(items[first - 1].Span.End, items[last].Span.End); // a kept item comes before
+                }
+                else
+                {
+                    PublicationItem next = items[last + 1];
+                    int from = items[first].Span.Start;
+                    if (StartsWithTableKeyword(text, items[first].Span) && next.Table != null && !StartsWithTableKeyword(text, next.Span))
+                    {
+                        from = SkipWord(text, from); // keep "TABLE" for the table that now follows it (not before TABLES IN SCHEMA)
+                    }
+                    span = TextSpan.FromBounds(from, next.Span.Start);
+                }
+                edits.Add(new TextEdit(file, file.ToOriginal(span), ""));
+                first = last;
             }
-            return new TextEdit(file, file.ToOriginal(remove), "");
+            return edits;
         }
 
         /// <summary>The list item that named the table itself when its row was added (not a parent's, not a schema).</summary>

@@ -367,6 +367,12 @@ namespace ReplicaGuard.Model
         /// </summary>
         public Syntax.Ast.PublicationObject? Item { get; internal set; }
 
+        /// <summary>
+        /// Further items of <see cref="AddedBy"/> that named the table again (FOR TABLE t, public.t), null when none:
+        /// taking the table out of that list means removing them too.
+        /// </summary>
+        public List<Syntax.Ast.PublicationObject>? RepeatedItems { get; internal set; }
+
         /// <summary>The list item of <see cref="AddedBy"/> that added this row: the table's own, or a parent's without ONLY (null for a schema).</summary>
         public Syntax.Ast.PublicationObject? AddedThrough { get; internal set; }
 

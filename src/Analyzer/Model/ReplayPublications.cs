@@ -152,7 +152,7 @@ namespace ReplicaGuard.Model
         /// clause and column list. A table met twice keeps its first row, unless either mention has a WHERE clause or a
         /// column list: then the statement fails (checked on PostgreSQL 15).
         /// </summary>
-        private List<(TableObject Table, Syntax.Ast.PublicationObject Item, bool Named)> ResolveTables(List<Syntax.Ast.PublicationObject> items)
+        private TableListing ResolveTables(List<Syntax.Ast.PublicationObject> items)
         {
             var listing = new TableListing();
             foreach (Syntax.Ast.PublicationObject item in items)
@@ -161,6 +161,7 @@ namespace ReplicaGuard.Model
                 if (listing.Contains(table))
                 {
                     listing.CheckRepeat(table, item, table);
+                    listing.AddRepeat(table, item);
                     continue;
                 }
                 listing.Add(table, item, named: true);
@@ -181,7 +182,7 @@ namespace ReplicaGuard.Model
                     lastOpened = child;
                 }
             }
-            return listing.Rows;
+            return listing;
         }
 
         /// <summary>OpenTableList's bookkeeping: the tables listed so far and which of them came with a WHERE or a column list.</summary>
@@ -194,7 +195,23 @@ namespace ReplicaGuard.Model
             /// <summary>Each row's table, the item that added it, and whether the item names it (not a parent of it).</summary>
             public List<(TableObject Table, Syntax.Ast.PublicationObject Item, bool Named)> Rows { get; } = new List<(TableObject, Syntax.Ast.PublicationObject, bool)>();
 
+            private Dictionary<TableObject, List<Syntax.Ast.PublicationObject>>? _repeats;
+
             public bool Contains(TableObject table) => _listed.Contains(table);
+
+            /// <summary>An item naming a table the list already has (FOR TABLE t, t): one row, several items.</summary>
+            public void AddRepeat(TableObject table, Syntax.Ast.PublicationObject item)
+            {
+                _repeats ??= new Dictionary<TableObject, List<Syntax.Ast.PublicationObject>>();
+                if (!_repeats.TryGetValue(table, out List<Syntax.Ast.PublicationObject>? list))
+                {
+                    _repeats.Add(table, list = new List<Syntax.Ast.PublicationObject>());
+                }
+                list.Add(item);
+            }
+
+            public List<Syntax.Ast.PublicationObject>? RepeatsOf(TableObject table) =>
+                _repeats != null && _repeats.TryGetValue(table, out List<Syntax.Ast.PublicationObject>? list) ? list : null;
 
             public void Add(TableObject table, Syntax.Ast.PublicationObject item, bool named)
             {
@@ -326,7 +343,8 @@ namespace ReplicaGuard.Model
                     tables.Add(item);
                 }
             }
-            foreach ((TableObject table, Syntax.Ast.PublicationObject item, bool named) in ResolveTables(tables))
+            TableListing listing = ResolveTables(tables);
+            foreach ((TableObject table, Syntax.Ast.PublicationObject item, bool named) in listing.Rows)
             {
                 CheckPublishable(table);
                 if (table.PublicationRows.ContainsKey(publication))
@@ -337,7 +355,9 @@ namespace ReplicaGuard.Model
                     }
                     throw Reject("relation \"" + table.Name + "\" is already member of publication \"" + publication.Name + "\"");
                 }
-                _catalog.AddPublicationRow(MakeRow(publication, table, item, named));
+                PublicationRelation row = MakeRow(publication, table, item, named);
+                row.RepeatedItems = named ? listing.RepeatsOf(table) : null;
+                _catalog.AddPublicationRow(row);
             }
             foreach (SchemaObject schema in schemas)
             {
@@ -398,7 +418,7 @@ namespace ReplicaGuard.Model
                     tables.Add(item);
                 }
             }
-            foreach ((TableObject table, Syntax.Ast.PublicationObject _, bool _) in ResolveTables(tables))
+            foreach ((TableObject table, Syntax.Ast.PublicationObject _, bool _) in ResolveTables(tables).Rows)
             {
                 if (!table.PublicationRows.ContainsKey(publication))
                 {

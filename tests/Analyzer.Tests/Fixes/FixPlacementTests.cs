@@ -106,6 +106,21 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void RemoveFromAListThatNamesTheTableTwice()
+        {
+            // PostgreSQL keeps one row for a table listed twice: removing one mention leaves it published.
+            const string tables = "CREATE TABLE t (a int);\nCREATE TABLE k (id int PRIMARY KEY);\n";
+            string[] both = { tables + "CREATE PUBLICATION p FOR TABLE ONLY public.t, k, t;\n" };
+            Assert.AreEqual(tables + "CREATE PUBLICATION p FOR TABLE k;\n", FixAndCheck(both, "RG1001", FixKinds.RemoveFromPublication)[0]);
+            string[] adjacent = { tables + "CREATE PUBLICATION p FOR TABLE k, t, TABLE t, k;\n" };
+            Assert.AreEqual(tables + "CREATE PUBLICATION p FOR TABLE k, k;\n", FixAndCheck(adjacent, "RG1001", FixKinds.RemoveFromPublication)[0]);
+            string[] first = { tables + "CREATE PUBLICATION p FOR TABLE t, public.t, k WITH (publish = 'delete');\n" };
+            Assert.AreEqual(tables + "CREATE PUBLICATION p FOR TABLE k WITH (publish = 'delete');\n", FixAndCheck(first, "RG1001", FixKinds.RemoveFromPublication)[0]);
+            string[] only = { tables + "CREATE PUBLICATION p;\nALTER PUBLICATION p ADD TABLE t, t;\n" };
+            Assert.AreEqual(tables + "CREATE PUBLICATION p;\n\n", FixAndCheck(only, "RG1001", FixKinds.RemoveFromPublication)[0]);
+        }
+
+        [TestMethod]
         public void SuppressionFixesComeLastAndWork()
         {
             string[] files = { "CREATE TABLE t (a int);\n    CREATE PUBLICATION p FOR ALL TABLES;\n" };
