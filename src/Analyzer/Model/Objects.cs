@@ -136,10 +136,21 @@ namespace ReplicaGuard.Model
             internal set => _bits = (byte)(value ? _bits | NoBtreeBit : _bits & ~NoBtreeBit);
         }
 
-        /// <summary>One byte for <see cref="Generated"/> and <see cref="LacksBtreeOrdering"/>: a column object stays at 40 bytes (there is one per column of every table).</summary>
+        /// <summary>The declared type when the model knows it for certain (<see cref="ColumnTypes"/>), else <see cref="ColumnTypes.Unknown"/>.</summary>
+        internal byte TypeCode
+        {
+            get => (byte)(_bits >> TypeShift);
+            set => _bits = (byte)((_bits & ~(0x1F << TypeShift)) | (value << TypeShift));
+        }
+
+        /// <summary>
+        /// One byte for <see cref="Generated"/>, <see cref="LacksBtreeOrdering"/> and <see cref="TypeCode"/>: a column
+        /// object stays at 40 bytes (there is one per column of every table).
+        /// </summary>
         private byte _bits;
         private const int GeneratedMask = 0x3;
         private const int NoBtreeBit = 0x4;
+        private const int TypeShift = 3;
 
         /// <summary>
         /// Type names (first word, lower-cased) without a default btree operator class. Arrays ("json[]") have one

@@ -113,8 +113,20 @@ namespace ReplicaGuard.Model
                     DropNotNull(table, a.Column!.Value.Name, recurse);
                     break;
                 case AlterTableActionKind.AlterColumnType:
-                    SetColumnType(table, RequireColumn(table, a.Column!.Value.Name).Name, a.TypeName, recurse);
-                    break;
+                    {
+                        ColumnObject column = RequireColumn(table, a.Column!.Value.Name);
+                        // ATPrepAlterColumnType: a column's type changes from the top of its inheritance tree down.
+                        if (column.InheritCount > 0)
+                        {
+                            throw Reject("cannot alter inherited column \"" + column.Name + "\"");
+                        }
+                        if (!recurse && HasChildren(table))
+                        {
+                            throw Reject("type of inherited column \"" + column.Name + "\" must be changed in child tables too");
+                        }
+                        SetColumnType(table, column.Name, a.TypeName, a.TypeIsOneWord, recurse);
+                        break;
+                    }
                 case AlterTableActionKind.Other:
                     if (a.Column != null)
                     {
@@ -220,6 +232,16 @@ namespace ReplicaGuard.Model
                 throw Reject("column must be added to child tables too");
             }
             bool notNull = def.NotNull || def.ImplicitNotNull;
+            byte type = ColumnTypes.Of(def.TypeName, def.TypeIsOneWord);
+            foreach (TableObject child in Descendants(table))
+            {
+                ColumnObject? existing = child.FindColumn(name);
+                if (existing != null && existing.TypeCode != ColumnTypes.Unknown && type != ColumnTypes.Unknown && existing.TypeCode != type)
+                {
+                    // ATExecAddColumn merges the new column into a child's column of that name only when the types match.
+                    throw Reject("child table \"" + child.Name + "\" has different type for column \"" + name + "\"");
+                }
+            }
             AddColumnTo(table, name, notNull, def, local: true);
             foreach (TableObject child in Descendants(table))
             {
@@ -246,6 +268,7 @@ namespace ReplicaGuard.Model
                 IsLocal = local,
                 InheritCount = local ? 0 : 1,
                 LacksBtreeOrdering = ColumnObject.TypeLacksBtreeOrdering(def.TypeName),
+                TypeCode = ColumnTypes.Of(def.TypeName, def.TypeIsOneWord),
             };
             Touch(table);
             _catalog.AddToList(table.Columns, column);
@@ -363,12 +386,13 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>
-        /// ALTER COLUMN ... TYPE: only whether the new type can be in a key matters to the model. Without ONLY it
+        /// ALTER COLUMN ... TYPE: whether the new type can be in a key, and the type when it is known. Without ONLY it
         /// changes the column in every partition and inheritance child (a work list: chains can be deep).
         /// </summary>
-        private void SetColumnType(TableObject table, string name, string typeName, bool recurse)
+        private void SetColumnType(TableObject table, string name, string typeName, bool oneWord, bool recurse)
         {
             bool lacks = ColumnObject.TypeLacksBtreeOrdering(typeName);
+            byte type = ColumnTypes.Of(typeName, oneWord);
             var seen = new HashSet<TableObject>();
             var pending = new Stack<TableObject>();
             pending.Push(table);
@@ -383,6 +407,10 @@ namespace ReplicaGuard.Model
                 if (column.LacksBtreeOrdering != lacks)
                 {
                     _catalog.Set(column, column.LacksBtreeOrdering, lacks, static (o, v) => o.LacksBtreeOrdering = v);
+                }
+                if (column.TypeCode != type)
+                {
+                    _catalog.Set(column, column.TypeCode, type, static (o, v) => o.TypeCode = v);
                 }
                 if (recurse)
                 {
@@ -745,6 +773,10 @@ namespace ReplicaGuard.Model
                     if (column == null)
                     {
                         throw Reject("child table is missing column \"" + parentColumn.Name + "\"");
+                    }
+                    if (ColumnTypes.Differ(parentColumn, column))
+                    {
+                        throw Reject("child table \"" + partition.Name + "\" has different type for column \"" + column.Name + "\"");
                     }
                     if (parentColumn.NotNull && !column.NotNull)
                     {

@@ -99,6 +99,7 @@ namespace ReplicaGuard.Model
                         InheritCount = 1,
                         IsLocal = false,
                         LacksBtreeOrdering = parentColumn.LacksBtreeOrdering,
+                        TypeCode = parentColumn.TypeCode,
                     });
                 }
                 table.ColumnsUnknown = partitionParent.ColumnsUnknown;
@@ -125,6 +126,14 @@ namespace ReplicaGuard.Model
                     ColumnObject? existing = table.FindColumn(parentColumn.Name);
                     if (existing != null)
                     {
+                        if (ColumnTypes.Differ(existing, parentColumn))
+                        {
+                            throw Reject("inherited column \"" + parentColumn.Name + "\" has a type conflict");
+                        }
+                        if (existing.TypeCode == ColumnTypes.Unknown)
+                        {
+                            existing.TypeCode = parentColumn.TypeCode; // the same type, or the statement fails
+                        }
                         existing.InheritCount++;
                         existing.NotNull |= parentColumn.NotNull;
                     }
@@ -136,6 +145,7 @@ namespace ReplicaGuard.Model
                             InheritCount = 1,
                             IsLocal = false,
                             LacksBtreeOrdering = parentColumn.LacksBtreeOrdering,
+                            TypeCode = parentColumn.TypeCode,
                         });
                     }
                 }
@@ -162,7 +172,7 @@ namespace ReplicaGuard.Model
                     foreach (ColumnObject sourceColumn in sourceTable.Columns)
                     {
                         AddLocalColumn(table, sourceColumn.Name, sourceColumn.NotNull, like.IncludingGenerated ? sourceColumn.Generated : GeneratedKind.None, like.IncludingIdentity && sourceColumn.IsIdentity,
-                            sourceColumn.LacksBtreeOrdering);
+                            sourceColumn.LacksBtreeOrdering, sourceColumn.TypeCode);
                     }
                     table.ColumnsUnknown |= sourceTable.ColumnsUnknown;
                 }
@@ -186,7 +196,7 @@ namespace ReplicaGuard.Model
                     continue;
                 }
                 AddLocalColumn(table, column.Name.Name, column.NotNull || column.ImplicitNotNull, column.Generated, column.IsIdentity,
-                    ColumnObject.TypeLacksBtreeOrdering(column.TypeName));
+                    ColumnObject.TypeLacksBtreeOrdering(column.TypeName), ColumnTypes.Of(column.TypeName, column.TypeIsOneWord));
             }
             foreach (TableConstraint constraint in s.Constraints)
             {
@@ -296,7 +306,7 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>A column defined by the table itself; merges with an inherited one of the same name.</summary>
-        private void AddLocalColumn(TableObject table, string name, bool notNull, GeneratedKind generated, bool identity, bool lacksBtreeOrdering)
+        private void AddLocalColumn(TableObject table, string name, bool notNull, GeneratedKind generated, bool identity, bool lacksBtreeOrdering, byte type)
         {
             ColumnObject? existing = FindNewTableColumn(table, name);
             if (existing != null)
@@ -305,11 +315,19 @@ namespace ReplicaGuard.Model
                 {
                     throw Reject("column \"" + name + "\" specified more than once");
                 }
+                if (existing.TypeCode != ColumnTypes.Unknown && type != ColumnTypes.Unknown && existing.TypeCode != type)
+                {
+                    throw Reject("column \"" + name + "\" has a type conflict"); // MergeAttributes: the local definition against the inherited one
+                }
                 existing.IsLocal = true;
                 existing.NotNull |= notNull;
+                if (type != ColumnTypes.Unknown)
+                {
+                    existing.TypeCode = type;
+                }
                 return;
             }
-            table.Columns.Add(new ColumnObject(name, notNull) { Generated = generated, IsIdentity = identity, LacksBtreeOrdering = lacksBtreeOrdering });
+            table.Columns.Add(new ColumnObject(name, notNull) { Generated = generated, IsIdentity = identity, LacksBtreeOrdering = lacksBtreeOrdering, TypeCode = type });
         }
 
         /// <summary>

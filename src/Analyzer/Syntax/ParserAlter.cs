@@ -244,8 +244,10 @@ namespace ReplicaGuard.Syntax
                     {
                         typeWord += "[]";
                     }
+                    SyntaxKind after = PeekToken(typeAt + 1).Kind;
+                    bool oneWord = after == SyntaxKind.Comma || after == SyntaxKind.Semicolon || after == SyntaxKind.EndOfFile;
                     SkipAction();
-                    return new AlterTableAction(AlterTableActionKind.AlterColumnType) { Column = column, TypeName = typeWord };
+                    return new AlterTableAction(AlterTableActionKind.AlterColumnType) { Column = column, TypeName = typeWord, TypeIsOneWord = oneWord };
                 }
                 SkipAction();
                 return new AlterTableAction(AlterTableActionKind.Other) { Column = column };

@@ -539,6 +539,7 @@ namespace ReplicaGuard.Syntax
                 Token typeToken = _tokens[_sig[typeStart]];
                 string typeWord = typeToken.Kind == SyntaxKind.Identifier ? _names.FoldCase(_text, typeToken.Start, typeToken.Length) : "";
                 col.TypeName = array ? typeWord + "[]" : typeWord;
+                col.TypeIsOneWord = _pos == typeStart + 1;
                 bool qualified = typeStart + 1 < _pos && KindAt(typeStart + 1) == SyntaxKind.Dot;
                 if (!qualified && (typeWord == "serial" || typeWord == "serial4" || typeWord == "bigserial" || typeWord == "serial8"
                     || typeWord == "smallserial" || typeWord == "serial2"))

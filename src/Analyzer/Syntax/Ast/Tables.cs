@@ -73,6 +73,9 @@ namespace ReplicaGuard.Syntax.Ast
 
         /// <summary>The type's first word (lower-cased), with "[]" for an array type: for serial detection and key fixes.</summary>
         public string TypeName { get; internal set; } = "";
+
+        /// <summary>The type is that one word: no modifiers, schema, array or second word (then its identity is certain).</summary>
+        public bool TypeIsOneWord { get; internal set; }
         public bool NotNull { get; internal set; }
 
         /// <summary>serial types and identity columns are NOT NULL without saying so.</summary>
@@ -292,6 +295,19 @@ namespace ReplicaGuard.Syntax.Ast
             }
         }
 
+        /// <summary>ALTER COLUMN ... TYPE: the new type is that one word, as <see cref="ColumnDefinition.TypeIsOneWord"/>.</summary>
+        public bool TypeIsOneWord
+        {
+            get => _rare?.TypeIsOneWord ?? false;
+            internal set
+            {
+                if (value || _rare != null)
+                {
+                    Rare.TypeIsOneWord = value;
+                }
+            }
+        }
+
         public bool IfExists
         {
             get => _rare?.IfExists ?? false;
@@ -342,6 +358,7 @@ namespace ReplicaGuard.Syntax.Ast
             public ReplicaIdentityKind Identity;
             public PartitionBound? Bound;
             public string TypeName = "";
+            public bool TypeIsOneWord;
             public bool IfExists;
             public bool IfNotExists;
             public bool Cascade;
