@@ -89,6 +89,7 @@ namespace ReplicaGuard.Benchmarks
             AllocationTypes? types = listener ? new AllocationTypes() : null;
             int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             TimeSpan pause = GC.GetTotalPauseDuration();
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             double threadStart = ThreadCpu.Milliseconds();
             for (int i = 0; i < count; i++)
             {
@@ -97,7 +98,8 @@ namespace ReplicaGuard.Benchmarks
                 incremental.Analyze(parsed);
             }
             double threadMs = ThreadCpu.Milliseconds() - threadStart;
-            Console.WriteLine($"{count} edits of file {edited + 1}: thread CPU {threadMs / count:F2} ms/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine($"{count} edits of file {edited + 1}: thread CPU {threadMs / count:F2} ms/edit, allocated {allocated / (double)count / 1048576.0:F2} MiB/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
                 + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
             types?.Print(count);
             types?.Dispose();

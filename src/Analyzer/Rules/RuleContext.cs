@@ -90,17 +90,35 @@ namespace ReplicaGuard.Rules
             {
                 return;
             }
-            var all = new List<CodeFix>();
-            if (fixes != null)
+            _stateLog?.ListAdd(_diagnostics);
+            // The suppression fixes depend only on the rule and the location: built when a front end reads them. The
+            // rule's own fixes are taken now, as they are (a rule may reuse its list).
+            CodeFix[]? own = fixes == null || fixes.Count == 0 ? null : Copy(fixes);
+            _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], () => WithSuppressions(rule, location, own)));
+        }
+
+        private static CodeFix[] Copy(IReadOnlyList<CodeFix> fixes)
+        {
+            var copy = new CodeFix[fixes.Count];
+            for (int i = 0; i < copy.Length; i++)
             {
-                all.AddRange(fixes);
+                copy[i] = fixes[i];
+            }
+            return copy;
+        }
+
+        private static IReadOnlyList<CodeFix> WithSuppressions(RuleDescriptor rule, Location location, CodeFix[]? own)
+        {
+            var all = new List<CodeFix>((own?.Length ?? 0) + 2);
+            if (own != null)
+            {
+                all.AddRange(own);
             }
             if (rule.Id != RuleIds.UnusedSuppression)
             {
                 all.AddRange(SuppressionFixes.For(rule.Id, location));
             }
-            _stateLog?.ListAdd(_diagnostics);
-            _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], all));
+            return all;
         }
     }
 }

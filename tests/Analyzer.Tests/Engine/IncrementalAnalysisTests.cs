@@ -257,6 +257,35 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void FixesFirstReadAfterLaterAnalysesAreThoseOfAFullAnalysisOfTheirHistory()
+        {
+            // Fixes are built when first read: a front end may read a result's fixes only after the kept replay has
+            // moved on (the IDE never reads them; a code fix reads them later).
+            int compared = 0;
+            for (int seed = 0; seed < 40; seed++)
+            {
+                var random = new Random(1000 + seed);
+                AnalysisSettings settings = Settings(seed);
+                List<ParsedFile> files = GenerateHistory(random, 6 + random.Next(6));
+                var incremental = new IncrementalAnalysis(settings);
+                var unread = new List<KeyValuePair<AnalysisResult, string>>();
+                for (int edit = 0; edit < 4; edit++)
+                {
+                    AnalysisResult result = incremental.Analyze(files);
+                    unread.Add(new KeyValuePair<AnalysisResult, string>(result, Describe(Engine.Analyze(files, settings).Diagnostics)));
+                    int edited = random.Next(files.Count);
+                    files[edited] = Parse(files[edited].File.Path, RandomFile(random));
+                }
+                foreach (KeyValuePair<AnalysisResult, string> pair in unread)
+                {
+                    Assert.AreEqual(pair.Value, Describe(pair.Key.Diagnostics), $"seed {seed}: fixes read after later analyses");
+                    compared += pair.Key.Diagnostics.Sum(d => d.Fixes.Count);
+                }
+            }
+            Assert.IsTrue(compared > 500, "too few fixes compared: " + compared);
+        }
+
+        [TestMethod]
         public void FilesReplayedAgainAtTheSamePlaceKeepTheirStatementReferences()
         {
             var settings = new AnalysisSettings();
