@@ -126,7 +126,10 @@ namespace ReplicaGuard
         /// </summary>
         public AnalysisResult Finish(IReadOnlyList<ParsedFile> files)
         {
+            // With rollback (the IDE), fixes that read the catalog are built on demand by a one-shot analysis.
+            DeferredFixes? deferred = _ruleState != null ? new DeferredFixes(files, _settings) : null;
             _context.BeginFinalPass(_replayer.Catalog.AllTables.Count);
+            _context.Deferred = deferred;
             try
             {
                 foreach (Rule rule in _rules)
@@ -136,12 +139,14 @@ namespace ReplicaGuard
             }
             finally
             {
+                _context.Deferred = null;
                 _context.EndFinalPass();
             }
             List<Diagnostic> diagnostics = _suppressions == null
                 ? SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings))
                 : SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings), KeptSuppressions(files));
             Sort(diagnostics, files);
+            deferred?.Complete(diagnostics);
             IReadOnlyList<RejectedStatement> rejected = _ruleState == null ? _replayer.Rejected : _replayer.Rejected.ToArray();
             return new AnalysisResult(diagnostics, _replayer.Catalog, rejected);
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Fixes;
@@ -95,6 +96,35 @@ namespace ReplicaGuard.Rules
             // rule's own fixes are taken now, as they are (a rule may reuse its list).
             CodeFix[]? own = fixes == null || fixes.Count == 0 ? null : Copy(fixes);
             _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], () => WithSuppressions(rule, location, own)));
+        }
+
+        /// <summary>
+        /// Set by an incremental analysis during its final pass: results reported with a fix factory then leave their
+        /// fixes to be built on demand by a one-shot analysis (<see cref="DeferredFixes"/>).
+        /// </summary>
+        internal DeferredFixes? Deferred { get; set; }
+
+        /// <summary>
+        /// Adds a result whose fixes <paramref name="buildFixes"/> builds from the catalog as it is now: at once, or
+        /// never during an incremental analysis's final pass (the IDE does not read fixes; see <see cref="Deferred"/>).
+        /// </summary>
+        public void Report(RuleDescriptor rule, string message, Location location, string? objectName, IReadOnlyList<Location>? related, Func<IReadOnlyList<CodeFix>> buildFixes)
+        {
+            DeferredFixes? deferred = Deferred;
+            if (deferred == null)
+            {
+                Report(rule, message, location, objectName, related, buildFixes());
+                return;
+            }
+            Severity severity = SeverityOf(rule);
+            if (severity == Severity.None)
+            {
+                return;
+            }
+            _stateLog?.ListAdd(_diagnostics);
+            Diagnostic? added = null;
+            added = new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], () => deferred.Of(added!));
+            _diagnostics.Add(added);
         }
 
         private static CodeFix[] Copy(IReadOnlyList<CodeFix> fixes)
