@@ -85,7 +85,7 @@ namespace ReplicaGuard.Benchmarks
             }
             int edited = file ?? files.Count - 1;
             var incremental = new IncrementalAnalysis(settings);
-            incremental.Analyze(parsed);
+            PrintRuleCounts(incremental.Analyze(parsed));
             AllocationTypes? types = listener ? new AllocationTypes() : null;
             int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             TimeSpan pause = GC.GetTotalPauseDuration();
@@ -103,6 +103,23 @@ namespace ReplicaGuard.Benchmarks
                 + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
             types?.Print(count);
             types?.Dispose();
+        }
+
+        /// <summary>How many results of each rule an edit produces (the final pass builds them all again).</summary>
+        private static void PrintRuleCounts(AnalysisResult result)
+        {
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (Diagnostics.Diagnostic d in result.Diagnostics)
+            {
+                counts.TryGetValue(d.Id, out int n);
+                counts[d.Id] = n + 1;
+            }
+            var parts = new List<string>();
+            foreach (KeyValuePair<string, int> pair in counts)
+            {
+                parts.Add(pair.Key + " " + pair.Value);
+            }
+            Console.WriteLine("results: " + string.Join(", ", parts));
         }
 
         private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)

@@ -14,7 +14,7 @@ namespace ReplicaGuard
     /// one for one (the incremental analysis's contract, which IncrementalAnalysisTests check). That analysis runs
     /// once per result, on the first read of any of its deferred fixes.
     /// </summary>
-    internal sealed class DeferredFixes
+    internal sealed class DeferredFixes : FixSource
     {
         private readonly ParsedFile[] _files;
         private readonly AnalysisSettings _settings;
@@ -39,7 +39,7 @@ namespace ReplicaGuard
         public void Complete(IReadOnlyList<Diagnostic> results) => Volatile.Write(ref _results, results);
 
         /// <summary>The fixes the one-shot analysis gives the same result.</summary>
-        public IReadOnlyList<CodeFix> Of(Diagnostic diagnostic)
+        public override IReadOnlyList<CodeFix> FixesOf(Diagnostic diagnostic)
         {
             lock (_gate)
             {

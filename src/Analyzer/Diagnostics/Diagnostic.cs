@@ -8,7 +8,7 @@ namespace ReplicaGuard.Diagnostics
     public sealed class Diagnostic
     {
         private IReadOnlyList<CodeFix>? _fixes;
-        private Func<IReadOnlyList<CodeFix>>? _buildFixes;
+        private FixSource? _buildFixes;
 
         public Diagnostic(
             RuleDescriptor rule,
@@ -41,6 +41,19 @@ namespace ReplicaGuard.Diagnostics
             string? objectName,
             IReadOnlyList<Location> relatedLocations,
             Func<IReadOnlyList<CodeFix>> buildFixes)
+            : this(rule, severity, message, location, objectName, relatedLocations, new FactoryFixes(buildFixes))
+        {
+        }
+
+        /// <summary>A result whose fixes <paramref name="source"/> builds on the first read (one source may serve many results).</summary>
+        internal Diagnostic(
+            RuleDescriptor rule,
+            Severity severity,
+            string message,
+            Location location,
+            string? objectName,
+            IReadOnlyList<Location> relatedLocations,
+            FixSource source)
         {
             Rule = rule;
             Severity = severity;
@@ -48,7 +61,7 @@ namespace ReplicaGuard.Diagnostics
             Location = location;
             ObjectName = objectName;
             RelatedLocations = relatedLocations;
-            _buildFixes = buildFixes;
+            _buildFixes = source;
         }
 
         public RuleDescriptor Rule { get; }
@@ -67,15 +80,24 @@ namespace ReplicaGuard.Diagnostics
 
         private IReadOnlyList<CodeFix> BuildFixes()
         {
-            Func<IReadOnlyList<CodeFix>>? build = Volatile.Read(ref _buildFixes);
-            if (build == null)
+            FixSource? source = Volatile.Read(ref _buildFixes);
+            if (source == null)
             {
-                return Volatile.Read(ref _fixes)!; // another thread built them and let go of the factory in between
+                return Volatile.Read(ref _fixes)!; // another thread built them and let go of the source in between
             }
-            IReadOnlyList<CodeFix> built = build();
+            IReadOnlyList<CodeFix> built = source.FixesOf(this);
             IReadOnlyList<CodeFix> kept = Interlocked.CompareExchange(ref _fixes, built, null) ?? built;
             Volatile.Write(ref _buildFixes, null);
             return kept;
+        }
+
+        private sealed class FactoryFixes : FixSource
+        {
+            private readonly Func<IReadOnlyList<CodeFix>> _build;
+
+            public FactoryFixes(Func<IReadOnlyList<CodeFix>> build) => _build = build;
+
+            public override IReadOnlyList<CodeFix> FixesOf(Diagnostic diagnostic) => _build();
         }
 
         public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {Id}: {Message}";

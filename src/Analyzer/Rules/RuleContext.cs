@@ -122,9 +122,7 @@ namespace ReplicaGuard.Rules
                 return;
             }
             _stateLog?.ListAdd(_diagnostics);
-            Diagnostic? added = null;
-            added = new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], () => deferred.Of(added!));
-            _diagnostics.Add(added);
+            _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], deferred));
         }
 
         private static CodeFix[] Copy(IReadOnlyList<CodeFix> fixes)
