@@ -204,11 +204,19 @@ namespace ReplicaGuard
             }
             // The file's place and the position are looked up once per result, not twice per comparison. Same
             // comparisons on the same input order: the same order as sorting the results themselves.
+            // Consecutive results are mostly in the same file: look a file up once per run of its results (a source
+            // file's hash code can be slow to get, through its sync block when it has been locked).
             var keyed = new SortKey[diagnostics.Count];
+            SourceFile? lastFile = null;
+            int file = 0;
             for (int i = 0; i < keyed.Length; i++)
             {
                 Diagnostic d = diagnostics[i];
-                fileOrder.TryGetValue(d.Location.File, out int file);
+                if (!ReferenceEquals(d.Location.File, lastFile))
+                {
+                    lastFile = d.Location.File;
+                    fileOrder.TryGetValue(lastFile, out file);
+                }
                 keyed[i] = new SortKey(file, d.Location.Span.Start, d);
             }
             Array.Sort(keyed, SortKey.Compare);
