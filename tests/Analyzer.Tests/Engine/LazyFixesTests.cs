@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Rules;
+using ReplicaGuard.Syntax;
 using ReplicaGuard.Text;
 
 namespace ReplicaGuard.Tests
@@ -26,6 +28,35 @@ namespace ReplicaGuard.Tests
             Assert.AreSame(first, diagnostic.Fixes);
             Assert.AreEqual(1, built);
             Assert.AreSame(fix, first[0]);
+        }
+
+        [TestMethod]
+        public void FixesOfAnIncrementalResultReadFromSeveralThreadsAreThoseOfAFullAnalysis()
+        {
+            var settings = new AnalysisSettings();
+            var files = new List<ParsedFile>();
+            for (int i = 0; i < 20; i++)
+            {
+                string n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                files.Add(Parser.Parse(new SourceFile("m/" + n + ".sql", "CREATE TABLE t" + n + " (id int NOT NULL, v text);\nCREATE UNIQUE INDEX u" + n + " ON t" + n + " (id);\n")));
+            }
+            files.Add(Parser.Parse(new SourceFile("m/pub.sql", "CREATE PUBLICATION p FOR ALL TABLES;\n")));
+            AnalysisResult result = new IncrementalAnalysis(settings).Analyze(files);
+            AnalysisResult full = Engine.Analyze(files, settings);
+            Assert.AreEqual(full.Diagnostics.Count, result.Diagnostics.Count);
+            Assert.IsTrue(result.Diagnostics.Count >= 20);
+            var read = new IReadOnlyList<CodeFix>[result.Diagnostics.Count];
+            Parallel.For(0, read.Length, i => read[i] = result.Diagnostics[i].Fixes);
+            for (int i = 0; i < read.Length; i++)
+            {
+                Assert.AreSame(read[i], result.Diagnostics[i].Fixes, "built once");
+                Assert.AreEqual(full.Diagnostics[i].Fixes.Count, read[i].Count);
+                for (int f = 0; f < read[i].Count; f++)
+                {
+                    Assert.AreEqual(full.Diagnostics[i].Fixes[f].Title, read[i][f].Title);
+                    Assert.AreEqual(full.Diagnostics[i].Fixes[f].Edits[0].NewText, read[i][f].Edits[0].NewText);
+                }
+            }
         }
 
         [TestMethod]
