@@ -74,6 +74,35 @@ namespace ReplicaGuard.Benchmarks
         /// <summary>`-- incremental-alloc N [file]`: the types N edits of one file allocate (sampled).</summary>
         public static void Allocations(int count, int? file) => Loop(count, file, listener: true);
 
+        /// <summary>
+        /// `-- incremental-gitlab N`: N edits of a one-file history, GitLab's structure.sql (a comment at its end
+        /// changes), with the collections per edit; REPLICAGUARD_LOH_ONLY=1 and `alloc` list large-object allocations.
+        /// </summary>
+        public static void GitLab(int count, bool listener)
+        {
+            var settings = new AnalysisSettings();
+            string text = System.IO.File.ReadAllText(Corpus.GitLabStructure);
+            var parsed = new[] { Parser.Parse(Engine.Prepare(new SourceFile("db/structure.sql", text), settings), settings.PostgresVersion) };
+            var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(parsed);
+            AllocationTypes? types = listener ? new AllocationTypes() : null;
+            int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            TimeSpan pause = GC.GetTotalPauseDuration();
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            double threadStart = ThreadCpu.Milliseconds();
+            for (int i = 0; i < count; i++)
+            {
+                parsed[0] = Parser.Parse(Engine.Prepare(new SourceFile("db/structure.sql", text + "-- edit " + i + "\n"), settings), settings.PostgresVersion);
+                incremental.Analyze(parsed);
+            }
+            double threadMs = ThreadCpu.Milliseconds() - threadStart;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine($"{count} edits of GitLab's structure.sql: thread CPU {threadMs / count:F2} ms/edit, allocated {allocated / (double)count / 1048576.0:F2} MiB/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
+                + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
+            types?.Print(count);
+            types?.Dispose();
+        }
+
         private static void Loop(int count, int? file, bool listener)
         {
             var settings = new AnalysisSettings();
@@ -85,10 +114,11 @@ namespace ReplicaGuard.Benchmarks
             }
             int edited = file ?? files.Count - 1;
             var incremental = new IncrementalAnalysis(settings);
-            incremental.Analyze(parsed);
+            PrintRuleCounts(incremental.Analyze(parsed));
             AllocationTypes? types = listener ? new AllocationTypes() : null;
             int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             TimeSpan pause = GC.GetTotalPauseDuration();
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             double threadStart = ThreadCpu.Milliseconds();
             for (int i = 0; i < count; i++)
             {
@@ -97,10 +127,28 @@ namespace ReplicaGuard.Benchmarks
                 incremental.Analyze(parsed);
             }
             double threadMs = ThreadCpu.Milliseconds() - threadStart;
-            Console.WriteLine($"{count} edits of file {edited + 1}: thread CPU {threadMs / count:F2} ms/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine($"{count} edits of file {edited + 1}: thread CPU {threadMs / count:F2} ms/edit, allocated {allocated / (double)count / 1048576.0:F2} MiB/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
                 + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
             types?.Print(count);
             types?.Dispose();
+        }
+
+        /// <summary>How many results of each rule an edit produces (the final pass builds them all again).</summary>
+        private static void PrintRuleCounts(AnalysisResult result)
+        {
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (Diagnostics.Diagnostic d in result.Diagnostics)
+            {
+                counts.TryGetValue(d.Id, out int n);
+                counts[d.Id] = n + 1;
+            }
+            var parts = new List<string>();
+            foreach (KeyValuePair<string, int> pair in counts)
+            {
+                parts.Add(pair.Key + " " + pair.Value);
+            }
+            Console.WriteLine("results: " + string.Join(", ", parts));
         }
 
         private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)

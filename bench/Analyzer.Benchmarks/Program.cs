@@ -45,6 +45,12 @@ namespace ReplicaGuard.Benchmarks
                 IncrementalTimes.Allocations(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : (int?)null);
                 return;
             }
+            if (args.Length > 0 && args[0] == "incremental-gitlab")
+            {
+                // `incremental-gitlab N [alloc]`: N edits of a one-file history, GitLab's structure.sql.
+                IncrementalTimes.GitLab(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), listener: args.Length > 2 && args[2] == "alloc");
+                return;
+            }
             if (args.Length > 0 && args[0] == "incremental-loop")
             {
                 IncrementalTimes.Loop(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : (int?)null);

@@ -25,16 +25,17 @@ namespace ReplicaGuard
         private readonly UndoLog? _ruleState;
         private int _order;
 
-        /// <summary>With rollback: each file's suppression comments, read once per parsed file.</summary>
-        private Dictionary<ParsedFile, List<Suppression>>? _suppressions;
-
         /// <summary>
-        /// With rollback: each file's statement references from its last replay. A file replayed again at the same
-        /// place in the history (the files after an edit, when the edit kept the number of statements) gets the same
-        /// references back instead of new ones: equal in every field, and fewer objects for the collector to promote
-        /// (one per statement of every replayed file).
+        /// With rollback: what is kept of each parsed file between analyses (its suppression comments, its statement
+        /// references). Entries of files no longer in the history are dropped at the end of each analysis.
         /// </summary>
-        private Dictionary<ParsedFile, StatementRef[]>? _statementRefs;
+        private readonly Dictionary<ParsedFile, KeptFile>? _kept;
+
+        /// <summary>Counts the final passes; marks the kept files of the current history.</summary>
+        private int _finishes;
+
+        /// <summary>Each result's file to its place in the history, for sorting (reused).</summary>
+        private readonly Dictionary<SourceFile, int> _fileOrder = new Dictionary<SourceFile, int>();
 
         /// <param name="settings">Settings with the consumer profile applied.</param>
         /// <param name="rollback">Keep what it takes to roll back to a file boundary (memory grows with the history).</param>
@@ -48,8 +49,7 @@ namespace ReplicaGuard
                 _replayer.Catalog.KeepHistory();
                 _ruleState = new UndoLog();
                 _context.StateLog = _ruleState;
-                _suppressions = new Dictionary<ParsedFile, List<Suppression>>();
-                _statementRefs = new Dictionary<ParsedFile, StatementRef[]>();
+                _kept = new Dictionary<ParsedFile, KeptFile>();
             }
             _replayer.AddListener(_context.Changes);
             _rules = RuleRegistry.CreateEnabled(_context);
@@ -65,7 +65,7 @@ namespace ReplicaGuard
         public void ReplayFile(ParsedFile file, CancellationToken cancellationToken)
         {
             _replayer.BeginFile();
-            StatementRef[]? refs = KeptStatementRefs(file);
+            KeptFile? kept = Kept(file);
             IReadOnlyList<Statement> statements = file.Statements;
             for (int i = 0; i < statements.Count; i++)
             {
@@ -73,33 +73,32 @@ namespace ReplicaGuard
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-                StatementRef statement = refs?[i] ?? new StatementRef(file, statements[i], _order);
-                if (refs != null)
+                // A file replayed again at the same place gets its references back: equal in every field, and fewer
+                // objects for the collector to promote (one per statement of every replayed file).
+                StatementRef? statement = kept?.Reference(i, _order);
+                if (statement == null)
                 {
-                    refs[i] = statement;
+                    statement = new StatementRef(file, statements[i], _order);
+                    kept?.Keep(i, statement);
                 }
                 _order++;
                 _replayer.Apply(statement);
             }
         }
 
-        /// <summary>
-        /// With rollback: the file's references, to be reused when they start at the current order (then each has its
-        /// statement's order too), else a fresh array that the replay fills. Null without rollback.
-        /// </summary>
-        private StatementRef[]? KeptStatementRefs(ParsedFile file)
+        /// <summary>With rollback: what is kept of the file (added if new). Null without rollback.</summary>
+        private KeptFile? Kept(ParsedFile file)
         {
-            if (_statementRefs == null)
+            if (_kept == null)
             {
                 return null;
             }
-            if (_statementRefs.TryGetValue(file, out StatementRef[]? refs) && (refs.Length == 0 || refs[0] != null && refs[0].Order == _order))
+            if (!_kept.TryGetValue(file, out KeptFile? kept))
             {
-                return refs;
+                kept = new KeptFile(file.Statements.Count);
+                _kept.Add(file, kept);
             }
-            refs = new StatementRef[file.Statements.Count];
-            _statementRefs[file] = refs;
-            return refs;
+            return kept;
         }
 
         /// <summary>
@@ -126,7 +125,10 @@ namespace ReplicaGuard
         /// </summary>
         public AnalysisResult Finish(IReadOnlyList<ParsedFile> files)
         {
+            // With rollback (the IDE), fixes that read the catalog are built on demand by a one-shot analysis.
+            DeferredFixes? deferred = _ruleState != null ? new DeferredFixes(files, _settings) : null;
             _context.BeginFinalPass(_replayer.Catalog.AllTables.Count);
+            _context.Deferred = deferred;
             try
             {
                 foreach (Rule rule in _rules)
@@ -136,70 +138,85 @@ namespace ReplicaGuard
             }
             finally
             {
+                _context.Deferred = null;
                 _context.EndFinalPass();
             }
-            List<Diagnostic> diagnostics = _suppressions == null
+            List<Diagnostic> diagnostics = _kept == null
                 ? SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings))
                 : SuppressionFilter.Apply(files, _context.Diagnostics, new RuleContext(_settings), KeptSuppressions(files));
             Sort(diagnostics, files);
+            deferred?.Complete(diagnostics);
             IReadOnlyList<RejectedStatement> rejected = _ruleState == null ? _replayer.Rejected : _replayer.Rejected.ToArray();
             return new AnalysisResult(diagnostics, _replayer.Catalog, rejected);
         }
 
-        /// <summary>Reads the suppressions of files not seen before and forgets those of files no longer in the history.</summary>
+        /// <summary>Reads the suppressions of files not seen before and forgets the files no longer in the history.</summary>
         private Func<ParsedFile, List<Suppression>> KeptSuppressions(IReadOnlyList<ParsedFile> files)
         {
-            Dictionary<ParsedFile, List<Suppression>> previous = _suppressions!;
-            var current = new Dictionary<ParsedFile, List<Suppression>>(files.Count);
+            Dictionary<ParsedFile, KeptFile> kept = _kept!;
+            int finish = ++_finishes;
+            int current = 0;
             foreach (ParsedFile file in files)
             {
-                if (!previous.TryGetValue(file, out List<Suppression>? read))
+                KeptFile entry = Kept(file)!;
+                if (entry.Seen != finish)
                 {
-                    read = SuppressionParser.Read(file);
+                    entry.Seen = finish;
+                    current++;
                 }
-                current[file] = read;
+                if (entry.Suppressions == null)
+                {
+                    entry.Suppressions = SuppressionParser.Read(file);
+                }
             }
-            _suppressions = current;
-            ForgetStatementRefs(current);
-            return file => current[file];
+            if (kept.Count > current)
+            {
+                Forget(finish);
+            }
+            return file => kept[file].Suppressions!;
         }
 
-        /// <summary>Drops the kept references of files no longer in the history (edited files' old versions).</summary>
-        private void ForgetStatementRefs(Dictionary<ParsedFile, List<Suppression>> current)
+        /// <summary>Drops what is kept of files not in this analysis's history (edited files' old versions).</summary>
+        private void Forget(int finish)
         {
-            if (_statementRefs!.Count <= current.Count)
-            {
-                return;
-            }
             var gone = new List<ParsedFile>();
-            foreach (ParsedFile file in _statementRefs.Keys)
+            foreach (KeyValuePair<ParsedFile, KeptFile> pair in _kept!)
             {
-                if (!current.ContainsKey(file))
+                if (pair.Value.Seen != finish)
                 {
-                    gone.Add(file);
+                    gone.Add(pair.Key);
                 }
             }
             foreach (ParsedFile file in gone)
             {
-                _statementRefs.Remove(file);
+                _kept.Remove(file);
             }
         }
 
         /// <summary>By file order, then position, then rule ID, then object.</summary>
-        private static void Sort(List<Diagnostic> diagnostics, IReadOnlyList<ParsedFile> files)
+        private void Sort(List<Diagnostic> diagnostics, IReadOnlyList<ParsedFile> files)
         {
-            var fileOrder = new Dictionary<SourceFile, int>(files.Count);
+            Dictionary<SourceFile, int> fileOrder = _fileOrder;
+            fileOrder.Clear();
             for (int i = 0; i < files.Count; i++)
             {
                 fileOrder[files[i].File] = i;
             }
             // The file's place and the position are looked up once per result, not twice per comparison. Same
             // comparisons on the same input order: the same order as sorting the results themselves.
+            // Consecutive results are mostly in the same file: look a file up once per run of its results (a source
+            // file's hash code can be slow to get, through its sync block when it has been locked).
             var keyed = new SortKey[diagnostics.Count];
+            SourceFile? lastFile = null;
+            int file = 0;
             for (int i = 0; i < keyed.Length; i++)
             {
                 Diagnostic d = diagnostics[i];
-                fileOrder.TryGetValue(d.Location.File, out int file);
+                if (!ReferenceEquals(d.Location.File, lastFile))
+                {
+                    lastFile = d.Location.File;
+                    fileOrder.TryGetValue(lastFile, out file);
+                }
                 keyed[i] = new SortKey(file, d.Location.Span.Start, d);
             }
             Array.Sort(keyed, SortKey.Compare);
@@ -239,6 +256,51 @@ namespace ReplicaGuard
                 }
                 return c;
             };
+        }
+
+        /// <summary>
+        /// What an incremental replay keeps of one parsed file: its suppression comments (read once) and the
+        /// statement references of its last replay, in arrays of at most 8,192 (64 KB). A larger array would be on
+        /// the large-object heap, old from birth: pointing at young references, it would keep them alive and make
+        /// every young collection scan it (a GitLab-sized file has 14,600 statements).
+        /// </summary>
+        private sealed class KeptFile
+        {
+            private const int ChunkBits = 13;
+            private const int ChunkSize = 1 << ChunkBits;
+
+            private readonly StatementRef?[]?[] _chunks;
+            private readonly int _count;
+
+            public KeptFile(int statements)
+            {
+                _count = statements;
+                _chunks = new StatementRef?[]?[(statements + ChunkSize - 1) >> ChunkBits];
+            }
+
+            public List<Suppression>? Suppressions { get; set; }
+
+            /// <summary>The last final pass whose history held the file.</summary>
+            public int Seen { get; set; }
+
+            /// <summary>The kept reference of statement <paramref name="index"/> if it has that order, else null.</summary>
+            public StatementRef? Reference(int index, int order)
+            {
+                StatementRef? kept = _chunks[index >> ChunkBits]?[index & (ChunkSize - 1)];
+                return kept != null && kept.Order == order ? kept : null;
+            }
+
+            public void Keep(int index, StatementRef statement)
+            {
+                StatementRef?[]? chunk = _chunks[index >> ChunkBits];
+                if (chunk == null)
+                {
+                    int start = index & ~(ChunkSize - 1);
+                    chunk = new StatementRef?[Math.Min(ChunkSize, _count - start)];
+                    _chunks[index >> ChunkBits] = chunk;
+                }
+                chunk[index & (ChunkSize - 1)] = statement;
+            }
         }
 
         /// <summary>Everything that changes between file boundaries: catalog, rule state, rejections, statement order.</summary>

@@ -53,7 +53,7 @@ namespace ReplicaGuard.Rules
                     related.Add(cause.HeadLocation);
                 }
             }
-            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related, Fixes(Context, table, verdict, primary));
+            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related, () => Fixes(Context, table, verdict, primary));
         }
 
         /// <summary>

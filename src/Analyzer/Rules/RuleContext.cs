@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Fixes;
@@ -90,17 +91,62 @@ namespace ReplicaGuard.Rules
             {
                 return;
             }
-            var all = new List<CodeFix>();
-            if (fixes != null)
+            _stateLog?.ListAdd(_diagnostics);
+            // The suppression fixes depend only on the rule and the location: built when a front end reads them. The
+            // rule's own fixes are taken now, as they are (a rule may reuse its list).
+            CodeFix[]? own = fixes == null || fixes.Count == 0 ? null : Copy(fixes);
+            _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], () => WithSuppressions(rule, location, own)));
+        }
+
+        /// <summary>
+        /// Set by an incremental analysis during its final pass: results reported with a fix factory then leave their
+        /// fixes to be built on demand by a one-shot analysis (<see cref="DeferredFixes"/>).
+        /// </summary>
+        internal DeferredFixes? Deferred { get; set; }
+
+        /// <summary>
+        /// Adds a result whose fixes <paramref name="buildFixes"/> builds from the catalog as it is now: at once, or
+        /// never during an incremental analysis's final pass (the IDE does not read fixes; see <see cref="Deferred"/>).
+        /// </summary>
+        public void Report(RuleDescriptor rule, string message, Location location, string? objectName, IReadOnlyList<Location>? related, Func<IReadOnlyList<CodeFix>> buildFixes)
+        {
+            DeferredFixes? deferred = Deferred;
+            if (deferred == null)
             {
-                all.AddRange(fixes);
+                Report(rule, message, location, objectName, related, buildFixes());
+                return;
+            }
+            Severity severity = SeverityOf(rule);
+            if (severity == Severity.None)
+            {
+                return;
+            }
+            _stateLog?.ListAdd(_diagnostics);
+            _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], deferred));
+        }
+
+        private static CodeFix[] Copy(IReadOnlyList<CodeFix> fixes)
+        {
+            var copy = new CodeFix[fixes.Count];
+            for (int i = 0; i < copy.Length; i++)
+            {
+                copy[i] = fixes[i];
+            }
+            return copy;
+        }
+
+        private static IReadOnlyList<CodeFix> WithSuppressions(RuleDescriptor rule, Location location, CodeFix[]? own)
+        {
+            var all = new List<CodeFix>((own?.Length ?? 0) + 2);
+            if (own != null)
+            {
+                all.AddRange(own);
             }
             if (rule.Id != RuleIds.UnusedSuppression)
             {
                 all.AddRange(SuppressionFixes.For(rule.Id, location));
             }
-            _stateLog?.ListAdd(_diagnostics);
-            _diagnostics.Add(new Diagnostic(rule, severity, message, location, objectName, related ?? new Location[0], all));
+            return all;
         }
     }
 }

@@ -257,6 +257,35 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void FixesFirstReadAfterLaterAnalysesAreThoseOfAFullAnalysisOfTheirHistory()
+        {
+            // Fixes are built when first read: a front end may read a result's fixes only after the kept replay has
+            // moved on (the IDE never reads them; a code fix reads them later).
+            int compared = 0;
+            for (int seed = 0; seed < 40; seed++)
+            {
+                var random = new Random(1000 + seed);
+                AnalysisSettings settings = Settings(seed);
+                List<ParsedFile> files = GenerateHistory(random, 6 + random.Next(6));
+                var incremental = new IncrementalAnalysis(settings);
+                var unread = new List<KeyValuePair<AnalysisResult, string>>();
+                for (int edit = 0; edit < 4; edit++)
+                {
+                    AnalysisResult result = incremental.Analyze(files);
+                    unread.Add(new KeyValuePair<AnalysisResult, string>(result, Describe(Engine.Analyze(files, settings).Diagnostics)));
+                    int edited = random.Next(files.Count);
+                    files[edited] = Parse(files[edited].File.Path, RandomFile(random));
+                }
+                foreach (KeyValuePair<AnalysisResult, string> pair in unread)
+                {
+                    Assert.AreEqual(pair.Value, Describe(pair.Key.Diagnostics), $"seed {seed}: fixes read after later analyses");
+                    compared += pair.Key.Diagnostics.Sum(d => d.Fixes.Count);
+                }
+            }
+            Assert.IsTrue(compared > 500, "too few fixes compared: " + compared);
+        }
+
+        [TestMethod]
         public void FilesReplayedAgainAtTheSamePlaceKeepTheirStatementReferences()
         {
             var settings = new AnalysisSettings();
@@ -283,6 +312,41 @@ namespace ReplicaGuard.Tests
             Assert.AreNotSame(createdU, createdUAgain);
             Assert.AreEqual(createdU.Order + 1, createdUAgain.Order);
             Assert.AreSame(files[1].Statements[0], createdUAgain.Statement);
+        }
+
+        [TestMethod]
+        public void AFileOfMoreStatementsThanOneKeptChunkKeepsEveryReference()
+        {
+            // The references are kept in chunks of 8,192: statements on both sides of a chunk's end.
+            var settings = new AnalysisSettings();
+            var big = new StringBuilder();
+            for (int i = 0; i < 8200; i++)
+            {
+                big.Append("CREATE TABLE t").Append(i.ToString(CultureInfo.InvariantCulture)).Append(" (id int);\n");
+            }
+            var files = new List<ParsedFile>
+            {
+                Parse("m/001.sql", "CREATE TABLE a (id int);\n"),
+                Parse("m/002.sql", big.ToString()),
+                Parse("m/003.sql", "CREATE PUBLICATION p FOR TABLE t8191, t8192, t8199;\n"),
+            };
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult first = incremental.Analyze(files);
+            StatementRef[] before = { first.Catalog.AllTables[8192].CreatedBy, first.Catalog.AllTables[8193].CreatedBy, first.Catalog.AllTables[8200].CreatedBy };
+            Assert.AreEqual("t8199", first.Catalog.AllTables[8200].Name);
+
+            files[0] = Parse("m/001.sql", "CREATE TABLE a (id int PRIMARY KEY);\n");
+            AnalysisResult same = incremental.Analyze(files);
+            AssertSame(0, "same statement count", files, same, settings);
+            Assert.AreSame(before[0], same.Catalog.AllTables[8192].CreatedBy);
+            Assert.AreSame(before[1], same.Catalog.AllTables[8193].CreatedBy);
+            Assert.AreSame(before[2], same.Catalog.AllTables[8200].CreatedBy);
+
+            files[0] = Parse("m/001.sql", "CREATE TABLE a (id int);\nALTER TABLE a ADD PRIMARY KEY (id);\n");
+            AnalysisResult moved = incremental.Analyze(files);
+            AssertSame(0, "one statement more", files, moved, settings);
+            Assert.AreEqual(before[2].Order + 1, moved.Catalog.AllTables[8200].CreatedBy.Order);
+            Assert.AreSame(files[1].Statements[8199], moved.Catalog.AllTables[8200].CreatedBy.Statement);
         }
 
         [TestMethod]
