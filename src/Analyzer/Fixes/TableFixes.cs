@@ -102,6 +102,7 @@ namespace ReplicaGuard.Fixes
                 // The last resort: it publishes more rows. A table without identity also needs the key that fits once
                 // the filters are gone.
                 CodeFix? unfiltered = NeedsKey(request, keyRepairs) ? RemoveRowFiltersAndAddKey(request)
+                    : NeedsKey(request, keyRepairs: true) ? RemoveRowFiltersAndAddIdentityIndex(request)
                     : table.PrimaryKey != null && table.Identity != ReplicaIdentityKind.Default ? RemoveRowFiltersAndUseKey(request)
                     : PublicationListFix.RemoveRowFilters(request, null, null);
                 if (unfiltered != null)
@@ -161,6 +162,27 @@ namespace ReplicaGuard.Fixes
             var removals = new List<TextEdit>(fix.Edits).GetRange(key.Edits.Count, fix.Edits.Count - key.Edits.Count);
             return Keyed(request, fix, new FixAssumptions(keyAssumptions.KeyColumns, indexNames: keyAssumptions.IndexNames, builder: keyAssumptions.Builder,
                 knownUnique: keyAssumptions.KnownUnique, addsPrimaryKey: true, alsoEdits: removals, alsoTitle: fix.Title.Substring(key.Title.Length)));
+        }
+
+        /// <summary>
+        /// The same when a later statement names the index a new key would get (t_pkey): the key as a unique index under
+        /// a free name, used as the identity (as <see cref="AddKeysAsIdentityIndexes"/>), with the filters' removal.
+        /// </summary>
+        private static CodeFix? RemoveRowFiltersAndAddIdentityIndex(FixRequest request)
+        {
+            var assumed = new Dictionary<CodeFix, FixAssumptions>();
+            var keys = new List<CodeFix>();
+            AddPrimaryKeyFixes(request.WithoutRowFilters(assumed), keys);
+            if (keys.Count == 0 || request.Table.IsPartitioned)
+            {
+                return null;
+            }
+            FixAssumptions keyAssumptions = assumed[keys[0]];
+            TableObject table = request.Table;
+            CodeFix index = BuilderOf(request).IdentityIndex(keyAssumptions.KeyColumns, keyAssumptions.KnownUnique,
+                name => table.Schema.Relations.ContainsKey(name) || (request.IndexReferences != null && request.IndexReferences.ContainsKey(name)), out FixAssumptions indexAssumptions);
+            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, index, keyAssumptions.KeyColumns);
+            return fix == null ? null : Keyed(request, fix, new FixAssumptions(indexAssumptions.KeyColumns, indexAssumptions.CreatedIndex, indexNames: indexAssumptions.IndexNames));
         }
 
         /// <summary>

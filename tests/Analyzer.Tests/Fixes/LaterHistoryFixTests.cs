@@ -784,5 +784,19 @@ namespace ReplicaGuard.Tests
                 Assert.IsFalse(Analyze(ApplyFix(fix, files)).Any(x => x.Id == "RG1002"), d.ObjectName + ": " + fix.Title);
             }
         }
+        [TestMethod]
+        public void FilterRemovalOfLastResortUsesAnIdentityIndexWhenTheKeysNameIsDroppedLater()
+        {
+            // The filter's column b is outside the only list (id), so only its removal and a key on id repair the table;
+            // a later DROP INDEX foo_pkey would drop a primary key named so, and the later ADD TABLE rules out the removal
+            // from p1 (found by fix verification, seed 54).
+            string[] files = { "CREATE TABLE foo (id int NOT NULL, a int, b text);\nCREATE PUBLICATION p1 FOR TABLE foo (id) WHERE (b IS NOT NULL);\n"
+                + "DROP INDEX public.foo_pkey;\nALTER PUBLICATION p1 ADD TABLE foo;\n" };
+            Diagnostic d = Single(Analyze(files), "RG1004");
+            CodeFix fix = d.Fixes[0];
+            StringAssert.Contains(fix.Title, "Create unique index foo_id_key", Titles(d));
+            StringAssert.Contains(fix.Title, "remove the row filter", Titles(d));
+            AssertNoIdentityResults(ApplyFix(fix, files), "public.foo");
+        }
     }
 }
