@@ -66,6 +66,76 @@ namespace ReplicaGuard.Tests
                 + "; RG1004 " + tally.Rg1004 + "); raise REPLICAGUARD_DIFF_COUNT");
         }
 
+        /// <summary>
+        /// Every statement form PostgreSQL checks (postgres-semantics.md section 1), on fixed histories the generator does
+        /// not write: INSERT ... ON CONFLICT DO UPDATE (checked even when nothing conflicts), MERGE with UPDATE or
+        /// DELETE actions, data-modifying CTEs, and UPDATE/DELETE through simple views (nested, FROM ONLY, renamed
+        /// base), with the forms that are not checked beside them (DO NOTHING, INSERT-only MERGE, a view with a rule or
+        /// an INSTEAD OF trigger for the event, a view that is not auto-updatable, a column the view lacks).
+        /// </summary>
+        [TestMethod]
+        public void Rg1002MatchesServerOnEveryCheckedStatementForm()
+        {
+            string[][] histories =
+            {
+                new[]
+                {
+                    "CREATE TABLE t (id int UNIQUE, c int)", "CREATE TABLE k (id int PRIMARY KEY, c int)",
+                    "CREATE PUBLICATION p FOR TABLE t, k",
+                    "INSERT INTO t (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET c = excluded.c",
+                    "INSERT INTO t (id) VALUES (2) ON CONFLICT (id) DO NOTHING",
+                    "INSERT INTO k (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET c = excluded.c",
+                    "MERGE INTO t USING (SELECT 1 AS id) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET c = 1",
+                    "MERGE INTO t USING (SELECT 1 AS id) s ON t.id = s.id WHEN MATCHED THEN DELETE",
+                    "MERGE INTO t USING (SELECT 5 AS id) s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)",
+                    "WITH x AS (UPDATE t SET c = c RETURNING 1) SELECT * FROM x",
+                    "WITH x AS (DELETE FROM t RETURNING 1) SELECT * FROM x",
+                    "WITH x AS (INSERT INTO t (id) VALUES (9) RETURNING id) UPDATE k SET c = c",
+                },
+                new[]
+                {
+                    "CREATE TABLE parent (id int, c int)", "CREATE TABLE child (extra int) INHERITS (parent)",
+                    "CREATE TABLE k (id int PRIMARY KEY, c int)",
+                    "CREATE VIEW vp AS SELECT * FROM parent",
+                    "CREATE VIEW vo AS SELECT id, c FROM ONLY parent WHERE c > 0 WITH CHECK OPTION",
+                    "CREATE VIEW vv AS SELECT * FROM vp",
+                    "CREATE VIEW vj AS SELECT parent.id FROM parent, k WHERE parent.id = k.id",
+                    "CREATE VIEW vt AS SELECT * FROM parent",
+                    "CREATE RULE r AS ON UPDATE TO vt DO INSTEAD NOTHING",
+                    "CREATE VIEW vc AS SELECT p.id FROM parent p",
+                    "CREATE VIEW vk AS SELECT * FROM k",
+                    "CREATE FUNCTION skip() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+                    "CREATE VIEW vi AS SELECT * FROM parent",
+                    "CREATE TRIGGER ti INSTEAD OF DELETE ON vi FOR EACH ROW EXECUTE FUNCTION skip()",
+                    "CREATE PUBLICATION p FOR ALL TABLES",
+                    "UPDATE vp SET c = c", "DELETE FROM vo", "UPDATE vv SET c = 1", "UPDATE vj SET id = 1",
+                    "UPDATE vt SET c = 1", "DELETE FROM vt", "UPDATE vc SET c = 1", "UPDATE vc SET id = id", "DELETE FROM vk",
+                    "DELETE FROM vi", "UPDATE vi SET c = c",
+                    "ALTER TABLE parent RENAME TO parent2", "DELETE FROM vp",
+                    "ALTER TABLE parent2 ADD PRIMARY KEY (id)", "DELETE FROM ONLY vp",
+                },
+            };
+            var problems = new List<string>();
+            int rg1002 = 0;
+            for (int i = 0; i < histories.Length; i++)
+            {
+                using (ServerOracle oracle = ServerOracle.InPrivateDatabase(PgServer.Get()))
+                {
+                    var history = new History(new[] { HistoryFile.FromStatements("V1__forms.sql", histories[i]) });
+                    OracleResult server = oracle.RunAutocommit(history);
+                    AnalysisResult analysis = EngineOracle.Analyze(history, EngineOracle.Settings());
+                    var tally = new Tally();
+                    foreach (string problem in Compare(history, server, analysis, tally))
+                    {
+                        problems.Add("history " + i + ": " + problem);
+                    }
+                    rg1002 += tally.Rg1002;
+                }
+            }
+            Assert.AreEqual(0, problems.Count, string.Join(Environment.NewLine, problems));
+            Assert.AreEqual(13, rg1002, "statements the server rejected for a replica identity (5 in the first history, 8 in the second)");
+        }
+
         /// <summary>Server-side counts over the run, to prove each rule was exercised.</summary>
         private sealed class Tally
         {

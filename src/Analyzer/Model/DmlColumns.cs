@@ -13,11 +13,23 @@ namespace ReplicaGuard.Model
         {
             foreach (DmlTarget target in dml.Targets)
             {
-                if (target.SetColumns == null || !(catalog.FindRelation(target.Table) is TableObject table) || table.ColumnsUnknown)
+                RelationObject? relation = target.SetColumns == null ? null : catalog.FindRelation(target.Table);
+                if (relation is OtherRelation view && view.ViewColumns != null)
                 {
-                    continue; // unknown tables are RG9002's; a view's columns are not modelled
+                    foreach (Identifier column in target.SetColumns!)
+                    {
+                        if (!view.ViewColumns.Contains(column.Name))
+                        {
+                            return "column \"" + column.Name + "\" of relation \"" + view.Name + "\" does not exist";
+                        }
+                    }
+                    continue;
                 }
-                foreach (Identifier column in target.SetColumns)
+                if (!(relation is TableObject table) || table.ColumnsUnknown)
+                {
+                    continue; // unknown tables are RG9002's; only a simple view's columns are modelled
+                }
+                foreach (Identifier column in target.SetColumns!)
                 {
                     if (table.FindColumn(column.Name) == null)
                     {

@@ -77,6 +77,44 @@ namespace ReplicaGuard.Model
             : base(name, schema, kind)
         {
         }
+
+        /// <summary>
+        /// A simple view's one relation (a table, or another simple view), which an UPDATE or DELETE of the view
+        /// updates; null for any other view or relation. Kept as an object: renaming the table keeps the view on it.
+        /// </summary>
+        public RelationObject? ViewBase { get; internal set; }
+
+        /// <summary>FROM ONLY: inheritance children of <see cref="ViewBase"/> are not updated through the view.</summary>
+        public bool ViewBaseOnly { get; internal set; }
+
+        /// <summary>The simple view's column names (what UPDATE ... SET may name).</summary>
+        public List<string>? ViewColumns { get; internal set; }
+
+        /// <summary>A trigger or rule for UPDATE was created on it: an INSTEAD OF trigger or a rule may replace the update of the base.</summary>
+        public bool UpdateRewritten { get; internal set; }
+
+        /// <summary>The same for DELETE.</summary>
+        public bool DeleteRewritten { get; internal set; }
+
+        /// <summary>
+        /// The table an UPDATE (or DELETE) of this view updates, when the view is simple all the way down and has no
+        /// trigger or rule for that event (then PostgreSQL checks that table's replica identity); null otherwise.
+        /// </summary>
+        public TableObject? UpdatedTable(bool delete, out bool only)
+        {
+            only = false;
+            RelationObject? current = this;
+            for (int depth = 0; depth < 64 && current is OtherRelation view; depth++)
+            {
+                if ((delete ? view.DeleteRewritten : view.UpdateRewritten) || view.ViewBase == null || view.Dropped)
+                {
+                    return null;
+                }
+                only |= view.ViewBaseOnly;
+                current = view.ViewBase;
+            }
+            return current is TableObject table && !table.Dropped ? table : null;
+        }
     }
 
     public sealed class ColumnObject

@@ -494,13 +494,78 @@ namespace ReplicaGuard.Model
             SchemaObject schema = CreationSchema(s.Name, ref persistence);
             if (schema.Relations.TryGetValue(s.Name.Name, out RelationObject? existing))
             {
-                if (s.IfNotExists || (s.OrReplace && existing.Kind == KindOf(s.Kind)))
+                if (s.OrReplace && existing is OtherRelation replaced && existing.Kind == KindOf(s.Kind))
+                {
+                    SetViewQuery(replaced, s.View);
+                    return;
+                }
+                if (s.IfNotExists)
                 {
                     return;
                 }
                 throw Reject("relation \"" + s.Name.Name + "\" already exists");
             }
-            _catalog.AddRelation(new OtherRelation(s.Name.Name, schema, KindOf(s.Kind)));
+            var created = new OtherRelation(s.Name.Name, schema, KindOf(s.Kind));
+            _catalog.AddRelation(created);
+            SetViewQuery(created, s.View);
+        }
+
+        /// <summary>
+        /// A simple view's relation and columns, as the view is created (SELECT * takes the columns the table has now).
+        /// When the model cannot follow the query (a relation it does not know, a column it lacks), the view is not
+        /// followed: never a guess.
+        /// </summary>
+        private void SetViewQuery(OtherRelation view, SimpleView? query)
+        {
+            RelationObject? baseRelation = query == null ? null : _catalog.FindRelation(query.Table);
+            List<string>? columns = null;
+            if (baseRelation is TableObject table && !table.ColumnsUnknown)
+            {
+                columns = new List<string>(table.Columns.Count);
+                foreach (ColumnObject column in table.Columns)
+                {
+                    columns.Add(column.Name);
+                }
+            }
+            else if (baseRelation is OtherRelation inner && inner.ViewBase != null && inner.ViewColumns != null)
+            {
+                columns = new List<string>(inner.ViewColumns);
+            }
+            if (columns != null && query!.Columns != null)
+            {
+                var selected = new List<string>(query.Columns.Count);
+                foreach (Identifier column in query.Columns)
+                {
+                    if (!columns.Contains(column.Name))
+                    {
+                        columns = null; // the server rejects the view; the model does not follow it
+                        break;
+                    }
+                    selected.Add(column.Name);
+                }
+                columns = columns == null ? null : selected;
+            }
+            RelationObject? followed = columns == null ? null : baseRelation;
+            _catalog.Set(view, view.ViewBase, followed, static (o, v) => o.ViewBase = v);
+            _catalog.Set(view, view.ViewBaseOnly, query != null && query.Only, static (o, v) => o.ViewBaseOnly = v);
+            _catalog.Set(view, view.ViewColumns, followed == null ? null : columns, static (o, v) => o.ViewColumns = v);
+        }
+
+        /// <summary>CREATE TRIGGER / CREATE RULE on a view: an update of it may no longer reach its base table.</summary>
+        private void ApplyCreateTriggerOrRule(CreateTriggerOrRuleStatement s)
+        {
+            if (!(_catalog.FindRelation(s.Relation) is OtherRelation view))
+            {
+                return;
+            }
+            if (s.OnUpdate && !view.UpdateRewritten)
+            {
+                _catalog.Set(view, view.UpdateRewritten, true, static (o, v) => o.UpdateRewritten = v);
+            }
+            if (s.OnDelete && !view.DeleteRewritten)
+            {
+                _catalog.Set(view, view.DeleteRewritten, true, static (o, v) => o.DeleteRewritten = v);
+            }
         }
 
         private static RelationKind KindOf(OtherRelationKind kind)

@@ -136,6 +136,9 @@ namespace ReplicaGuard.Model
                 case AlterOtherRelationStatement alterOther:
                     ApplyAlterOther(alterOther);
                     break;
+                case CreateTriggerOrRuleStatement triggerOrRule:
+                    ApplyCreateTriggerOrRule(triggerOrRule);
+                    break;
                 case CreatePublicationStatement createPublication:
                     ApplyCreatePublication(createPublication);
                     break;

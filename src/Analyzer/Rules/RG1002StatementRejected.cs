@@ -111,13 +111,24 @@ namespace ReplicaGuard.Rules
             HashSet<TableObject>? reported = null; // made when the first failure is reported: most statements have none
             foreach (DmlTarget target in dml.Targets)
             {
-                if (!(catalog.FindRelation(target.Table) is TableObject table))
+                RelationObject? relation = catalog.FindRelation(target.Table);
+                TableObject? table = relation as TableObject;
+                bool only = target.Only;
+                OtherRelation? view = null;
+                if (relation is OtherRelation other && (target.Kind == DmlKind.Update || target.Kind == DmlKind.Delete))
                 {
-                    continue; // unknown targets are RG9002's; views are checked through their base table by the server
+                    // An UPDATE or DELETE of a simple view updates its table, which the server checks (the view's
+                    // FROM ONLY decides whether children are reached). Other views are not followed.
+                    table = other.UpdatedTable(target.Kind == DmlKind.Delete, out only);
+                    view = other;
+                }
+                if (table == null)
+                {
+                    continue; // unknown targets are RG9002's
                 }
                 bool update = target.Kind == DmlKind.Update || target.Kind == DmlKind.InsertOnConflictUpdate || (target.Kind == DmlKind.Merge && target.MergeUpdates);
                 bool delete = target.Kind == DmlKind.Delete || (target.Kind == DmlKind.Merge && target.MergeDeletes);
-                foreach (TableObject leaf in Leaves(table, target.Only))
+                foreach (TableObject leaf in Leaves(table, only))
                 {
                     if (reported != null && reported.Contains(leaf))
                     {
@@ -136,7 +147,7 @@ namespace ReplicaGuard.Rules
                     }
                     (reported ??= new HashSet<TableObject>()).Add(leaf);
                     PublishActions checkedActions = (update ? PublishActions.Update : PublishActions.None) | (delete ? PublishActions.Delete : PublishActions.None);
-                    Report(statement, target, table, leaf, verdict, failure, failsAsUpdate, checkedActions);
+                    Report(statement, target, table, view, leaf, verdict, failure, failsAsUpdate, checkedActions);
                 }
             }
         }
@@ -185,10 +196,14 @@ namespace ReplicaGuard.Rules
             return result;
         }
 
-        private void Report(StatementRef statement, DmlTarget target, TableObject written, TableObject leaf, IdentityVerdict verdict, IdentityFailure failure, bool asUpdate, PublishActions checkedActions)
+        private void Report(StatementRef statement, DmlTarget target, TableObject written, OtherRelation? view, TableObject leaf, IdentityVerdict verdict, IdentityFailure failure, bool asUpdate, PublishActions checkedActions)
         {
             string verb = target.Kind == DmlKind.Merge ? "MERGE" : target.Kind == DmlKind.InsertOnConflictUpdate ? "INSERT ... ON CONFLICT DO UPDATE" : asUpdate ? "UPDATE" : "DELETE";
             string on = leaf == written ? leaf.QualifiedName : leaf.QualifiedName + " (" + (leaf.PartitionParent != null ? "a partition" : "an inheritance child") + " of " + written.QualifiedName + ")";
+            if (view != null)
+            {
+                on += " through view " + view.QualifiedName;
+            }
             string why;
             string todo;
             if (failure == IdentityFailure.NoIdentity)

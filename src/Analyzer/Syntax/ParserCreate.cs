@@ -26,7 +26,7 @@ namespace ReplicaGuard.Syntax
             {
                 persistence = Persistence.Unlogged;
             }
-            AcceptKw("recursive");
+            bool recursive = AcceptKw("recursive");
 
             if (AcceptKw("table"))
             {
@@ -49,7 +49,20 @@ namespace ReplicaGuard.Syntax
             }
             if (AcceptKw("view"))
             {
-                return ParseCreateOther(OtherRelationKind.View, orReplace, persistence, out headEnd);
+                Statement view = ParseCreateOther(OtherRelationKind.View, orReplace, persistence, out headEnd);
+                if (view is CreateOtherRelationStatement created && !recursive)
+                {
+                    created.View = ParseSimpleView();
+                }
+                return view;
+            }
+            if (AcceptKw("trigger") || AcceptKws("constraint", "trigger"))
+            {
+                return ParseTriggerOrRuleTarget("on", out headEnd);
+            }
+            if (AcceptKw("rule"))
+            {
+                return ParseTriggerOrRuleTarget("to", out headEnd);
             }
             if (AcceptKws("materialized", "view"))
             {
@@ -64,6 +77,133 @@ namespace ReplicaGuard.Syntax
                 return ParseCreateOther(OtherRelationKind.Sequence, orReplace, persistence, out headEnd);
             }
             return new OpaqueStatement();
+        }
+
+        /// <summary>
+        /// The query of CREATE VIEW when PostgreSQL certainly makes the view auto-updatable and the model can follow it:
+        /// <c>AS SELECT * | col, ... FROM [ONLY] table [[AS] alias] [WHERE ...] [WITH ... CHECK OPTION]</c>, without a
+        /// view column list. Anything else (joins, DISTINCT, GROUP BY, LIMIT, set operations, expressions in the
+        /// select list) is null: such views are not followed. Never fails the statement.
+        /// </summary>
+        private SimpleView? ParseSimpleView()
+        {
+            if (IsKind(SyntaxKind.OpenParen))
+            {
+                return null; // a column list renames the columns
+            }
+            if (AcceptKw("with"))
+            {
+                SkipParens();
+            }
+            if (!AcceptKw("as") || !AcceptKw("select"))
+            {
+                return null;
+            }
+            List<Identifier>? columns = null;
+            if (IsKind(SyntaxKind.Operator) && Cur.Length == 1 && _text[Cur.Start] == '*')
+            {
+                _pos++;
+            }
+            else
+            {
+                columns = new List<Identifier>();
+                do
+                {
+                    if (!IsName || IsKw("from") || IsKw("distinct") || IsKw("all"))
+                    {
+                        return null;
+                    }
+                    while (IsIdentifierToken(Cur) && PeekToken(1).Kind == SyntaxKind.Dot && IsIdentifierToken(PeekToken(2)))
+                    {
+                        _pos += 2; // alias.column: the column counts
+                    }
+                    Token t = Cur;
+                    _pos++;
+                    columns.Add(new Identifier(_names.Normalize(_text, t), t.Span));
+                }
+                while (Accept(SyntaxKind.Comma));
+            }
+            if (!AcceptKw("from"))
+            {
+                return null;
+            }
+            bool only = AcceptKw("only");
+            if (!IsName)
+            {
+                return null;
+            }
+            ObjectName? table = ParseObjectName("a table name");
+            if (table == null)
+            {
+                return null;
+            }
+            if (IsKind(SyntaxKind.Operator) && Cur.Length == 1 && _text[Cur.Start] == '*')
+            {
+                _pos++;
+            }
+            AcceptKw("as");
+            if (IsName && !IsKw("where") && !IsKw("with"))
+            {
+                _pos++; // the alias
+            }
+            if (AcceptKw("where"))
+            {
+                int depth = 0;
+                while (!AtEnd && !(depth == 0 && IsKw("with")))
+                {
+                    if (IsKind(SyntaxKind.OpenParen) || IsKind(SyntaxKind.OpenBracket))
+                    {
+                        depth++;
+                    }
+                    else if (IsKind(SyntaxKind.CloseParen) || IsKind(SyntaxKind.CloseBracket))
+                    {
+                        depth--;
+                    }
+                    else if (depth == 0 && (IsKind(SyntaxKind.Comma) || IsKw("group") || IsKw("having") || IsKw("window") || IsKw("order")
+                        || IsKw("limit") || IsKw("offset") || IsKw("fetch") || IsKw("for") || IsKw("union") || IsKw("intersect") || IsKw("except")))
+                    {
+                        return null;
+                    }
+                    _pos++;
+                }
+            }
+            if (AcceptKw("with"))
+            {
+                if (!(AcceptKw("check") || ((AcceptKw("cascaded") || AcceptKw("local")) && AcceptKw("check"))) || !AcceptKw("option"))
+                {
+                    return null;
+                }
+            }
+            return AtEnd ? new SimpleView(table.Value, only, columns) : null;
+        }
+
+        /// <summary>
+        /// CREATE TRIGGER ... ON table / CREATE RULE ... AS ON event TO table: the relation and whether the events name
+        /// UPDATE or DELETE (a view with an INSTEAD OF trigger or a rule for the event is not updated through its base
+        /// table). Skips to the first <paramref name="word"/>.
+        /// </summary>
+        private Statement ParseTriggerOrRuleTarget(string word, out int headEnd)
+        {
+            bool update = false, delete = false;
+            while (!AtEnd && !IsKw(word))
+            {
+                if (IsKind(SyntaxKind.OpenParen))
+                {
+                    SkipParens();
+                    continue;
+                }
+                update |= IsKw("update");
+                delete |= IsKw("delete");
+                _pos++;
+            }
+            if (!AcceptKw(word) || !IsName)
+            {
+                headEnd = _pos;
+                return new OpaqueStatement();
+            }
+            ObjectName? relation = ParseObjectName("a relation name");
+            headEnd = _pos;
+            return relation == null ? new OpaqueStatement() : new CreateTriggerOrRuleStatement(relation.Value, update, delete);
         }
 
         private Statement ParseCreateOther(OtherRelationKind kind, bool orReplace, Persistence persistence, out int headEnd)

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Text;
@@ -103,6 +104,21 @@ namespace ReplicaGuard.Tests
             string sql = "CREATE TABLE t (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p FOR TABLE t WHERE (a > 0);\nUPDATE t SET a = 1;\n";
             var d = Single(Analyze(sql), "RG1002");
             StringAssert.Contains(d.Message, "Column used in the publication WHERE expression is not part of the replica identity.");
+        }
+
+        [TestMethod]
+        public void UpdateThroughASimpleViewIsCheckedOnItsTable()
+        {
+            // A rule for UPDATE replaces the update of ruled, not its DELETE; a join is not auto-updatable.
+            string history = Published + "CREATE VIEW vv AS SELECT * FROM v;\n"
+                + "CREATE VIEW joined AS SELECT v.version_num FROM v, v AS w;\nCREATE VIEW ruled AS SELECT version_num FROM ONLY v WHERE true WITH CHECK OPTION;\n"
+                + "CREATE RULE r AS ON UPDATE TO ruled DO INSTEAD NOTHING;\n"
+                + "UPDATE vv SET version_num = 'b';\nUPDATE joined SET version_num = 'b';\nUPDATE ruled SET version_num = 'b';\nDELETE FROM ruled;\n";
+            AnalysisResult result = Engine.Analyze(new[] { new SourceFile("m1.sql", history + "UPDATE vv SET nope = 1;\n") }, Settings());
+            var lines = Only(result.Diagnostics, "RG1002").Select(d => d.Location.LineSpan.Start.Line + 1).ToList();
+            CollectionAssert.AreEqual(new[] { 7, 10 }, lines, Describe(result.Diagnostics));
+            StringAssert.Contains(Only(result.Diagnostics, "RG1002")[0].Message, "This UPDATE on public.v through view public.vv will fail");
+            Assert.AreEqual("column \"nope\" of relation \"vv\" does not exist", result.Rejected.Single().Message);
         }
 
         [TestMethod]

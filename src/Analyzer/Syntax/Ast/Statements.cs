@@ -142,6 +142,44 @@ namespace ReplicaGuard.Syntax.Ast
         public bool OrReplace { get; }
         public bool IfNotExists { get; }
         public bool Temporary { get; }
+
+        /// <summary>CREATE VIEW over one table that PostgreSQL makes auto-updatable; null otherwise (and for other kinds).</summary>
+        public SimpleView? View { get; internal set; }
+    }
+
+    /// <summary>
+    /// <c>SELECT * | col, ... FROM [ONLY] table [WHERE ...]</c>: an UPDATE or DELETE of the view updates that table,
+    /// which PostgreSQL then checks for a replica identity.
+    /// </summary>
+    public sealed class SimpleView
+    {
+        public SimpleView(ObjectName table, bool only, List<Identifier>? columns)
+        {
+            Table = table;
+            Only = only;
+            Columns = columns;
+        }
+
+        public ObjectName Table { get; }
+        public bool Only { get; }
+
+        /// <summary>The selected columns; null for <c>*</c> (the table's columns when the view is created).</summary>
+        public List<Identifier>? Columns { get; }
+    }
+
+    /// <summary>CREATE TRIGGER ... ON relation or CREATE RULE ... TO relation: the relation and the events it names.</summary>
+    public sealed class CreateTriggerOrRuleStatement : Statement
+    {
+        public CreateTriggerOrRuleStatement(ObjectName relation, bool onUpdate, bool onDelete)
+        {
+            Relation = relation;
+            OnUpdate = onUpdate;
+            OnDelete = onDelete;
+        }
+
+        public ObjectName Relation { get; }
+        public bool OnUpdate { get; }
+        public bool OnDelete { get; }
     }
 
     public enum OtherRelationKind
