@@ -127,12 +127,18 @@ namespace ReplicaGuard.Rules
             return primary;
         }
 
+        /// <summary>The length of the message's fixed words, without the reason and the names it quotes.</summary>
+        private const int FixedTextLength = 230;
+
         private static string Message(TableObject table, IdentityVerdict verdict, List<Coverage> publications)
         {
             bool update = verdict.Update == IdentityFailure.NoIdentity;
             bool delete = verdict.Delete == IdentityFailure.NoIdentity;
-            var sb = new StringBuilder();
-            sb.Append("Table ").Append(table.QualifiedName).Append(' ').Append(Reason(table));
+            string reason = Reason(table);
+            // Sized for the whole message (~250 chars): growing from 16 chars made most of its allocation on every
+            // edit's final pass.
+            var sb = new StringBuilder(FixedTextLength + reason.Length + 2 * table.QualifiedName.Length + 24 * publications.Count);
+            sb.Append("Table ").Append(table.QualifiedName).Append(' ').Append(reason);
             sb.Append(" and is published by ");
             for (int i = 0; i < publications.Count; i++)
             {
@@ -143,9 +149,8 @@ namespace ReplicaGuard.Rules
                 sb.Append('"').Append(publications[i].Publication.Name).Append('"');
             }
             sb.Append(": every ").Append(update && delete ? "UPDATE and DELETE" : update ? "UPDATE" : "DELETE").Append(" on it will fail with \"");
-            sb.Append(update
-                ? "cannot update table \"" + table.Name + "\" because it does not have a replica identity and publishes updates"
-                : "cannot delete from table \"" + table.Name + "\" because it does not have a replica identity and publishes deletes");
+            sb.Append(update ? "cannot update table \"" : "cannot delete from table \"").Append(table.Name)
+                .Append(update ? "\" because it does not have a replica identity and publishes updates" : "\" because it does not have a replica identity and publishes deletes");
             sb.Append("\". Add a primary key, or set REPLICA IDENTITY USING INDEX or FULL.");
             return sb.ToString();
         }
