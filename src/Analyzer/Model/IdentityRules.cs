@@ -176,10 +176,22 @@ namespace ReplicaGuard.Model
             }
             if (!covered && publication.IsDeclared)
             {
-                covered = MatchesDeclaration(table, publication, initialSearchPath)
-                    || ancestors.Exists(a => MatchesDeclaration(a, publication, initialSearchPath));
+                covered = MatchesDeclaration(table, publication, initialSearchPath) || AnyMatchesDeclaration(ancestors, publication, initialSearchPath);
             }
             return covered;
+        }
+
+        // A loop, not List.Exists with a lambda: the lambda's closure was allocated on every call, for every table.
+        private static bool AnyMatchesDeclaration(List<TableObject> tables, PublicationObject publication, IReadOnlyList<string> initialSearchPath)
+        {
+            foreach (TableObject table in tables)
+            {
+                if (MatchesDeclaration(table, publication, initialSearchPath))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static bool MatchesDeclaration(TableObject table, PublicationObject publication, IReadOnlyList<string> initialSearchPath)

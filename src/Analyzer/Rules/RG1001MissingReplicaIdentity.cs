@@ -45,7 +45,7 @@ namespace ReplicaGuard.Rules
             List<Coverage> publications = UpdatingPublications(verdict);
             List<StatementRef> causes = Causes(table, publications);
             StatementRef primary = Latest(causes);
-            var related = new List<Location>();
+            var related = new List<Location>(causes.Count - 1);
             foreach (StatementRef cause in causes)
             {
                 if (cause != primary)
@@ -53,7 +53,7 @@ namespace ReplicaGuard.Rules
                     related.Add(cause.HeadLocation);
                 }
             }
-            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related, () => Fixes(Context, table, verdict, primary));
+            Context.Report(Descriptor, Message(table, verdict, publications), primary.HeadLocation, table.QualifiedName, related, (table, verdict, primary), (context, s) => Fixes(context, s.table, s.verdict, s.primary));
         }
 
         /// <summary>
@@ -100,7 +100,7 @@ namespace ReplicaGuard.Rules
         /// <summary>The table's creation, the statements that publish it and the one that lost its identity.</summary>
         private static List<StatementRef> Causes(TableObject table, List<Coverage> publications)
         {
-            var causes = new List<StatementRef> { table.CreatedBy };
+            var causes = new List<StatementRef>(2 + publications.Count) { table.CreatedBy };
             foreach (Coverage coverage in publications)
             {
                 if (coverage.Cause != null && !causes.Contains(coverage.Cause))

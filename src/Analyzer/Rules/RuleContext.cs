@@ -130,6 +130,27 @@ namespace ReplicaGuard.Rules
                 Report(rule, message, location, objectName, related, buildFixes());
                 return;
             }
+            ReportDeferred(rule, message, location, objectName, related, deferred);
+        }
+
+        /// <summary>
+        /// As the factory overload, with the factory's inputs passed as a value (a tuple) to a lambda that captures
+        /// nothing: a result whose fixes are deferred then costs no closure and no delegate (RG1001 reports one per
+        /// table without an identity, on every IDE edit).
+        /// </summary>
+        public void Report<TState>(RuleDescriptor rule, string message, Location location, string? objectName, IReadOnlyList<Location>? related, TState state, Func<RuleContext, TState, IReadOnlyList<CodeFix>> buildFixes)
+        {
+            DeferredFixes? deferred = Deferred;
+            if (deferred == null)
+            {
+                Report(rule, message, location, objectName, related, buildFixes(this, state));
+                return;
+            }
+            ReportDeferred(rule, message, location, objectName, related, deferred);
+        }
+
+        private void ReportDeferred(RuleDescriptor rule, string message, Location location, string? objectName, IReadOnlyList<Location>? related, DeferredFixes deferred)
+        {
             Severity severity = SeverityOf(rule);
             if (severity == Severity.None)
             {
