@@ -47,6 +47,9 @@ namespace ReplicaGuard.Model
 
         internal bool HasPublications => _publications.Count > 0;
 
+        /// <summary>The publications as a struct-enumerable collection: the identity checks walk them for every table.</summary>
+        internal Dictionary<string, PublicationObject>.ValueCollection PublicationValues => _publications.Values;
+
         /// <summary>Every table ever created, in creation order; check <see cref="RelationObject.Dropped"/>.</summary>
         public IReadOnlyList<TableObject> AllTables => _tables;
 

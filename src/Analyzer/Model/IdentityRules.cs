@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ReplicaGuard.Syntax.Ast;
 
@@ -109,14 +110,16 @@ namespace ReplicaGuard.Model
         /// <summary>Every live publication that covers the table (GetRelationPublications with ancestors, schemas, ALL TABLES).</summary>
         public static List<Coverage> CoveringPublications(TableObject table, Catalog catalog, IReadOnlyList<string> initialSearchPath)
         {
-            var result = new List<Coverage>();
-            if (!catalog.HasPublications || !IsPublishable(table))
+            Dictionary<string, PublicationObject>.ValueCollection publications = catalog.PublicationValues; // no boxed enumerator per table
+            // Sized for the usual few publications, most of which cover the table (ALL TABLES).
+            var result = new List<Coverage>(Math.Min(publications.Count, 4));
+            if (publications.Count == 0 || !IsPublishable(table))
             {
                 return result; // the rules ask for every table: most histories have no publication at all
             }
             // Most tables are no partition: no list to make.
             List<TableObject> ancestors = table.PartitionParent == null ? NoAncestors : PartitionAncestors(table);
-            foreach (PublicationObject publication in catalog.Publications)
+            foreach (PublicationObject publication in publications)
             {
                 if (publication.Dropped)
                 {
@@ -173,10 +176,22 @@ namespace ReplicaGuard.Model
             }
             if (!covered && publication.IsDeclared)
             {
-                covered = MatchesDeclaration(table, publication, initialSearchPath)
-                    || ancestors.Exists(a => MatchesDeclaration(a, publication, initialSearchPath));
+                covered = MatchesDeclaration(table, publication, initialSearchPath) || AnyMatchesDeclaration(ancestors, publication, initialSearchPath);
             }
             return covered;
+        }
+
+        // A loop, not List.Exists with a lambda: the lambda's closure was allocated on every call, for every table.
+        private static bool AnyMatchesDeclaration(List<TableObject> tables, PublicationObject publication, IReadOnlyList<string> initialSearchPath)
+        {
+            foreach (TableObject table in tables)
+            {
+                if (MatchesDeclaration(table, publication, initialSearchPath))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static bool MatchesDeclaration(TableObject table, PublicationObject publication, IReadOnlyList<string> initialSearchPath)

@@ -123,7 +123,7 @@ namespace ReplicaGuard.Rules
             {
                 related.Add(table.CreatedBy.HeadLocation);
             }
-            Context.Report(Descriptor, message, ItemLocation(at, table), table.QualifiedName, related, Fixes(Context, table, verdict, at));
+            Context.Report(Descriptor, message, ItemLocation(at, table), table.QualifiedName, related, () => Fixes(Context, table, verdict, at));
         }
 
         private static StatementRef At(TableObject table, Coverage? culprit) => culprit?.Row?.AddedBy ?? culprit?.Cause ?? table.CreatedBy;

@@ -69,14 +69,20 @@ namespace ReplicaGuard.Rules
                     at = coverage.Cause;
                 }
             }
-            FixRequest request = Context.FixRequest(table, at, FixGoal.Key);
-            request.Coverage = verdict.Coverage;
             var related = new List<Location>();
             if (at != table.CreatedBy)
             {
                 related.Add(table.CreatedBy.HeadLocation);
             }
-            Context.Report(Descriptor, message, at.HeadLocation, table.QualifiedName, related, TableFixes.For(request));
+            Context.Report(Descriptor, message, at.HeadLocation, table.QualifiedName, related, () => Fixes(Context, table, verdict, at));
+        }
+
+        /// <summary>A key for the table, placed from the diagnosed statement (built only when read in the IDE).</summary>
+        private static List<CodeFix> Fixes(RuleContext context, TableObject table, IdentityVerdict verdict, StatementRef at)
+        {
+            FixRequest request = context.FixRequest(table, at, FixGoal.Key);
+            request.Coverage = verdict.Coverage;
+            return TableFixes.For(request);
         }
     }
 }

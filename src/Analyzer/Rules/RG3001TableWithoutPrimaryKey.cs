@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ReplicaGuard.Diagnostics;
 using ReplicaGuard.Fixes;
 using ReplicaGuard.Model;
@@ -25,15 +26,20 @@ namespace ReplicaGuard.Rules
                 {
                     continue;
                 }
-                var request = Context.FixRequest(table, table.CreatedBy, FixGoal.Key);
                 Context.Report(
                     Descriptor,
                     "Table " + table.QualifiedName + " has no primary key. Add one (this project's rule RG3001).",
                     table.CreatedBy.HeadLocation,
                     table.QualifiedName,
                     null,
-                    TableFixes.For(request));
+                    () => Fixes(Context, table));
             }
+        }
+
+        /// <summary>A primary key placed after the table's creation (built only when read in the IDE).</summary>
+        private static List<CodeFix> Fixes(RuleContext context, TableObject table)
+        {
+            return TableFixes.For(context.FixRequest(table, table.CreatedBy, FixGoal.Key));
         }
     }
 }

@@ -60,6 +60,55 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        [DataRow("postgres", "RG1004", "CREATE TABLE t{0} (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p{0} FOR TABLE t{0} WHERE (a > 0);\n")]
+        [DataRow("postgres", "RG1004", "CREATE TABLE t{0} (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p{0} FOR TABLE t{0} (a);\n")]
+        [DataRow("zero", "RG2001", "CREATE TABLE t{0} (id int NOT NULL, b int);\nALTER TABLE t{0} REPLICA IDENTITY FULL;\nCREATE PUBLICATION p{0} FOR TABLE t{0};\n")]
+        [DataRow("pglogical", "RG2001", "CREATE TABLE t{0} (a int NOT NULL, b int);\nCREATE UNIQUE INDEX u{0} ON t{0} (a) WHERE b > 0;\nALTER TABLE t{0} REPLICA IDENTITY FULL;\nCREATE PUBLICATION p{0} FOR TABLE t{0};\n")]
+        [DataRow("postgres", "RG3001", "CREATE TABLE t{0} (id int NOT NULL, v text);\nALTER TABLE t{0} ADD COLUMN w int;\n")]
+        public void DeferredFixesOfAnIncrementalAnalysisAreThoseOfAFullAnalysis(string profile, string rule, string template)
+        {
+            var settings = new AnalysisSettings { Profile = profile };
+            settings.RuleSeverities["RG3001"] = Severity.Warning;
+            var files = new List<ParsedFile>();
+            for (int i = 0; i < 6; i++)
+            {
+                string n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                files.Add(Parser.Parse(new SourceFile("m/" + n + ".sql", string.Format(System.Globalization.CultureInfo.InvariantCulture, template, n))));
+            }
+            var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(files);
+            // An edit of the middle file: the final pass runs again on a rolled-back and re-replayed catalog.
+            files[3] = Parser.Parse(new SourceFile("m/3.sql", "-- edited\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "3")));
+            AnalysisResult result = incremental.Analyze(files);
+            AnalysisResult full = Engine.Analyze(files, settings);
+            Assert.AreEqual(full.Diagnostics.Count, result.Diagnostics.Count);
+            int fired = 0, ownFixes = 0;
+            for (int i = 0; i < full.Diagnostics.Count; i++)
+            {
+                Diagnostic expected = full.Diagnostics[i], actual = result.Diagnostics[i];
+                Assert.AreEqual(expected.Id, actual.Id);
+                Assert.AreEqual(expected.Message, actual.Message);
+                fired += actual.Id == rule ? 1 : 0;
+                ownFixes += actual.Id == rule && actual.Fixes.Count > 2 ? 1 : 0; // more than the two suppressions
+                Assert.AreEqual(expected.Fixes.Count, actual.Fixes.Count, actual.Id);
+                for (int f = 0; f < expected.Fixes.Count; f++)
+                {
+                    Assert.AreEqual(expected.Fixes[f].Title, actual.Fixes[f].Title);
+                    Assert.AreEqual(expected.Fixes[f].EquivalenceKey, actual.Fixes[f].EquivalenceKey);
+                    Assert.AreEqual(expected.Fixes[f].Edits.Count, actual.Fixes[f].Edits.Count);
+                    for (int e = 0; e < expected.Fixes[f].Edits.Count; e++)
+                    {
+                        Assert.AreEqual(expected.Fixes[f].Edits[e].File.Path, actual.Fixes[f].Edits[e].File.Path);
+                        Assert.AreEqual(expected.Fixes[f].Edits[e].Span, actual.Fixes[f].Edits[e].Span);
+                        Assert.AreEqual(expected.Fixes[f].Edits[e].NewText, actual.Fixes[f].Edits[e].NewText);
+                    }
+                }
+            }
+            Assert.AreEqual(6, fired, rule + " fires on every file's table");
+            Assert.AreEqual(6, ownFixes, "the rule's own fixes, not only the suppressions");
+        }
+
+        [TestMethod]
         public void AReportedResultHasTheRulesFixesAsTheyWereThenFollowedByTheSuppressions()
         {
             var file = new SourceFile("m/001.sql", "CREATE TABLE a (id int);\n  CREATE TABLE t (id int);\n");
