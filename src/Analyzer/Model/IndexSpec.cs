@@ -38,6 +38,9 @@ namespace ReplicaGuard.Model
         /// <summary>INCLUDE columns by name (most indexes have none: the list is made by the first).</summary>
         public IReadOnlyList<string> IncludeColumns => (IReadOnlyList<string>?)_includeColumns ?? NoNames;
 
+        /// <summary>A copy's INCLUDE columns as the original index names them (see <see cref="IndexObject.NamingIncludeColumns"/>); null: <see cref="IncludeColumns"/>.</summary>
+        public IReadOnlyList<string>? NamingIncludeColumns { get; set; }
+
         private static readonly string[] NoNames = new string[0];
         private List<string>? _expressionColumns;
         private List<string>? _includeColumns;
@@ -86,6 +89,7 @@ namespace ReplicaGuard.Model
             {
                 spec.AddIncludeColumn(column.Name);
             }
+            spec.NamingIncludeColumns = index.NamingIncludeColumns;
             return spec;
         }
 

@@ -375,6 +375,12 @@ namespace ReplicaGuard.Model
         /// <summary>Shared with the spec it was made from and with the clones named after it: never changed after creation.</summary>
         internal string[] SharedNamingColumns = NoNames;
 
+        /// <summary>
+        /// The INCLUDE columns' names when the index was created, null when none: a copy of the index is named after them
+        /// (the index keeps its attribute names when a table column is renamed). Never changed after creation.
+        /// </summary>
+        internal IReadOnlyList<string>? NamingIncludeColumns;
+
         private static readonly string[] NoNames = new string[0];
         public string Method { get; internal set; } = "btree";
 

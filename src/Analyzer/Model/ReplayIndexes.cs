@@ -60,7 +60,7 @@ namespace ReplicaGuard.Model
                 if (spec.IncludeColumns.Count > 0)
                 {
                     var withIncluded = new List<string>(spec.NamingColumns);
-                    withIncluded.AddRange(spec.IncludeColumns);
+                    withIncluded.AddRange(spec.NamingIncludeColumns ?? spec.IncludeColumns);
                     naming = withIncluded;
                 }
                 name1 = IndexNaming.Choose(table.Name, IndexNaming.UniqueColumnNames(naming), spec.NamingKind, table.Schema);
@@ -104,6 +104,7 @@ namespace ReplicaGuard.Model
                 index.IncludedColumns = included;
             }
             index.SharedNamingColumns = spec.NamingColumns;
+            index.NamingIncludeColumns = spec.NamingIncludeColumns ?? (spec.IncludeColumns.Count == 0 ? null : new List<string>(spec.IncludeColumns));
 
             Touch(table);
             if (spec.Primary)

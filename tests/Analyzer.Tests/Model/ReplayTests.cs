@@ -179,6 +179,18 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void CopiedIndexIsNamedAfterTheOriginalsColumnNames()
+        {
+            // The index keeps the attribute names it was created with (b, id, b1 for the INCLUDE) when b is renamed to
+            // d; LIKE ... INCLUDING INDEXES names the copy after them (checked on PostgreSQL 15: t3_b_id_b1_idx).
+            var result = Run(AllTables + "CREATE TABLE t1 (id int NOT NULL, b text NOT NULL); CREATE UNIQUE INDEX ON t1 (b, id) INCLUDE (b);"
+                + "ALTER TABLE t1 RENAME COLUMN b TO d; CREATE TABLE t3 (LIKE t1 INCLUDING INDEXES);"
+                + "ALTER TABLE t3 ADD CONSTRAINT t3_pkey PRIMARY KEY USING INDEX t3_b_id_b1_idx;");
+            Assert.AreEqual("", Rejected(result), Rejected(result));
+            Assert.AreEqual("public.t1", Missing(result));
+        }
+
+        [TestMethod]
         public void TablesInSchemaIsRejectedBeforePostgres15()
         {
             var result = Run(14, new string[0], "CREATE TABLE t (a int); CREATE PUBLICATION p FOR TABLES IN SCHEMA public;");
