@@ -144,16 +144,12 @@ namespace ReplicaGuard.Fixes
         /// <summary>The best primary key that fits once the row filters are gone, with the removal of those filters.</summary>
         private static CodeFix? RemoveRowFiltersAndAddKey(FixRequest request)
         {
-            var assumed = new Dictionary<CodeFix, FixAssumptions>();
-            var keys = new List<CodeFix>();
-            AddPrimaryKeyFixes(request.WithoutRowFilters(assumed), keys);
-            if (keys.Count == 0)
+            CodeFix? key = KeyWithoutRowFilters(request, out FixAssumptions? keyAssumptions);
+            if (key == null)
             {
                 return null;
             }
-            CodeFix key = keys[0];
-            FixAssumptions keyAssumptions = assumed[key];
-            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, key, keyAssumptions.KeyColumns);
+            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, key, keyAssumptions!.KeyColumns);
             if (fix == null)
             {
                 return null;
@@ -170,19 +166,31 @@ namespace ReplicaGuard.Fixes
         /// </summary>
         private static CodeFix? RemoveRowFiltersAndAddIdentityIndex(FixRequest request)
         {
-            var assumed = new Dictionary<CodeFix, FixAssumptions>();
-            var keys = new List<CodeFix>();
-            AddPrimaryKeyFixes(request.WithoutRowFilters(assumed), keys);
-            if (keys.Count == 0 || request.Table.IsPartitioned)
+            if (request.Table.IsPartitioned || KeyWithoutRowFilters(request, out FixAssumptions? keyAssumptions) == null)
             {
                 return null;
             }
-            FixAssumptions keyAssumptions = assumed[keys[0]];
+            CodeFix index = IdentityIndexInsteadOfKey(request, BuilderOf(request), keyAssumptions!, out FixAssumptions indexAssumptions);
+            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, index, keyAssumptions!.KeyColumns);
+            return fix == null ? null : Keyed(request, fix, indexAssumptions);
+        }
+
+        /// <summary>The best primary key that fits once the row filters are gone, with its assumptions; null when there is none.</summary>
+        private static CodeFix? KeyWithoutRowFilters(FixRequest request, out FixAssumptions? assumptions)
+        {
+            var assumed = new Dictionary<CodeFix, FixAssumptions>();
+            var keys = new List<CodeFix>();
+            AddPrimaryKeyFixes(request.WithoutRowFilters(assumed), keys);
+            assumptions = keys.Count == 0 ? null : assumed[keys[0]];
+            return keys.Count == 0 ? null : keys[0];
+        }
+
+        /// <summary>The key <paramref name="key"/> describes, as a unique index under a name free in the schema and in later statements, used as the identity.</summary>
+        private static CodeFix IdentityIndexInsteadOfKey(FixRequest request, KeyFixBuilder builder, FixAssumptions key, out FixAssumptions assumptions)
+        {
             TableObject table = request.Table;
-            CodeFix index = BuilderOf(request).IdentityIndex(keyAssumptions.KeyColumns, keyAssumptions.KnownUnique,
-                name => table.Schema.Relations.ContainsKey(name) || (request.IndexReferences != null && request.IndexReferences.ContainsKey(name)), out FixAssumptions indexAssumptions);
-            CodeFix? fix = PublicationListFix.RemoveRowFilters(request, index, keyAssumptions.KeyColumns);
-            return fix == null ? null : Keyed(request, fix, new FixAssumptions(indexAssumptions.KeyColumns, indexAssumptions.CreatedIndex, indexNames: indexAssumptions.IndexNames));
+            return builder.IdentityIndex(key.KeyColumns, key.KnownUnique,
+                name => table.Schema.Relations.ContainsKey(name) || (request.IndexReferences != null && request.IndexReferences.ContainsKey(name)), out assumptions);
         }
 
         /// <summary>
@@ -366,13 +374,10 @@ namespace ReplicaGuard.Fixes
             var assumed = new Dictionary<CodeFix, FixAssumptions>();
             var keys = new List<CodeFix>();
             AddPrimaryKeyFixes(request.WithAssumptions(assumed), keys);
-            TableObject table = request.Table;
             KeyFixBuilder builder = BuilderOf(request);
             foreach (CodeFix key in keys)
             {
-                FixAssumptions keyAssumptions = assumed[key];
-                CodeFix index = builder.IdentityIndex(keyAssumptions.KeyColumns, keyAssumptions.KnownUnique,
-                    name => table.Schema.Relations.ContainsKey(name) || (request.IndexReferences != null && request.IndexReferences.ContainsKey(name)), out FixAssumptions indexAssumptions);
+                CodeFix index = IdentityIndexInsteadOfKey(request, builder, assumed[key], out FixAssumptions indexAssumptions);
                 fixes.Add(Keyed(request, index, indexAssumptions));
             }
         }
