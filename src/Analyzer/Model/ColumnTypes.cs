@@ -54,6 +54,8 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>Both types are known and differ: the server rejects merging the two columns.</summary>
-        public static bool Differ(ColumnObject a, ColumnObject b) => a.TypeCode != Unknown && b.TypeCode != Unknown && a.TypeCode != b.TypeCode;
+        public static bool Differ(byte a, byte b) => a != Unknown && b != Unknown && a != b;
+
+        public static bool Differ(ColumnObject a, ColumnObject b) => Differ(a.TypeCode, b.TypeCode);
     }
 }

@@ -233,17 +233,18 @@ namespace ReplicaGuard.Model
             }
             bool notNull = def.NotNull || def.ImplicitNotNull;
             byte type = ColumnTypes.Of(def.TypeName, def.TypeIsOneWord);
-            foreach (TableObject child in Descendants(table))
+            List<TableObject> descendants = Descendants(table);
+            foreach (TableObject child in descendants)
             {
                 ColumnObject? existing = child.FindColumn(name);
-                if (existing != null && existing.TypeCode != ColumnTypes.Unknown && type != ColumnTypes.Unknown && existing.TypeCode != type)
+                if (existing != null && ColumnTypes.Differ(existing.TypeCode, type))
                 {
                     // ATExecAddColumn merges the new column into a child's column of that name only when the types match.
                     throw Reject("child table \"" + child.Name + "\" has different type for column \"" + name + "\"");
                 }
             }
             AddColumnTo(table, name, notNull, def, local: true);
-            foreach (TableObject child in Descendants(table))
+            foreach (TableObject child in descendants)
             {
                 ColumnObject? existing = child.FindColumn(name);
                 if (existing != null)

@@ -315,7 +315,7 @@ namespace ReplicaGuard.Model
                 {
                     throw Reject("column \"" + name + "\" specified more than once");
                 }
-                if (existing.TypeCode != ColumnTypes.Unknown && type != ColumnTypes.Unknown && existing.TypeCode != type)
+                if (ColumnTypes.Differ(existing.TypeCode, type))
                 {
                     throw Reject("column \"" + name + "\" has a type conflict"); // MergeAttributes: the local definition against the inherited one
                 }
@@ -527,7 +527,7 @@ namespace ReplicaGuard.Model
                     columns.Add(column.Name);
                 }
             }
-            else if (baseRelation is OtherRelation inner && inner.ViewBase != null && inner.ViewColumns != null)
+            else if (baseRelation is OtherRelation inner && inner.ViewColumns != null) // set exactly when the view is followed
             {
                 columns = new List<string>(inner.ViewColumns);
             }
