@@ -156,6 +156,17 @@ namespace ReplicaGuard.Syntax
             return false;
         }
 
+        /// <summary>Accepts a lone '*' (table *, SELECT *).</summary>
+        private bool AcceptOperatorStar()
+        {
+            if (IsKind(SyntaxKind.Operator) && Cur.Length == 1 && _text[Cur.Start] == '*')
+            {
+                _pos++;
+                return true;
+            }
+            return false;
+        }
+
         private bool Accept(SyntaxKind kind)
         {
             if (IsKind(kind))

@@ -91,10 +91,7 @@ namespace ReplicaGuard.Syntax
                 return stmt;
             }
             stmt.Name = name.Value;
-            if (IsKind(SyntaxKind.Operator) && _tokens.GetText(Cur) == "*")
-            {
-                _pos++;
-            }
+            AcceptOperatorStar();
 
             // Forms that stand alone.
             if (AcceptKw("rename"))

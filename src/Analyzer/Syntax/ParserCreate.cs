@@ -100,11 +100,7 @@ namespace ReplicaGuard.Syntax
                 return null;
             }
             List<Identifier>? columns = null;
-            if (IsKind(SyntaxKind.Operator) && Cur.Length == 1 && _text[Cur.Start] == '*')
-            {
-                _pos++;
-            }
-            else
+            if (!AcceptOperatorStar())
             {
                 columns = new List<Identifier>();
                 do
@@ -137,10 +133,7 @@ namespace ReplicaGuard.Syntax
             {
                 return null;
             }
-            if (IsKind(SyntaxKind.Operator) && Cur.Length == 1 && _text[Cur.Start] == '*')
-            {
-                _pos++;
-            }
+            AcceptOperatorStar();
             AcceptKw("as");
             if (IsName && !IsKw("where") && !IsKw("with"))
             {

@@ -160,10 +160,7 @@ namespace ReplicaGuard.Syntax
                     if (obj != null)
                     {
                         obj.Only = only;
-                        if (IsKind(SyntaxKind.Operator) && _tokens.GetText(Cur) == "*")
-                        {
-                            _pos++;
-                        }
+                        AcceptOperatorStar();
                         if (IsKind(SyntaxKind.OpenParen))
                         {
                             obj.Columns = ParseColumnList();

@@ -194,14 +194,6 @@ namespace ReplicaGuard.Syntax
             return -1;
         }
 
-        private void AcceptOperatorStar()
-        {
-            if (IsKind(SyntaxKind.Operator) && _tokens.GetText(Cur) == "*")
-            {
-                _pos++;
-            }
-        }
-
         /// <summary>
         /// The target columns of SET col[.field|[i]] = expr, (col, ...) = ..., added to <paramref name="columns"/> (or a
         /// new list), up to a top-level FROM, WHERE or RETURNING (WHEN in MERGE); null when an assignment is not read
