@@ -85,22 +85,11 @@ namespace ReplicaGuard.Benchmarks
             var parsed = new[] { Parser.Parse(Engine.Prepare(new SourceFile("db/structure.sql", text), settings), settings.PostgresVersion) };
             var incremental = new IncrementalAnalysis(settings);
             incremental.Analyze(parsed);
-            AllocationTypes? types = listener ? new AllocationTypes() : null;
-            int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
-            TimeSpan pause = GC.GetTotalPauseDuration();
-            long allocated = GC.GetAllocatedBytesForCurrentThread();
-            double threadStart = ThreadCpu.Milliseconds();
-            for (int i = 0; i < count; i++)
+            MeasureEdits(count, "GitLab's structure.sql", listener, i =>
             {
                 parsed[0] = Parser.Parse(Engine.Prepare(new SourceFile("db/structure.sql", text + "-- edit " + i + "\n"), settings), settings.PostgresVersion);
                 incremental.Analyze(parsed);
-            }
-            double threadMs = ThreadCpu.Milliseconds() - threadStart;
-            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            Console.WriteLine($"{count} edits of GitLab's structure.sql: thread CPU {threadMs / count:F2} ms/edit, allocated {allocated / (double)count / 1048576.0:F2} MiB/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
-                + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
-            types?.Print(count);
-            types?.Dispose();
+            });
         }
 
         private static void Loop(int count, int? file, bool listener)
@@ -115,6 +104,17 @@ namespace ReplicaGuard.Benchmarks
             int edited = file ?? files.Count - 1;
             var incremental = new IncrementalAnalysis(settings);
             PrintRuleCounts(incremental.Analyze(parsed));
+            MeasureEdits(count, "file " + (edited + 1), listener, i =>
+            {
+                var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
+                parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
+                incremental.Analyze(parsed);
+            });
+        }
+
+        /// <summary>Runs <paramref name="edit"/> <paramref name="count"/> times and prints thread CPU, allocation, GC pause and collections per edit.</summary>
+        private static void MeasureEdits(int count, string what, bool listener, Action<int> edit)
+        {
             AllocationTypes? types = listener ? new AllocationTypes() : null;
             int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             TimeSpan pause = GC.GetTotalPauseDuration();
@@ -122,13 +122,11 @@ namespace ReplicaGuard.Benchmarks
             double threadStart = ThreadCpu.Milliseconds();
             for (int i = 0; i < count; i++)
             {
-                var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
-                parsed[edited] = Parser.Parse(Engine.Prepare(source, settings), settings.PostgresVersion);
-                incremental.Analyze(parsed);
+                edit(i);
             }
             double threadMs = ThreadCpu.Milliseconds() - threadStart;
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            Console.WriteLine($"{count} edits of file {edited + 1}: thread CPU {threadMs / count:F2} ms/edit, allocated {allocated / (double)count / 1048576.0:F2} MiB/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
+            Console.WriteLine($"{count} edits of {what}: thread CPU {threadMs / count:F2} ms/edit, allocated {allocated / (double)count / 1048576.0:F2} MiB/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
                 + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
             types?.Print(count);
             types?.Dispose();

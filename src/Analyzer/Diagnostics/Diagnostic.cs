@@ -18,14 +18,8 @@ namespace ReplicaGuard.Diagnostics
             string? objectName,
             IReadOnlyList<Location> relatedLocations,
             IReadOnlyList<CodeFix> fixes)
+            : this(rule, severity, message, location, objectName, relatedLocations, fixes, null)
         {
-            Rule = rule;
-            Severity = severity;
-            Message = message;
-            Location = location;
-            ObjectName = objectName;
-            RelatedLocations = relatedLocations;
-            _fixes = fixes;
         }
 
         /// <summary>
@@ -54,6 +48,20 @@ namespace ReplicaGuard.Diagnostics
             string? objectName,
             IReadOnlyList<Location> relatedLocations,
             FixSource source)
+            : this(rule, severity, message, location, objectName, relatedLocations, null, source)
+        {
+        }
+
+        /// <summary>Either the fixes or the source that builds them.</summary>
+        private Diagnostic(
+            RuleDescriptor rule,
+            Severity severity,
+            string message,
+            Location location,
+            string? objectName,
+            IReadOnlyList<Location> relatedLocations,
+            IReadOnlyList<CodeFix>? fixes,
+            FixSource? source)
         {
             Rule = rule;
             Severity = severity;
@@ -61,6 +69,7 @@ namespace ReplicaGuard.Diagnostics
             Location = location;
             ObjectName = objectName;
             RelatedLocations = relatedLocations;
+            _fixes = fixes;
             _buildFixes = source;
         }
 
