@@ -57,7 +57,7 @@ namespace ReplicaGuard.Model
         /// production, where the table was created by an earlier deployment, and in any later session, the statement
         /// fails. The engine predicts the committed catalog; the differential oracle runs in autocommit to match.
         /// </remarks>
-        private void ApplyCreatePublication(CreatePublicationStatement s)
+        private RejectedException? ApplyCreatePublication(CreatePublicationStatement s)
         {
             PublicationObject? existing = _catalog.FindPublication(s.Name.Name);
             if (existing != null)
@@ -72,7 +72,7 @@ namespace ReplicaGuard.Model
             var publication = new PublicationObject(s.Name.Name, _current) { AllTables = s.AllTables };
             ApplyOptions(publication, s.Options, creating: true);
             _catalog.AddPublication(publication);
-            AddObjects(publication, s.Objects, ifNotExists: false);
+            return AddObjects(publication, s.Objects, ifNotExists: false);
         }
 
         private void ApplyOptions(PublicationObject publication, PublicationOptions options, bool creating)
@@ -105,7 +105,7 @@ namespace ReplicaGuard.Model
             }
         }
 
-        private void ApplyAlterPublication(AlterPublicationStatement s)
+        private RejectedException? ApplyAlterPublication(AlterPublicationStatement s)
         {
             PublicationObject? publication = _catalog.FindPublication(s.Name.Name);
             if (publication == null)
@@ -116,16 +116,16 @@ namespace ReplicaGuard.Model
             {
                 case AlterPublicationAction.SetOptions:
                     ApplyOptions(publication, s.Options, creating: false);
-                    return;
+                    return null;
                 case AlterPublicationAction.Rename:
                     if (_catalog.FindPublication(s.RenameTo!.Value.Name) != null)
                     {
                         throw Reject("publication \"" + s.RenameTo.Value.Name + "\" already exists");
                     }
                     _catalog.RenamePublication(publication, s.RenameTo.Value.Name);
-                    return;
+                    return null;
                 case AlterPublicationAction.Other:
-                    return;
+                    return null;
             }
 
             if (publication.AllTables)
@@ -135,15 +135,14 @@ namespace ReplicaGuard.Model
             switch (s.Action)
             {
                 case AlterPublicationAction.Add:
-                    AddObjects(publication, s.Objects, ifNotExists: false);
-                    break;
+                    return AddObjects(publication, s.Objects, ifNotExists: false);
                 case AlterPublicationAction.Drop:
                     DropObjects(publication, s.Objects);
-                    break;
+                    return null;
                 case AlterPublicationAction.Set:
-                    SetObjects(publication, s.Objects);
-                    break;
+                    return SetObjects(publication, s.Objects);
             }
+            return null;
         }
 
         /// <summary>
@@ -304,13 +303,23 @@ namespace ReplicaGuard.Model
             return row;
         }
 
-        private void AddObjects(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects, bool ifNotExists)
+        /// <summary>
+        /// Adds the listed tables and schemas: always the statement's last step, so a member added again (as a history
+        /// that re-adds its tables to a publication does on every such statement) is returned as the statement's
+        /// rejection rather than thrown: a throw costs ~10 us of unwinding (measured on .NET 10), which was ~20% of an
+        /// IDE re-analysis of such a history.
+        /// </summary>
+        private RejectedException? AddObjects(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects, bool ifNotExists)
         {
             if (objects.Count == 0)
             {
-                return;
+                return null;
             }
-            AddObjectsUnchecked(publication, objects, ifNotExists);
+            RejectedException? alreadyMember = AddObjectsUnchecked(publication, objects, ifNotExists);
+            if (alreadyMember != null)
+            {
+                return alreadyMember;
+            }
             if (_version == 15 && publication.Schemas.Count > 0)
             {
                 // PostgreSQL 15 (checked): no column list in a publication that also has TABLES IN SCHEMA.
@@ -322,9 +331,11 @@ namespace ReplicaGuard.Model
                     }
                 }
             }
+            return null;
         }
 
-        private void AddObjectsUnchecked(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects, bool ifNotExists)
+        /// <summary>Returns (does not throw) the rejection of a table or schema that is already a member.</summary>
+        private RejectedException? AddObjectsUnchecked(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects, bool ifNotExists)
         {
             var tables = new List<Syntax.Ast.PublicationObject>();
             var schemas = new List<SchemaObject>();
@@ -353,7 +364,7 @@ namespace ReplicaGuard.Model
                     {
                         continue;
                     }
-                    throw Reject("relation \"" + table.Name + "\" is already member of publication \"" + publication.Name + "\"");
+                    return Reject("relation \"" + table.Name + "\" is already member of publication \"" + publication.Name + "\"");
                 }
                 PublicationRelation row = MakeRow(publication, table, item, named);
                 row.RepeatedItems = named ? listing.RepeatsOf(table) : null;
@@ -367,10 +378,11 @@ namespace ReplicaGuard.Model
                     {
                         continue;
                     }
-                    throw Reject("schema \"" + schema.Name + "\" is already member of publication \"" + publication.Name + "\"");
+                    return Reject("schema \"" + schema.Name + "\" is already member of publication \"" + publication.Name + "\"");
                 }
                 _catalog.AddPublicationSchema(publication, schema, _current);
             }
+            return null;
         }
 
         private SchemaObject ResolvePublicationSchema(Syntax.Ast.PublicationObject item)
@@ -429,7 +441,7 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>SET replaces the table list and the schema list together: SET TABLE removes all schemas, and vice versa.</summary>
-        private void SetObjects(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects)
+        private RejectedException? SetObjects(PublicationObject publication, List<Syntax.Ast.PublicationObject> objects)
         {
             foreach (TableObject table in new List<TableObject>(publication.Tables))
             {
@@ -439,7 +451,7 @@ namespace ReplicaGuard.Model
             {
                 _catalog.RemovePublicationSchema(publication, schema);
             }
-            AddObjects(publication, objects, ifNotExists: false);
+            return AddObjects(publication, objects, ifNotExists: false);
         }
     }
 

@@ -47,7 +47,11 @@ namespace ReplicaGuard.Model
                     {
                         throw Reject("CREATE specifies a schema (" + qualifier + ") different from the one being created (" + name + ")");
                     }
-                    Dispatch(element);
+                    RejectedException? rejected = Dispatch(element);
+                    if (rejected != null)
+                    {
+                        throw rejected;
+                    }
                 }
             }
             finally

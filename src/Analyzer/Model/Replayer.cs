@@ -88,18 +88,34 @@ namespace ReplicaGuard.Model
             }
             try
             {
-                Dispatch(statement.Statement);
-                RecordIdentityLoss();
+                RejectedException? rejected = Dispatch(statement.Statement);
+                if (rejected != null)
+                {
+                    RecordRejection(statement, mark, rejected);
+                }
+                else
+                {
+                    RecordIdentityLoss();
+                }
             }
             catch (RejectedException rejected)
             {
-                _catalog.RollbackTo(mark);
-                Rejected.Add(new RejectedStatement(statement, rejected.Message, rejected.Kind));
+                RecordRejection(statement, mark, rejected);
             }
             _catalog.StatementCompleted();
         }
 
-        private void Dispatch(Statement statement)
+        private void RecordRejection(StatementRef statement, int mark, RejectedException rejected)
+        {
+            _catalog.RollbackTo(mark);
+            Rejected.Add(new RejectedStatement(statement, rejected.Message, rejected.Kind));
+        }
+
+        /// <summary>
+        /// Applies one statement. A rejection is thrown where it is found, except when the statement's last step finds
+        /// it: then it is returned (no unwinding; see <see cref="AddObjects"/>).
+        /// </summary>
+        private RejectedException? Dispatch(Statement statement)
         {
             switch (statement)
             {
@@ -140,14 +156,13 @@ namespace ReplicaGuard.Model
                     ApplyCreateTriggerOrRule(triggerOrRule);
                     break;
                 case CreatePublicationStatement createPublication:
-                    ApplyCreatePublication(createPublication);
-                    break;
+                    return ApplyCreatePublication(createPublication);
                 case AlterPublicationStatement alterPublication:
-                    ApplyAlterPublication(alterPublication);
-                    break;
+                    return ApplyAlterPublication(alterPublication);
                 case DmlStatement dml when DmlColumns.FirstMissing(dml, _catalog) is string missing:
                     throw Reject(missing);
             }
+            return null;
         }
 
         private void ApplyTransaction(TransactionStatement tx)
@@ -193,9 +208,9 @@ namespace ReplicaGuard.Model
             public RejectionKind Kind { get; }
         }
 
-        private static Exception Reject(string message) => new RejectedException(message);
+        private static RejectedException Reject(string message) => new RejectedException(message);
 
-        private static Exception RejectIdentityIndex(string message) => new RejectedException(message, RejectionKind.IdentityIndex);
+        private static RejectedException RejectIdentityIndex(string message) => new RejectedException(message, RejectionKind.IdentityIndex);
 
         // ----- identity bookkeeping -----
 

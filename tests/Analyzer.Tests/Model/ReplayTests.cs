@@ -260,6 +260,24 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void AnAddOfAMemberAddsNoneOfItsTablesOrSchemas()
+        {
+            // PostgreSQL 15: "relation \"b\" is already member of publication \"pub\"", and the statement adds nothing (the
+            // replay returns this rejection instead of throwing it: the rollback must still happen).
+            const string Tables = "CREATE TABLE a (x int); CREATE TABLE b (x int PRIMARY KEY); CREATE PUBLICATION pub FOR TABLE b;";
+            AnalysisResult table = Run(15, new string[0], Tables + "ALTER PUBLICATION pub ADD TABLE a, b;");
+            Assert.AreEqual("relation \"b\" is already member of publication \"pub\"", Rejected(table));
+            Assert.AreEqual("", Missing(table), "a was not added");
+            Assert.AreEqual(1, table.Catalog.FindPublication("pub")!.Tables.Count);
+
+            const string Schema = "CREATE SCHEMA s; CREATE TABLE s.b (x int PRIMARY KEY); CREATE TABLE a (x int); CREATE PUBLICATION pub FOR TABLES IN SCHEMA s;";
+            AnalysisResult schema = Run(15, new string[0], Schema + "ALTER PUBLICATION pub ADD TABLE a, TABLES IN SCHEMA s;");
+            Assert.AreEqual("schema \"s\" is already member of publication \"pub\"", Rejected(schema));
+            Assert.AreEqual("", Missing(schema), "a was not added");
+            Assert.AreEqual(0, schema.Catalog.FindPublication("pub")!.Tables.Count);
+        }
+
+        [TestMethod]
         public void DeleteFromOnlyAPartitionedParentChecksNothing()
         {
             string history = "CREATE TABLE p (a int, b int) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); CREATE PUBLICATION pub FOR ALL TABLES;";
