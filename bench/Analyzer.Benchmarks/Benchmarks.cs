@@ -68,7 +68,7 @@ namespace ReplicaGuard.Benchmarks
     /// The IDE path: 1,000 files, 999 parses cached, the edited file re-prepared and re-parsed, then either the
     /// whole history replayed with all rules (Full, Engine.Analyze) or only from the edited file on
     /// (Incremental, IncrementalAnalysis kept across edits, as the analyzer keeps it). The last file is the
-    /// common case (the newest migration); a middle file replays half the history.
+    /// common case (the newest migration); a middle file replays half the history, the first and second all of it.
     /// </summary>
     [MemoryDiagnoser]
     public class IncrementalBenchmarks
@@ -81,7 +81,8 @@ namespace ReplicaGuard.Benchmarks
         private int _next;
         private readonly AnalysisSettings _settings = Settings.Create(false);
 
-        [Params("last", "middle")]
+        // The first and second files replay the whole history again: the worst case of issue 7's IDE target.
+        [Params("last", "middle", "second", "first")]
         public string EditedFile { get; set; } = "last";
 
         [GlobalSetup]
@@ -93,7 +94,13 @@ namespace ReplicaGuard.Benchmarks
             {
                 _parsed[i] = Parser.Parse(files[i]);
             }
-            _edited = EditedFile == "last" ? Files - 1 : Files / 2;
+            _edited = EditedFile switch
+            {
+                "last" => Files - 1,
+                "middle" => Files / 2,
+                "second" => 1,
+                _ => 0,
+            };
             // A few versions of the edited file, as if the user were typing a comment.
             _edits = new SourceFile[8];
             for (int v = 0; v < _edits.Length; v++)

@@ -50,8 +50,13 @@ namespace ReplicaGuard
                 _ruleState = new UndoLog();
                 _context.StateLog = _ruleState;
                 _kept = new Dictionary<ParsedFile, KeptFile>();
+                _context.FixesDeferred = true;
             }
-            _replayer.AddListener(_context.Changes);
+            else
+            {
+                // The history that fix placement reads: only where fixes are built (see RuleContext.FixesDeferred).
+                _replayer.AddListener(_context.Changes);
+            }
             _rules = RuleRegistry.CreateEnabled(_context);
             foreach (Rule rule in _rules)
             {

@@ -55,6 +55,14 @@ namespace ReplicaGuard.Rules
             {
                 return;
             }
+            if (Context.FixesDeferred)
+            {
+                foreach (Pending p in _pending)
+                {
+                    Context.ReportWithDeferredFixes(Descriptor, p.Message, p.Location, p.Table.QualifiedName, p.Related);
+                }
+                return;
+            }
             Context.Changes.ResolveCopies(catalog); // a LIKE copy in the last statement is known only now
             Context.Changes.NamesTakenInRejections(Context.Rejected); // a name a later rejected statement found taken
             var rejected = new HashSet<StatementRef>();
@@ -218,11 +226,6 @@ namespace ReplicaGuard.Rules
             }
             string message = "This " + verb + " on " + on + " will fail at this point of the history: PostgreSQL rejects it with "
                 + IdentityMessages.ServerError(leaf.Name, asUpdate, failure) + " because " + why + ". " + todo;
-            FixRequest request = Context.FixRequest(leaf, statement, failure == IdentityFailure.NoIdentity ? FixGoal.Identity : FixGoal.FitPublication);
-            request.Before = true;
-            request.FailingActions = checkedActions; // a MERGE can be checked for both
-            request.Coverage = verdict.Coverage;
-            request.Assumptions = new Dictionary<CodeFix, FixAssumptions>();
             var related = new List<Location> { leaf.CreatedBy.HeadLocation };
             foreach (Coverage coverage in verdict.Coverage)
             {
@@ -232,6 +235,16 @@ namespace ReplicaGuard.Rules
                 }
             }
             Context.StateLog?.ListAdd(_pending);
+            if (Context.FixesDeferred)
+            {
+                _pending.Add(new Pending(message, statement.HeadLocation, leaf, statement, related, new List<CodeFix>(0), new Dictionary<CodeFix, FixAssumptions>(0), null));
+                return;
+            }
+            FixRequest request = Context.FixRequest(leaf, statement, failure == IdentityFailure.NoIdentity ? FixGoal.Identity : FixGoal.FitPublication);
+            request.Before = true;
+            request.FailingActions = checkedActions; // a MERGE can be checked for both
+            request.Coverage = verdict.Coverage;
+            request.Assumptions = new Dictionary<CodeFix, FixAssumptions>();
             _pending.Add(new Pending(message, statement.HeadLocation, leaf, statement, related, TableFixes.For(request), request.Assumptions,
                 TableFixes.KeyForLaterLists(request)));
         }

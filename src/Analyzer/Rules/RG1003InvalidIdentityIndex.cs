@@ -63,7 +63,7 @@ namespace ReplicaGuard.Rules
             ReportNew(catalog);
             foreach (Pending p in _pending)
             {
-                Context.Report(Descriptor, p.Message, p.Location, p.Table?.QualifiedName, null, FixesOf(p, catalog));
+                Context.Report(Descriptor, p.Message, p.Location, p.Table?.QualifiedName, null, () => FixesOf(p, catalog));
             }
         }
 

@@ -34,8 +34,16 @@ namespace ReplicaGuard.Rules
 
         public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
-        /// <summary>The last statement that altered each table, for fix placement.</summary>
+        /// <summary>The last statement that altered each table, for fix placement (empty when <see cref="FixesDeferred"/>).</summary>
         public TableChanges Changes { get; } = new TableChanges();
+
+        /// <summary>
+        /// Set for an incremental analysis (the IDE): the rules' own fixes of its results come from a one-shot analysis
+        /// of the same files when a front end reads them (<see cref="DeferredFixes"/>), so its replay keeps nothing that
+        /// only fixes need: <see cref="Changes"/> hears no statement and rules build no fix candidates. That bookkeeping
+        /// was ~40% of an edit that replays a 1,000-file history again.
+        /// </summary>
+        internal bool FixesDeferred { get; set; }
 
         /// <summary>Starts a fix request for a table with what the context knows (settings, last change).</summary>
         public FixRequest FixRequest(TableObject table, StatementRef statement, FixGoal goal)
@@ -146,6 +154,16 @@ namespace ReplicaGuard.Rules
                 Report(rule, message, location, objectName, related, buildFixes(this, state));
                 return;
             }
+            ReportDeferred(rule, message, location, objectName, related, deferred);
+        }
+
+        /// <summary>
+        /// Adds a result whose fixes a one-shot analysis supplies when read: in an incremental analysis's final pass,
+        /// for a rule that built no fix candidates during the replay (<see cref="FixesDeferred"/>).
+        /// </summary>
+        internal void ReportWithDeferredFixes(RuleDescriptor rule, string message, Location location, string? objectName, IReadOnlyList<Location>? related)
+        {
+            DeferredFixes deferred = Deferred ?? throw new System.InvalidOperationException("Deferred fixes exist only in an incremental analysis's final pass.");
             ReportDeferred(rule, message, location, objectName, related, deferred);
         }
 

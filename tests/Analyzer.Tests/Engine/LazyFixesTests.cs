@@ -65,6 +65,9 @@ namespace ReplicaGuard.Tests
         [DataRow("zero", "RG2001", "CREATE TABLE t{0} (id int NOT NULL, b int);\nALTER TABLE t{0} REPLICA IDENTITY FULL;\nCREATE PUBLICATION p{0} FOR TABLE t{0};\n")]
         [DataRow("pglogical", "RG2001", "CREATE TABLE t{0} (a int NOT NULL, b int);\nCREATE UNIQUE INDEX u{0} ON t{0} (a) WHERE b > 0;\nALTER TABLE t{0} REPLICA IDENTITY FULL;\nCREATE PUBLICATION p{0} FOR TABLE t{0};\n")]
         [DataRow("postgres", "RG3001", "CREATE TABLE t{0} (id int NOT NULL, v text);\nALTER TABLE t{0} ADD COLUMN w int;\n")]
+        // RG1002 and RG1003 build their fixes from the replay's fix history, which an incremental analysis does not keep.
+        [DataRow("postgres", "RG1002", "CREATE TABLE t{0} (id int NOT NULL, v text);\nCREATE PUBLICATION p{0} FOR TABLE t{0};\nUPDATE t{0} SET v = 'x';\nALTER TABLE t{0} ADD COLUMN w int;\n")]
+        [DataRow("postgres", "RG1003", "CREATE TABLE t{0} (id int, v text);\nCREATE UNIQUE INDEX u{0} ON t{0} (id);\nALTER TABLE t{0} REPLICA IDENTITY USING INDEX u{0};\nALTER TABLE t{0} ADD COLUMN w int;\n")]
         public void DeferredFixesOfAnIncrementalAnalysisAreThoseOfAFullAnalysis(string profile, string rule, string template)
         {
             var settings = new AnalysisSettings { Profile = profile };
