@@ -33,6 +33,12 @@ namespace ReplicaGuard.Benchmarks
                 Growth(runs, units);
                 return;
             }
+            if (args.Length > 0 && args[0] == "roslyn-edits")
+            {
+                // `roslyn-edits [runs]`: the Roslyn analyzer after an edit of one of 1,000 files (see RoslynEditBenchmarks).
+                RoslynEditHost.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, args.Length > 2 ? args[2] : null);
+                return;
+            }
             if (args.Length > 0 && args[0] == "incremental")
             {
                 // `incremental [runs] [only]`: "only" skips the full analyses (quicker before/after comparisons).
