@@ -94,13 +94,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 _parsed[i] = Parser.Parse(files[i]);
             }
-            _edited = EditedFile switch
-            {
-                "last" => Files - 1,
-                "middle" => Files / 2,
-                "second" => 1,
-                _ => 0,
-            };
+            _edited = EditedFiles.Index(EditedFile, Files);
             // A few versions of the edited file, as if the user were typing a comment.
             _edits = new SourceFile[8];
             for (int v = 0; v < _edits.Length; v++)
@@ -130,6 +124,21 @@ namespace ReplicaGuard.Benchmarks
             ParseNextEdit();
             return _incremental.Analyze(_parsed);
         }
+    }
+
+    /// <summary>Which file of a history an IDE benchmark edits, by the name its parameter gives it.</summary>
+    internal static class EditedFiles
+    {
+        /// <summary>Every position, in the order the quick views print them (the Params attributes list the same).</summary>
+        public static readonly string[] Positions = { "last", "middle", "second", "first" };
+
+        public static int Index(string position, int files) => position switch
+        {
+            "last" => files - 1,
+            "middle" => files / 2,
+            "second" => 1,
+            _ => 0,
+        };
     }
 
     internal static class Settings

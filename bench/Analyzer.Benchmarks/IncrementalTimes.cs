@@ -23,8 +23,9 @@ namespace ReplicaGuard.Benchmarks
                 parsed[i] = Parser.Parse(files[i]);
             }
             Retained(parsed, settings);
-            foreach (int edited in new[] { files.Count - 1, files.Count / 2, 1, 0 })
+            foreach (string position in EditedFiles.Positions)
             {
+                int edited = EditedFiles.Index(position, files.Count);
                 if (withFull)
                 {
                     Measure("full, edit file " + (edited + 1), runs, parsed, edited, settings, p => Engine.Analyze(p, settings));
@@ -154,7 +155,7 @@ namespace ReplicaGuard.Benchmarks
         /// method is recompiled after 30 calls, in the background). With 3, a middle-file edit measured partly
         /// unoptimised code: 20 runs gave a 58 ms median where 60 gave 19 ms (2026-11-22, quiet machine).
         /// </summary>
-        private const int WarmUpEdits = 40;
+        internal const int WarmUpEdits = 40;
 
         private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze)
         {

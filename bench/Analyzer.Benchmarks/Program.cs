@@ -35,7 +35,7 @@ namespace ReplicaGuard.Benchmarks
             }
             if (args.Length > 0 && args[0] == "roslyn-edits")
             {
-                // `roslyn-edits [runs]`: the Roslyn analyzer after an edit of one of 1,000 files (see RoslynEditBenchmarks).
+                // `roslyn-edits [runs] [last|middle|second|first]`: the Roslyn analyzer after an edit of one of 1,000 files (see RoslynEditBenchmarks).
                 RoslynEditHost.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, args.Length > 2 ? args[2] : null);
                 return;
             }

@@ -58,13 +58,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 _texts[i] = new MemoryText(Root + files[i].Path, files[i].Text);
             }
-            _edited = editedFile switch
-            {
-                "last" => Files - 1,
-                "middle" => Files / 2,
-                "second" => 1,
-                _ => 0,
-            };
+            _edited = EditedFiles.Index(editedFile, Files);
             EditAndAnalyze(logTime: false); // the first analysis replays everything
         }
 
@@ -84,18 +78,18 @@ namespace ReplicaGuard.Benchmarks
         /// <summary>`-- roslyn-edits N [file]`: N edits per file position, with wall medians and the analyzer's own time (Roslyn's telemetry).</summary>
         public static void Run(int runs, string? only = null)
         {
-            foreach (string file in only != null ? new[] { only } : new[] { "last", "middle", "second", "first" })
+            foreach (string file in only != null ? new[] { only } : EditedFiles.Positions)
             {
                 var host = new RoslynEditHost(file);
                 var wall = new List<double>();
                 var own = new List<double>();
                 int results = 0;
-                for (int i = 0; i < runs + 40; i++)
+                for (int i = 0; i < runs + IncrementalTimes.WarmUpEdits; i++)
                 {
                     long start = Stopwatch.GetTimestamp();
                     results = host.EditAndAnalyze(logTime: true, out TimeSpan analyzer).Length;
                     double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
-                    if (i >= 40)
+                    if (i >= IncrementalTimes.WarmUpEdits)
                     {
                         wall.Add(ms);
                         own.Add(analyzer.TotalMilliseconds);
