@@ -131,7 +131,7 @@ namespace ReplicaGuard
         public AnalysisResult Finish(IReadOnlyList<ParsedFile> files)
         {
             // With rollback (the IDE), fixes that read the catalog are built on demand by a one-shot analysis.
-            DeferredFixes? deferred = _ruleState != null ? new DeferredFixes(files, _settings) : null;
+            DeferredFixes? deferred = _context.FixesDeferred ? new DeferredFixes(files, _settings) : null;
             _context.BeginFinalPass(_replayer.Catalog.AllTables.Count);
             _context.Deferred = deferred;
             try

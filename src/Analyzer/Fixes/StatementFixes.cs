@@ -114,7 +114,7 @@ namespace ReplicaGuard.Fixes
                 {
                     continue;
                 }
-                if (other.Span.Start == edit.Span.Start && other.Span.Length == edit.Span.Length && other.NewText == edit.NewText)
+                if (other.Span.Equals(edit.Span) && other.NewText == edit.NewText)
                 {
                     return true;
                 }
