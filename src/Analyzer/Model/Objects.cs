@@ -255,13 +255,33 @@ namespace ReplicaGuard.Model
         /// <summary>This partition's bound within its parent.</summary>
         public PartitionBound? PartitionBound { get; internal set; }
 
+        // Partitioning and inheritance lists are made on first write: most tables have neither, and four empty
+        // lists per table were ~128 bytes of every table the replay builds (and the collector copies).
+        private List<ColumnObject?>? _partitionKey;
+        private List<TableObject>? _partitions;
+        private List<TableObject>? _inheritParents;
+        private List<TableObject>? _inheritChildren;
+
+        private static readonly TableObject[] NoTables = new TableObject[0];
+        private static readonly ColumnObject?[] NoKey = new ColumnObject?[0];
+
         /// <summary>PARTITION BY key columns of a partitioned table; null entries are expressions.</summary>
-        public List<ColumnObject?> PartitionKey { get; } = new List<ColumnObject?>();
+        public IReadOnlyList<ColumnObject?> PartitionKey => _partitionKey ?? (IReadOnlyList<ColumnObject?>)NoKey;
 
         public TableObject? PartitionParent { get; internal set; }
-        public List<TableObject> Partitions { get; } = new List<TableObject>();
-        public List<TableObject> InheritParents { get; } = new List<TableObject>();
-        public List<TableObject> InheritChildren { get; } = new List<TableObject>();
+        public IReadOnlyList<TableObject> Partitions => _partitions ?? (IReadOnlyList<TableObject>)NoTables;
+        public IReadOnlyList<TableObject> InheritParents => _inheritParents ?? (IReadOnlyList<TableObject>)NoTables;
+        public IReadOnlyList<TableObject> InheritChildren => _inheritChildren ?? (IReadOnlyList<TableObject>)NoTables;
+
+        /// <summary>The lists the replayer changes (made when first changed).</summary>
+        internal List<ColumnObject?> PartitionKeyList => _partitionKey ??= new List<ColumnObject?>();
+        internal List<TableObject> PartitionList => _partitions ??= new List<TableObject>();
+        internal List<TableObject> InheritParentList => _inheritParents ??= new List<TableObject>();
+        internal List<TableObject> InheritChildList => _inheritChildren ??= new List<TableObject>();
+
+        internal bool InheritsFrom(TableObject parent) => _inheritParents != null && _inheritParents.Contains(parent);
+
+        internal bool InPartitionKey(ColumnObject column) => _partitionKey != null && _partitionKey.Contains(column);
 
         /// <summary>Explicit publication rows (pg_publication_rel) for this table, by publication. Made when first asked for: most tables are in no publication list.</summary>
         public Dictionary<PublicationObject, PublicationRelation> PublicationRows => _publicationRows ??= new Dictionary<PublicationObject, PublicationRelation>();

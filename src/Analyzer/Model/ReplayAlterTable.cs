@@ -183,7 +183,7 @@ namespace ReplicaGuard.Model
                 case AlterTableActionKind.Inherit:
                     {
                         TableObject parent = RequireTable(a.Relation!.Value);
-                        if (parent == table || table.InheritParents.Contains(parent))
+                        if (parent == table || table.InheritsFrom(parent))
                         {
                             throw Reject("relation \"" + parent.Name + "\" would be inherited from more than once");
                         }
@@ -192,19 +192,19 @@ namespace ReplicaGuard.Model
                             // ATExecAddInherit: a cycle would also make every recursive walk of the tree endless.
                             throw Reject("circular inheritance not allowed");
                         }
-                        _catalog.AddToList(table.InheritParents, parent);
-                        _catalog.AddToList(parent.InheritChildren, table);
+                        _catalog.AddToList(table.InheritParentList, parent);
+                        _catalog.AddToList(parent.InheritChildList, table);
                         break;
                     }
                 case AlterTableActionKind.NoInherit:
                     {
                         TableObject parent = RequireTable(a.Relation!.Value);
-                        if (!table.InheritParents.Contains(parent))
+                        if (!table.InheritsFrom(parent))
                         {
                             throw Reject("relation \"" + parent.Name + "\" is not a parent of relation \"" + table.Name + "\"");
                         }
-                        _catalog.RemoveFromList(table.InheritParents, parent);
-                        _catalog.RemoveFromList(parent.InheritChildren, table);
+                        _catalog.RemoveFromList(table.InheritParentList, parent);
+                        _catalog.RemoveFromList(parent.InheritChildList, table);
                         break;
                     }
             }
@@ -300,7 +300,7 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("cannot drop column from only the partitioned table when partitions exist");
             }
-            if (table.PartitionKey.Contains(column))
+            if (table.InPartitionKey(column))
             {
                 throw Reject("cannot drop column \"" + name + "\" because it is part of the partition key of relation \"" + table.Name + "\"");
             }
@@ -795,7 +795,7 @@ namespace ReplicaGuard.Model
             CheckPartitionBound(parent, bound, partition.Name);
             _catalog.Set(partition, partition.PartitionBound, bound, static (o, v) => o.PartitionBound = v);
             _catalog.Set(partition, partition.PartitionParent, parent, static (o, v) => o.PartitionParent = v);
-            _catalog.AddToList(parent.Partitions, partition);
+            _catalog.AddToList(parent.PartitionList, partition);
             foreach (IndexObject parentIndex in new List<IndexObject>(parent.Indexes))
             {
                 EnsurePartitionIndex(partition, parentIndex);
@@ -811,7 +811,7 @@ namespace ReplicaGuard.Model
                 throw Reject("relation \"" + partition.Name + "\" is not a partition of relation \"" + parent.Name + "\"");
             }
             _catalog.Set(partition, partition.PartitionParent, null, static (o, v) => o.PartitionParent = v);
-            _catalog.RemoveFromList(parent.Partitions, partition);
+            _catalog.RemoveFromList(parent.PartitionList, partition);
             foreach (ColumnObject column in partition.Columns)
             {
                 ColumnObject c = column;

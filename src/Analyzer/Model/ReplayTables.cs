@@ -117,7 +117,7 @@ namespace ReplicaGuard.Model
                     throw Reject("cannot inherit from partition \"" + parent.Name + "\"");
                 }
                 CheckChildPersistence(parent, persistence, partition: false);
-                if (table.InheritParents.Contains(parent))
+                if (table.InheritsFrom(parent))
                 {
                     throw Reject("relation \"" + parent.Name + "\" would be inherited from more than once");
                 }
@@ -150,8 +150,8 @@ namespace ReplicaGuard.Model
                     }
                 }
                 table.ColumnsUnknown |= parent.ColumnsUnknown;
-                table.InheritParents.Add(parent);
-                _catalog.AddToList(parent.InheritChildren, table);
+                table.InheritParentList.Add(parent);
+                _catalog.AddToList(parent.InheritChildList, table);
             }
 
             List<(LikeClause Like, TableObject? Source)>? likeSources = s.Likes.Count == 0 ? null : new List<(LikeClause Like, TableObject? Source)>();
@@ -214,13 +214,13 @@ namespace ReplicaGuard.Model
             }
             foreach (string? keyColumn in s.PartitionKey)
             {
-                table.PartitionKey.Add(keyColumn == null ? null : RequireColumn(table, keyColumn));
+                table.PartitionKeyList.Add(keyColumn == null ? null : RequireColumn(table, keyColumn));
             }
 
             if (partitionParent != null)
             {
                 table.PartitionParent = partitionParent;
-                _catalog.AddToList(partitionParent.Partitions, table);
+                _catalog.AddToList(partitionParent.PartitionList, table);
                 foreach (IndexObject parentIndex in new List<IndexObject>(partitionParent.Indexes))
                 {
                     CreateIndex(table, IndexSpec.From(parentIndex), recurse: true, parentIndex);
@@ -736,11 +736,11 @@ namespace ReplicaGuard.Model
             }
             if (table.PartitionParent != null)
             {
-                _catalog.RemoveFromList(table.PartitionParent.Partitions, table);
+                _catalog.RemoveFromList(table.PartitionParent.PartitionList, table);
             }
             foreach (TableObject parent in table.InheritParents)
             {
-                _catalog.RemoveFromList(parent.InheritChildren, table);
+                _catalog.RemoveFromList(parent.InheritChildList, table);
             }
             _catalog.RemoveRelation(table);
         }
