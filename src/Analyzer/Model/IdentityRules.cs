@@ -108,15 +108,15 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>Every live publication that covers the table (GetRelationPublications with ancestors, schemas, ALL TABLES).</summary>
-        public static List<Coverage> CoveringPublications(TableObject table, Catalog catalog, IReadOnlyList<string> initialSearchPath)
+        public static IReadOnlyList<Coverage> CoveringPublications(TableObject table, Catalog catalog, IReadOnlyList<string> initialSearchPath)
         {
             Dictionary<string, PublicationObject>.ValueCollection publications = catalog.PublicationValues; // no boxed enumerator per table
-            // Sized for the usual few publications, most of which cover the table (ALL TABLES).
-            var result = new List<Coverage>(Math.Min(publications.Count, 4));
             if (publications.Count == 0 || !IsPublishable(table))
             {
-                return result; // the rules ask for every table: most histories have no publication at all
+                return NoCoverage; // the rules ask for every table: most histories have no publication at all
             }
+            // Sized for the usual few publications, most of which cover the table (ALL TABLES).
+            var result = new List<Coverage>(Math.Min(publications.Count, 4));
             // Most tables are no partition: no list to make.
             List<TableObject> ancestors = table.PartitionParent == null ? NoAncestors : PartitionAncestors(table);
             foreach (PublicationObject publication in publications)
@@ -127,7 +127,7 @@ namespace ReplicaGuard.Model
                 }
                 if (publication.AllTables)
                 {
-                    result.Add(new Coverage(publication, null, Later(publication.CreatedBy, publication.OptionsChangedBy)));
+                    result.Add(AllTablesCoverage(publication));
                     continue;
                 }
                 StatementRef? cause;
@@ -139,6 +139,25 @@ namespace ReplicaGuard.Model
             }
             return result;
         }
+
+        /// <summary>
+        /// What a FOR ALL TABLES publication gives every table: the same publication, no row and the same cause,
+        /// so one object serves them all (the final pass asked for a new one for every table of the catalog).
+        /// Made again when the cause changes; nothing else in it can.
+        /// </summary>
+        private static Coverage AllTablesCoverage(PublicationObject publication)
+        {
+            StatementRef? cause = Later(publication.CreatedBy, publication.OptionsChangedBy);
+            Coverage? shared = publication.AllTablesCoverage;
+            if (shared == null || shared.Cause != cause)
+            {
+                shared = new Coverage(publication, null, cause);
+                publication.AllTablesCoverage = shared;
+            }
+            return shared;
+        }
+
+        private static readonly Coverage[] NoCoverage = new Coverage[0];
 
         /// <summary>Read only (the ancestors of a table that is no partition).</summary>
         private static readonly List<TableObject> NoAncestors = new List<TableObject>();
@@ -257,7 +276,7 @@ namespace ReplicaGuard.Model
             {
                 return IdentityVerdict.Fine;
             }
-            List<Coverage> coverage = CoveringPublications(table, catalog, initialSearchPath);
+            IReadOnlyList<Coverage> coverage = CoveringPublications(table, catalog, initialSearchPath);
             if (coverage.Count == 0)
             {
                 return IdentityVerdict.Fine;
@@ -270,8 +289,9 @@ namespace ReplicaGuard.Model
             // tables have neither, and the rules check every table.
             HashSet<ColumnObject>? identityColumns = null;
 
-            foreach (Coverage c in coverage)
+            for (int i = 0; i < coverage.Count; i++) // not foreach: an interface's enumerator is an object
             {
+                Coverage c = coverage[i];
                 PublicationObject p = c.Publication;
                 bool update = (p.Publish & PublishActions.Update) != 0;
                 bool delete = (p.Publish & PublishActions.Delete) != 0;

@@ -491,6 +491,12 @@ namespace ReplicaGuard.Model
 
         /// <summary>Declared in the settings (created by a tool at run time), not by the files.</summary>
         public bool IsDeclared { get; internal set; }
+
+        /// <summary>
+        /// The coverage this publication gave the last table asked about when it is FOR ALL TABLES, shared by
+        /// every table (see IdentityRules). A cache of immutable values: not journaled, checked on each use.
+        /// </summary>
+        internal Coverage? AllTablesCoverage { get; set; }
         public bool AllTables { get; internal set; }
         public PublishActions Publish { get; internal set; } = PublishActions.All;
         public bool ViaPartitionRoot { get; internal set; }

@@ -46,6 +46,28 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void AForAllTablesPublicationWhoseOptionsChangeLaterIsTheLatestCauseAgain()
+        {
+            // The coverage a FOR ALL TABLES publication gives is shared between tables and passes; the final pass
+            // after the appended ALTER must see that statement as the latest cause, not the CREATE PUBLICATION
+            // the previous pass saw.
+            var settings = new AnalysisSettings();
+            var files = new List<ParsedFile>
+            {
+                Parse("m/0001_init.sql", "CREATE TABLE a (x int);\nCREATE PUBLICATION p FOR ALL TABLES;\n"),
+            };
+            var incremental = new IncrementalAnalysis(settings);
+            Diagnostic before = incremental.Analyze(files).Diagnostics.Single(d => d.Id == "RG1001");
+            Assert.AreEqual("m/0001_init.sql", before.Location.File.Path);
+
+            files.Add(Parse("m/0002_options.sql", "ALTER PUBLICATION p SET (publish = 'update');\n"));
+            AnalysisResult result = incremental.Analyze(files);
+            Diagnostic after = result.Diagnostics.Single(d => d.Id == "RG1001");
+            Assert.AreEqual("m/0002_options.sql", after.Location.File.Path, "the options change is the latest cause");
+            AssertSame(0, "options changed", files, result, settings);
+        }
+
+        [TestMethod]
         public void InsertingRemovingAndReparsingFilesGivesTheFullAnalysisResults()
         {
             for (int seed = 1000; seed < 1100; seed++)
