@@ -37,12 +37,13 @@ namespace ReplicaGuard.FrontEnds
         public static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, IncrementalAnalysis? incremental, CancellationToken cancellationToken)
         {
             var parsed = new List<ParsedFile>(ordered.Count);
+            ParseCache.SettingsParses parses = cache.For(settings);
             foreach (MigrationInput input in ordered)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    parsed.Add(cache.GetOrParse(input, settings, cancellationToken));
+                    parsed.Add(parses.GetOrParse(input, cancellationToken));
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
