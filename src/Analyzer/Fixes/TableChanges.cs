@@ -177,6 +177,10 @@ namespace ReplicaGuard.Fixes
         /// <summary>Every inheritance child and partition below the table; a work list, as chains can be deep.</summary>
         private static void MarkDescendants(TableObject table, StatementRef statement, Catalog catalog)
         {
+            if (table.InheritChildren.Count == 0 && table.Partitions.Count == 0)
+            {
+                return; // most tables: no work list to make
+            }
             var pending = new Stack<TableObject>();
             pending.Push(table);
             while (pending.Count > 0)

@@ -188,8 +188,10 @@ namespace ReplicaGuard.Model
         private sealed class TableListing
         {
             private readonly HashSet<TableObject> _listed = new HashSet<TableObject>();
-            private readonly HashSet<TableObject> _withFilter = new HashSet<TableObject>();
-            private readonly HashSet<TableObject> _withColumns = new HashSet<TableObject>();
+
+            // Made for the first item with a WHERE clause or a column list: most lists have neither.
+            private HashSet<TableObject>? _withFilter;
+            private HashSet<TableObject>? _withColumns;
 
             /// <summary>Each row's table, the item that added it, and whether the item names it (not a parent of it).</summary>
             public List<(TableObject Table, Syntax.Ast.PublicationObject Item, bool Named)> Rows { get; } = new List<(TableObject, Syntax.Ast.PublicationObject, bool)>();
@@ -217,11 +219,11 @@ namespace ReplicaGuard.Model
                 _listed.Add(table);
                 if (item.RowFilterColumns != null)
                 {
-                    _withFilter.Add(table);
+                    (_withFilter ??= new HashSet<TableObject>()).Add(table);
                 }
                 if (item.Columns != null)
                 {
-                    _withColumns.Add(table);
+                    (_withColumns ??= new HashSet<TableObject>()).Add(table);
                 }
                 Rows.Add((table, item, named));
             }
@@ -229,11 +231,11 @@ namespace ReplicaGuard.Model
             /// <summary>A table met again (named again, or reached again through a parent) by <paramref name="item"/>.</summary>
             public void CheckRepeat(TableObject table, Syntax.Ast.PublicationObject item, TableObject named)
             {
-                if (item.RowFilterColumns != null || _withFilter.Contains(table))
+                if (item.RowFilterColumns != null || _withFilter?.Contains(table) == true)
                 {
                     throw Reject("conflicting or redundant WHERE clauses for table \"" + named.Name + "\"");
                 }
-                if (item.Columns != null || _withColumns.Contains(table))
+                if (item.Columns != null || _withColumns?.Contains(table) == true)
                 {
                     throw Reject("conflicting or redundant column lists for table \"" + named.Name + "\"");
                 }
