@@ -117,6 +117,20 @@ namespace ReplicaGuard.Benchmarks
                 listener.Print(count);
                 return;
             }
+            if (args.Length > 0 && args[0] == "alloc-types-growth")
+            {
+                // Which types the whole engine allocates on a generated history (sampled): `alloc-types-growth N units`.
+                List<SourceFile> files = HistoryGenerator.Generate(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+                int count = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+                Engine.Analyze(files, new AnalysisSettings());
+                using var listener = new AllocationTypes();
+                for (int i = 0; i < count; i++)
+                {
+                    Engine.Analyze(files, new AnalysisSettings());
+                }
+                listener.Print(count);
+                return;
+            }
             if (args.Length > 0 && args[0] == "gc-promoted")
             {
                 GcEvents.Promoted(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
