@@ -75,7 +75,10 @@ namespace ReplicaGuard.Benchmarks
             return diagnostics;
         }
 
-        /// <summary>`-- roslyn-edits N [file]`: N edits per file position, with wall medians and the analyzer's own time (Roslyn's telemetry).</summary>
+        /// <summary>
+        /// `-- roslyn-edits N [file]`: N edits per file position, with wall medians, the analyzer's own time (Roslyn's
+        /// telemetry) and what the collector did per edit (early-file edits pay most of their extra time there).
+        /// </summary>
         public static void Run(int runs, string? only = null)
         {
             foreach (string file in only != null ? new[] { only } : EditedFiles.Positions)
@@ -84,8 +87,13 @@ namespace ReplicaGuard.Benchmarks
                 var wall = new List<double>();
                 var own = new List<double>();
                 int results = 0;
+                CollectorWindow collector = default;
                 for (int i = 0; i < runs + IncrementalTimes.WarmUpEdits; i++)
                 {
+                    if (i == IncrementalTimes.WarmUpEdits)
+                    {
+                        collector = CollectorWindow.Start();
+                    }
                     long start = Stopwatch.GetTimestamp();
                     results = host.EditAndAnalyze(logTime: true, out TimeSpan analyzer).Length;
                     double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
@@ -98,6 +106,7 @@ namespace ReplicaGuard.Benchmarks
                 wall.Sort();
                 own.Sort();
                 Console.WriteLine($"edit {file,-7} wall median {wall[wall.Count / 2],7:F2} ms (min {wall[0],6:F2}); analyzer's own time median {own[own.Count / 2],7:F2} ms (min {own[0],6:F2}); {results} results");
+                Console.WriteLine($"             {collector.Describe(runs)}");
             }
         }
 
