@@ -497,6 +497,7 @@ namespace ReplicaGuard.Model
         /// every table (see IdentityRules). A cache of immutable values: not journaled, checked on each use.
         /// </summary>
         internal Coverage? AllTablesCoverage { get; set; }
+
         public bool AllTables { get; internal set; }
         public PublishActions Publish { get; internal set; } = PublishActions.All;
         public bool ViaPartitionRoot { get; internal set; }
