@@ -177,7 +177,7 @@ namespace ReplicaGuard.Fixes
         /// <summary>Every inheritance child and partition below the table; a work list, as chains can be deep.</summary>
         private static void MarkDescendants(TableObject table, StatementRef statement, Catalog catalog)
         {
-            if (table.InheritChildren.Count == 0 && table.Partitions.Count == 0)
+            if (!table.HasChildren)
             {
                 return; // most tables: no work list to make
             }

@@ -279,6 +279,9 @@ namespace ReplicaGuard.Model
         internal List<TableObject> InheritParentList => _inheritParents ??= new List<TableObject>();
         internal List<TableObject> InheritChildList => _inheritChildren ??= new List<TableObject>();
 
+        /// <summary>Has partitions or inheritance children (what ALTER TABLE without ONLY recurses to).</summary>
+        internal bool HasChildren => _partitions?.Count > 0 || _inheritChildren?.Count > 0;
+
         internal bool InheritsFrom(TableObject parent) => _inheritParents != null && _inheritParents.Contains(parent);
 
         internal bool InPartitionKey(ColumnObject column) => _partitionKey != null && _partitionKey.Contains(column);

@@ -120,7 +120,7 @@ namespace ReplicaGuard.Model
                         {
                             throw Reject("cannot alter inherited column \"" + column.Name + "\"");
                         }
-                        if (!recurse && HasChildren(table))
+                        if (!recurse && table.HasChildren)
                         {
                             throw Reject("type of inherited column \"" + column.Name + "\" must be changed in child tables too");
                         }
@@ -227,7 +227,7 @@ namespace ReplicaGuard.Model
                 }
                 throw Reject("column \"" + name + "\" of relation \"" + table.Name + "\" already exists");
             }
-            if (!recurse && HasChildren(table))
+            if (!recurse && table.HasChildren)
             {
                 throw Reject("column must be added to child tables too");
             }
@@ -715,7 +715,7 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("column \"" + newName + "\" of relation \"" + table.Name + "\" already exists");
             }
-            if (top && !recurse && HasChildren(table))
+            if (top && !recurse && table.HasChildren)
             {
                 throw Reject("inherited column \"" + oldName + "\" must be renamed in child tables too");
             }

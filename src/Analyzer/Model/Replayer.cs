@@ -322,7 +322,7 @@ namespace ReplicaGuard.Model
         private static List<TableObject> Descendants(TableObject table)
         {
             // Most tables have no children: skip the list, set and queue (ALTER TABLE without ONLY asks for every table).
-            if (!HasChildren(table))
+            if (!table.HasChildren)
             {
                 return NoDescendants;
             }
@@ -355,7 +355,5 @@ namespace ReplicaGuard.Model
 
         /// <summary>Shared answer for a table without children; callers only read it.</summary>
         private static readonly List<TableObject> NoDescendants = new List<TableObject>(0);
-
-        private static bool HasChildren(TableObject table) => table.Partitions.Count > 0 || table.InheritChildren.Count > 0;
     }
 }
