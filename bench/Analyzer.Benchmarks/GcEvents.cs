@@ -65,9 +65,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 lastIndex[k] = GC.GetGCMemoryInfo(kinds[k]).Index;
             }
-            int gen0 = GC.CollectionCount(0);
-            int gen2 = GC.CollectionCount(2);
-            TimeSpan paused = GC.GetTotalPauseDuration();
+            CollectorWindow collector = CollectorWindow.Start();
             for (int i = 0; i < runs; i++)
             {
                 Engine.Analyze(new[] { file }, new AnalysisSettings());
@@ -82,8 +80,8 @@ namespace ReplicaGuard.Benchmarks
                     }
                 }
             }
-            Console.WriteLine($"{runs} runs: {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} gen2), "
-                + $"pause {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / runs:F1} ms/run");
+            Console.WriteLine($"{runs} runs: {collector.Collections(0)} collections ({collector.Collections(2)} gen2), "
+                + $"pause {collector.PausedMilliseconds / runs:F1} ms/run");
             for (int k = 0; k < kinds.Length; k++)
             {
                 Console.WriteLine($"  {kinds[k],-12} seen {seen[k],3}, promoted {promoted[k] / 1048576.0 / runs,6:F2} MiB/run");

@@ -117,8 +117,7 @@ namespace ReplicaGuard.Benchmarks
         private static void MeasureEdits(int count, string what, bool listener, Action<int> edit)
         {
             AllocationTypes? types = listener ? new AllocationTypes() : null;
-            int[] before = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
-            TimeSpan pause = GC.GetTotalPauseDuration();
+            CollectorWindow collector = CollectorWindow.Start();
             long allocated = GC.GetAllocatedBytesForCurrentThread();
             double threadStart = ThreadCpu.Milliseconds();
             for (int i = 0; i < count; i++)
@@ -127,8 +126,8 @@ namespace ReplicaGuard.Benchmarks
             }
             double threadMs = ThreadCpu.Milliseconds() - threadStart;
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            Console.WriteLine($"{count} edits of {what}: thread CPU {threadMs / count:F2} ms/edit, allocated {allocated / (double)count / 1048576.0:F2} MiB/edit, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / count:F2} ms/edit, "
-                + $"collections gen0 {GC.CollectionCount(0) - before[0]}, gen1 {GC.CollectionCount(1) - before[1]}, gen2 {GC.CollectionCount(2) - before[2]}");
+            Console.WriteLine($"{count} edits of {what}: thread CPU {threadMs / count:F2} ms/edit, allocated {allocated / (double)count / 1048576.0:F2} MiB/edit, GC pause {collector.PausedMilliseconds / count:F2} ms/edit, "
+                + $"collections gen0 {collector.Collections(0)}, gen1 {collector.Collections(1)}, gen2 {collector.Collections(2)}");
             types?.Print(count);
             types?.Dispose();
         }
@@ -164,16 +163,12 @@ namespace ReplicaGuard.Benchmarks
             var threadCpu = new List<double>(runs);
             Process process = Process.GetCurrentProcess();
             long allocated = 0;
-            int collections = 0;
-            int gen1 = 0;
-            TimeSpan pause = TimeSpan.Zero;
+            CollectorWindow collector = default;
             for (int i = 0; i < runs + WarmUpEdits; i++)
             {
                 if (i == WarmUpEdits)
                 {
-                    collections = GC.CollectionCount(0);
-                    gen1 = GC.CollectionCount(1);
-                    pause = GC.GetTotalPauseDuration();
+                    collector = CollectorWindow.Start();
                 }
                 var source = new SourceFile(HistoryGenerator.Name(edited), HistoryGenerator.File(edited, " edit " + i));
                 long bytes = GC.GetAllocatedBytesForCurrentThread();
@@ -194,9 +189,9 @@ namespace ReplicaGuard.Benchmarks
                     allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 }
             }
-            collections = GC.CollectionCount(0) - collections;
-            gen1 = GC.CollectionCount(1) - gen1;
-            double pauseMs = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds / runs;
+            int collections = collector.Collections(0);
+            int gen1 = collector.Collections(1);
+            double pauseMs = collector.PausedMilliseconds / runs;
             times.Sort();
             cpu.Sort();
             threadCpu.Sort();

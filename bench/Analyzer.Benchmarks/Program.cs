@@ -252,22 +252,17 @@ namespace ReplicaGuard.Benchmarks
                 var times = new List<double>(runs);
                 var cpuTimes = new List<double>(runs);
                 long allocated = GC.GetAllocatedBytesForCurrentThread();
-                int collections = GC.CollectionCount(0);
-                int gen2 = GC.CollectionCount(2);
+                CollectorWindow first = CollectorWindow.Start();
                 run();
                 allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-                collections = GC.CollectionCount(0) - collections;
-                gen2 = GC.CollectionCount(2) - gen2;
-                TimeSpan pausedBefore = TimeSpan.Zero;
-                int gen0Before = 0, gen1Before = 0, gen2Before = 0;
+                int collections = first.Collections(0);
+                int gen2 = first.Collections(2);
+                CollectorWindow measured = default;
                 for (int i = 0; i < runs + 3; i++)
                 {
                     if (i == 3)
                     {
-                        pausedBefore = GC.GetTotalPauseDuration();
-                        gen0Before = GC.CollectionCount(0);
-                        gen1Before = GC.CollectionCount(1);
-                        gen2Before = GC.CollectionCount(2);
+                        measured = CollectorWindow.Start();
                     }
                     double cpuStart = ThreadCpu.Milliseconds();
                     long start = Stopwatch.GetTimestamp();
@@ -280,8 +275,7 @@ namespace ReplicaGuard.Benchmarks
                         cpuTimes.Add(cpu);
                     }
                 }
-                double pausedPerRun = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / runs;
-                string gcs = $"GC pause {pausedPerRun:F2} ms/run, {GC.CollectionCount(0) - gen0Before} gen0 ({GC.CollectionCount(1) - gen1Before} gen1, {GC.CollectionCount(2) - gen2Before} gen2) in {runs} runs";
+                string gcs = $"GC pause {measured.PausedMilliseconds / runs:F2} ms/run, {measured.Collections(0)} gen0 ({measured.Collections(1)} gen1, {measured.Collections(2)} gen2) in {runs} runs";
                 times.Sort();
                 // The thread CPU clock ticks coarsely (a few ms): only its mean over the runs is meaningful.
                 double cpuMean = 0;

@@ -106,7 +106,8 @@ namespace ReplicaGuard.Benchmarks
                 wall.Sort();
                 own.Sort();
                 Console.WriteLine($"edit {file,-7} wall median {wall[wall.Count / 2],7:F2} ms (min {wall[0],6:F2}); analyzer's own time median {own[own.Count / 2],7:F2} ms (min {own[0],6:F2}); {results} results");
-                Console.WriteLine($"             {collector.Describe(runs)}");
+                Console.WriteLine($"             allocated {collector.Allocated / (double)runs / 1048576.0:F2} MiB, GC pause {collector.PausedMilliseconds / runs:F2} ms per edit; "
+                    + $"collections gen0 {collector.Collections(0)}, gen1 {collector.Collections(1)}, gen2 {collector.Collections(2)} in {runs}");
             }
         }
 
