@@ -6,7 +6,10 @@ namespace ReplicaGuard.Benchmarks
     /// <summary>Finds ../shared/corpus beside the repository root by walking up from the running program.</summary>
     internal static class Corpus
     {
-        public static string Root { get; } = Find();
+        private static string? _root;
+
+        /// <summary>The corpus folder; <see cref="CorpusNotFoundException"/> when it is not there.</summary>
+        public static string Root => _root ??= Find();
 
         public static string GitLabStructure => Path.Combine(Root, "gitlab", "db", "structure.sql");
 
@@ -20,8 +23,17 @@ namespace ReplicaGuard.Benchmarks
                     return candidate;
                 }
             }
-            throw new InvalidOperationException(
+            throw new CorpusNotFoundException(
                 "shared/corpus not found beside the repository root (walked up from " + AppContext.BaseDirectory + "); the benchmarks need it.");
+        }
+    }
+
+    /// <summary>The corpus is missing: a plain message for the quick views (thrown outside a type initializer, so not wrapped).</summary>
+    internal sealed class CorpusNotFoundException : Exception
+    {
+        public CorpusNotFoundException(string message)
+            : base(message)
+        {
         }
     }
 }

@@ -46,7 +46,7 @@ namespace ReplicaGuard.Benchmarks
         }
 
         /// <summary>
-        /// `-- gc-promoted N [variant]`: the whole engine on GitLab N times; after each run, the bytes the collections of
+        /// `-- gc-promoted N`: the whole engine on GitLab N times; after each run, the bytes the collections of
         /// that run promoted (survivors copied to an older generation), by kind. Unlike pause times this barely depends
         /// on the machine's load: it is the copying work the collector did.
         /// </summary>
