@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using BenchmarkDotNet.Attributes;
 using ReplicaGuard.Syntax;
 using ReplicaGuard.Text;
@@ -22,7 +21,7 @@ namespace ReplicaGuard.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            _file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            _file = Corpus.GitLabFile();
             _settings = Settings.Create(AllTablesPublished);
             _tokens = Lexer.Lex(_file.Text);
             _parsed = Parser.Parse(_file, _settings.PostgresVersion);

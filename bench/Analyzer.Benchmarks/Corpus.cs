@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using ReplicaGuard.Text;
 
 namespace ReplicaGuard.Benchmarks
 {
@@ -12,6 +13,9 @@ namespace ReplicaGuard.Benchmarks
         public static string Root => _root ??= Find();
 
         public static string GitLabStructure => Path.Combine(Root, "gitlab", "db", "structure.sql");
+
+        /// <summary>GitLab's structure.sql as the engine gets it, under the path its results name.</summary>
+        public static SourceFile GitLabFile() => new SourceFile("db/structure.sql", File.ReadAllText(GitLabStructure));
 
         private static string Find()
         {

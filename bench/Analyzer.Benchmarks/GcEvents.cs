@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Tracing;
-using System.IO;
 using ReplicaGuard.Text;
 
 namespace ReplicaGuard.Benchmarks
@@ -52,7 +51,7 @@ namespace ReplicaGuard.Benchmarks
         /// </summary>
         public static void Promoted(int runs)
         {
-            var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            var file = Corpus.GitLabFile();
             for (int i = 0; i < 5; i++)
             {
                 Engine.Analyze(new[] { file }, new AnalysisSettings());
@@ -90,7 +89,7 @@ namespace ReplicaGuard.Benchmarks
 
         public static void Run(int runs)
         {
-            var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            var file = Corpus.GitLabFile();
             for (int i = 0; i < 5; i++)
             {
                 Engine.Analyze(new[] { file }, new AnalysisSettings());

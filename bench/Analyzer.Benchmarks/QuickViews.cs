@@ -75,7 +75,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 a.NoMoreThan(1);
                 int count = a.Count(1, "RUNS", 200);
-                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                var file = Corpus.GitLabFile();
                 for (int i = 0; i < count; i++)
                 {
                     Engine.Analyze(new[] { file }, new AnalysisSettings());
@@ -85,7 +85,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 a.NoMoreThan(2);
                 int count = a.Count(1, "RUNS", 200);
-                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                var file = Corpus.GitLabFile();
                 AnalysisSettings settings = Settings.Create(a.Word(2, "all") != null);
                 ParsedFile parsed = Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
                 for (int i = 0; i < count; i++)
@@ -97,7 +97,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 a.NoMoreThan(1);
                 int count = a.Count(1, "RUNS", 200);
-                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                var file = Corpus.GitLabFile();
                 var settings = new AnalysisSettings();
                 for (int i = 0; i < count; i++)
                 {
@@ -108,7 +108,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 a.NoMoreThan(2);
                 int count = a.Count(1, "RUNS", 50);
-                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                var file = Corpus.GitLabFile();
                 AnalysisSettings settings = Settings.Create(a.Word(2, "all") != null);
                 ParsedFile parsed = Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
                 Engine.Analyze(new[] { parsed }, settings);
@@ -123,7 +123,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 a.NoMoreThan(1);
                 int count = a.Count(1, "RUNS");
-                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                var file = Corpus.GitLabFile();
                 Engine.Analyze(new[] { file }, new AnalysisSettings());
                 using var listener = new AllocationTypes();
                 for (int i = 0; i < count; i++)
@@ -149,7 +149,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 a.NoMoreThan(1);
                 int count = a.Count(1, "RUNS", 50);
-                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                var file = Corpus.GitLabFile();
                 var settings = new AnalysisSettings();
                 Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
                 using var listener = new AllocationTypes();
@@ -173,7 +173,7 @@ namespace ReplicaGuard.Benchmarks
             {
                 a.NoMoreThan(1);
                 int count = a.Count(1, "RUNS", 200);
-                var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+                var file = Corpus.GitLabFile();
                 for (int i = 0; i < 30; i++)
                 {
                     Lexer.Lex(file.Text);
@@ -274,7 +274,7 @@ namespace ReplicaGuard.Benchmarks
 
         private static void Phases(int runs, AnalysisSettings settings, string only)
         {
-            var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            var file = Corpus.GitLabFile();
             TokenList tokens = Lexer.Lex(file.Text);
             ParsedFile parsed = Parser.Parse(file);
             AnalysisResult once = Engine.Analyze(new[] { parsed }, settings);

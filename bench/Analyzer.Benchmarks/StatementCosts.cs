@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using ReplicaGuard.Model;
 using ReplicaGuard.Syntax;
@@ -19,7 +18,7 @@ namespace ReplicaGuard.Benchmarks
         /// "rules": with TableChanges and every enabled rule listening, as an analysis replays.</param>
         public static void Run(int runs, bool allTables, string listeners)
         {
-            var file = new SourceFile("db/structure.sql", File.ReadAllText(Corpus.GitLabStructure));
+            var file = Corpus.GitLabFile();
             AnalysisSettings settings = Settings.Create(allTables);
             ParsedFile parsed = Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
             var best = new Dictionary<string, double>();
