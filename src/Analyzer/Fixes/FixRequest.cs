@@ -78,7 +78,7 @@ namespace ReplicaGuard.Fixes
         public PublishActions FailingActions { get; set; } = PublishActions.Update | PublishActions.Delete;
 
         /// <summary>The publications that cover the table (for column lists and "remove from the list").</summary>
-        public IReadOnlyList<Coverage> Coverage { get; set; } = new Coverage[0];
+        public IReadOnlyList<Coverage> Coverage { get; set; } = Model.Coverage.None;
 
         /// <summary>
         /// Fixes for this request are computed as if no row filter existed: the key that goes with removing the

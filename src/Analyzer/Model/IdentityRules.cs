@@ -31,6 +31,9 @@ namespace ReplicaGuard.Model
             Cause = cause;
         }
 
+        /// <summary>No coverage: one read-only empty list for every table no publication covers.</summary>
+        internal static readonly Coverage[] None = new Coverage[0];
+
         public PublicationObject Publication { get; }
 
         /// <summary>The pg_publication_rel row whose row filter and column list apply, when there is one.</summary>
@@ -49,7 +52,7 @@ namespace ReplicaGuard.Model
             Coverage = coverage;
         }
 
-        public static readonly IdentityVerdict Fine = new IdentityVerdict(IdentityFailure.None, IdentityFailure.None, new Coverage[0]);
+        public static readonly IdentityVerdict Fine = new IdentityVerdict(IdentityFailure.None, IdentityFailure.None, Model.Coverage.None);
 
         public IdentityFailure Update { get; }
         public IdentityFailure Delete { get; }
@@ -113,7 +116,7 @@ namespace ReplicaGuard.Model
             Dictionary<string, PublicationObject>.ValueCollection publications = catalog.PublicationValues; // no boxed enumerator per table
             if (publications.Count == 0 || !IsPublishable(table))
             {
-                return NoCoverage; // the rules ask for every table: most histories have no publication at all
+                return Coverage.None; // the rules ask for every table: most histories have no publication at all
             }
             // Sized for the usual few publications, most of which cover the table (ALL TABLES).
             var result = new List<Coverage>(Math.Min(publications.Count, 4));
@@ -156,8 +159,6 @@ namespace ReplicaGuard.Model
             }
             return shared;
         }
-
-        private static readonly Coverage[] NoCoverage = new Coverage[0];
 
         /// <summary>Read only (the ancestors of a table that is no partition).</summary>
         private static readonly List<TableObject> NoAncestors = new List<TableObject>();
