@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using ReplicaGuard.Syntax;
 using ReplicaGuard.Text;
 
 namespace ReplicaGuard.Benchmarks
@@ -16,6 +17,12 @@ namespace ReplicaGuard.Benchmarks
 
         /// <summary>GitLab's structure.sql as the engine gets it, under the path its results name.</summary>
         public static SourceFile GitLabFile() => new SourceFile("db/structure.sql", File.ReadAllText(GitLabStructure));
+
+        /// <summary>GitLab's structure.sql prepared and parsed with <paramref name="settings"/> (for timing the replay alone).</summary>
+        public static ParsedFile ParsedGitLab(AnalysisSettings settings)
+        {
+            return Parser.Parse(Engine.Prepare(GitLabFile(), settings), settings.PostgresVersion);
+        }
 
         private static string Find()
         {

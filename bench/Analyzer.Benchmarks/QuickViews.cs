@@ -86,7 +86,7 @@ namespace ReplicaGuard.Benchmarks
                 a.NoMoreThan(2);
                 int count = a.Count(1, "RUNS", 200);
                 AnalysisSettings settings = Settings.Create(a.Word(2, "all") != null);
-                ParsedFile parsed = ParsedGitLab(settings);
+                ParsedFile parsed = Corpus.ParsedGitLab(settings);
                 for (int i = 0; i < count; i++)
                 {
                     Engine.Analyze(new[] { parsed }, settings);
@@ -108,7 +108,7 @@ namespace ReplicaGuard.Benchmarks
                 a.NoMoreThan(2);
                 int count = a.Count(1, "RUNS", 50);
                 AnalysisSettings settings = Settings.Create(a.Word(2, "all") != null);
-                ParsedFile parsed = ParsedGitLab(settings);
+                ParsedFile parsed = Corpus.ParsedGitLab(settings);
                 Engine.Analyze(new[] { parsed }, settings);
                 using var listener = new AllocationTypes();
                 for (int i = 0; i < count; i++)
@@ -235,12 +235,6 @@ namespace ReplicaGuard.Benchmarks
                 Console.Error.WriteLine("error: " + e.Message);
                 return 2;
             }
-        }
-
-        /// <summary>GitLab's structure.sql prepared and parsed with <paramref name="settings"/> (the views that time the replay alone).</summary>
-        private static ParsedFile ParsedGitLab(AnalysisSettings settings)
-        {
-            return Parser.Parse(Engine.Prepare(Corpus.GitLabFile(), settings), settings.PostgresVersion);
         }
 
         private static void PrintViews(TextWriter writer)

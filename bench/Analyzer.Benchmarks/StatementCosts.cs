@@ -18,9 +18,8 @@ namespace ReplicaGuard.Benchmarks
         /// "rules": with TableChanges and every enabled rule listening, as an analysis replays.</param>
         public static void Run(int runs, bool allTables, string listeners)
         {
-            var file = Corpus.GitLabFile();
             AnalysisSettings settings = Settings.Create(allTables);
-            ParsedFile parsed = Parser.Parse(Engine.Prepare(file, settings), settings.PostgresVersion);
+            ParsedFile parsed = Corpus.ParsedGitLab(settings);
             var best = new Dictionary<string, double>();
             var counts = new Dictionary<string, int>();
             double bestTotal = double.MaxValue;

@@ -17,7 +17,7 @@ namespace ReplicaGuard.Benchmarks
         /// <summary>A positive whole number at <paramref name="position"/> (1 = first after the name); <paramref name="fallback"/> when absent, required when null.</summary>
         public int Count(int position, string what, int? fallback = null)
         {
-            string? text = At(position);
+            string? text = Text(position);
             if (text == null)
             {
                 return fallback ?? throw new ViewUsageException($"{what} is missing");
@@ -32,7 +32,7 @@ namespace ReplicaGuard.Benchmarks
         /// <summary>A file of the generated 1,000-file history by its 0-based index, or null when absent.</summary>
         public int? FileIndex(int position, int files)
         {
-            string? text = At(position);
+            string? text = Text(position);
             if (text == null)
             {
                 return null;
@@ -47,7 +47,7 @@ namespace ReplicaGuard.Benchmarks
         /// <summary>One of <paramref name="allowed"/> at <paramref name="position"/>, or null when absent.</summary>
         public string? Word(int position, params string[] allowed)
         {
-            string? text = At(position);
+            string? text = Text(position);
             if (text != null && Array.IndexOf(allowed, text) < 0)
             {
                 throw new ViewUsageException($"expected {string.Join(" or ", allowed)}, not '{text}'");
@@ -56,7 +56,7 @@ namespace ReplicaGuard.Benchmarks
         }
 
         /// <summary>Any text at <paramref name="position"/>, or null when absent.</summary>
-        public string? Text(int position) => At(position);
+        public string? Text(int position) => position < _args.Length ? _args[position] : null;
 
         /// <summary>Fails on arguments past <paramref name="count"/>: a typo there would otherwise be ignored silently.</summary>
         public void NoMoreThan(int count)
@@ -66,8 +66,6 @@ namespace ReplicaGuard.Benchmarks
                 throw new ViewUsageException($"unexpected argument '{_args[count + 1]}'");
             }
         }
-
-        private string? At(int position) => position < _args.Length ? _args[position] : null;
     }
 
     /// <summary>A quick view's arguments are wrong: the message says which, and the usage line follows it.</summary>
