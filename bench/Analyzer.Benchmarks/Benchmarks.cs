@@ -37,9 +37,13 @@ namespace ReplicaGuard.Benchmarks
         [Benchmark]
         public ParsedFile Parse() => Parser.Parse(_file, _settings.PostgresVersion);
 
-        /// <summary>Replay + all rules on the parsed file.</summary>
+        /// <summary>Replay + all rules on the parsed file, fixes built when first read (as `check` runs it).</summary>
         [Benchmark]
         public AnalysisResult ReplayAndRules() => Engine.Analyze(new[] { _parsed }, _settings);
+
+        /// <summary>The same, fixes built during the analysis (as `fix`, JSON and SARIF reports run it).</summary>
+        [Benchmark]
+        public AnalysisResult ReplayAndRulesWithFixes() => Engine.Analyze(new[] { _parsed }, _settings, FixBuilding.DuringAnalysis);
 
         /// <summary>Everything the engine does: prepare, lex, parse, replay, rules.</summary>
         [Benchmark(Baseline = true)]
@@ -61,6 +65,10 @@ namespace ReplicaGuard.Benchmarks
 
         [Benchmark]
         public AnalysisResult Engine_() => Engine.Analyze(_files, _settings);
+
+        /// <summary>With every result's fixes built during the analysis (`fix`, JSON, SARIF): their cost must grow linearly too.</summary>
+        [Benchmark]
+        public AnalysisResult EngineWithFixes() => Engine.Analyze(_files, _settings, FixBuilding.DuringAnalysis);
     }
 
     /// <summary>

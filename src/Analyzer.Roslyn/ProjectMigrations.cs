@@ -79,7 +79,10 @@ namespace ReplicaGuard.Roslyn
         /// <summary>Reads the texts, the configuration and the settings, and runs the engine. Never throws except for cancellation.</summary>
         public ProjectAnalysis Analyze(ParseCache cache, CancellationToken cancellationToken) => Analyze(cache, null, cancellationToken);
 
-        /// <param name="histories">Where the analyzer keeps each project's replay between compilations; null for a one-shot analysis.</param>
+        /// <param name="histories">
+        /// Where the analyzer keeps each project's replay between compilations; null for a one-shot analysis, which
+        /// builds the results' fixes at once: its caller is the code fix provider, which reads them.
+        /// </param>
         public ProjectAnalysis Analyze(ParseCache cache, IncrementalHistories? histories, CancellationToken cancellationToken)
         {
             string? json = null;
@@ -135,7 +138,7 @@ namespace ReplicaGuard.Roslyn
             }
             List<MigrationInput> ordered = MigrationHistory.Order(inputs, ProjectDir, config);
             HistoryOutcome outcome = histories == null
-                ? HistoryAnalysis.Run(ordered, settings, cache, cancellationToken)
+                ? HistoryAnalysis.Run(ordered, settings, cache, FixBuilding.DuringAnalysis, cancellationToken)
                 : histories.Run(ProjectDir ?? ConfigFile?.Path ?? (Files.Count > 0 ? Files[0].Path : ""), SettingsSource(json), settings, incremental => HistoryAnalysis.Run(ordered, settings, cache, incremental, cancellationToken));
             return new ProjectAnalysis(outcome, problems, byPath);
         }

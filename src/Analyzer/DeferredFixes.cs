@@ -7,12 +7,13 @@ using ReplicaGuard.Syntax;
 namespace ReplicaGuard
 {
     /// <summary>
-    /// The fixes of an incremental analysis's final-pass results, built only when a front end reads one. The IDE's
-    /// analyzer shows results and never reads their fixes (its code fix provider runs a one-shot analysis), yet
-    /// building them was most of an edit's final pass. They cannot be built later from the kept replay, which the
-    /// next edit rolls back; so they come from a one-shot analysis of the same files, whose results are the same,
-    /// one for one (the incremental analysis's contract, which IncrementalAnalysisTests check). That analysis runs
-    /// once per result, on the first read of any of its deferred fixes.
+    /// The fixes of a result whose replay kept no fix history (an incremental analysis, or a one-shot analysis with
+    /// <see cref="FixBuilding.OnFirstRead"/>), built only when a front end reads one. The IDE's analyzer, `check` and
+    /// the MSBuild task show results and never read their fixes, yet keeping the history that fixes need was most of
+    /// an IDE edit's replay and ~1 MB of a GitLab replay. They cannot be built later from an incremental analysis's
+    /// replay, which the next edit rolls back; so they come from a one-shot analysis of the same files that builds
+    /// fixes, whose results are the same, one for one (the contract IncrementalAnalysisTests and LazyFixesTests
+    /// check). That analysis runs once per result, on the first read of any of its deferred fixes.
     /// </summary>
     internal sealed class DeferredFixes : FixSource
     {
@@ -65,7 +66,7 @@ namespace ReplicaGuard
 
         private IReadOnlyList<Diagnostic> Analyze()
         {
-            var replay = new HistoryReplay(_settings, rollback: false);
+            var replay = new HistoryReplay(_settings, rollback: false, deferFixes: false);
             foreach (ParsedFile file in _files)
             {
                 replay.ReplayFile(file, CancellationToken.None);

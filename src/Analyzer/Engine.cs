@@ -11,7 +11,14 @@ namespace ReplicaGuard
     /// <summary>The one entry point every front end calls: files in order plus settings in, diagnostics out.</summary>
     public static class Engine
     {
+        /// <summary>Prepares, parses and replays <paramref name="files"/>; the results' fixes are built when first read (<see cref="FixBuilding.OnFirstRead"/>).</summary>
         public static AnalysisResult Analyze(IReadOnlyList<SourceFile> files, AnalysisSettings settings, CancellationToken cancellationToken = default)
+        {
+            return Analyze(files, settings, FixBuilding.OnFirstRead, cancellationToken);
+        }
+
+        /// <summary>Prepares, parses and replays <paramref name="files"/>, building the results' fixes as <paramref name="fixes"/> says.</summary>
+        public static AnalysisResult Analyze(IReadOnlyList<SourceFile> files, AnalysisSettings settings, FixBuilding fixes, CancellationToken cancellationToken = default)
         {
             var parsed = new List<ParsedFile>(files.Count);
             foreach (SourceFile file in files)
@@ -19,7 +26,7 @@ namespace ReplicaGuard
                 cancellationToken.ThrowIfCancellationRequested();
                 parsed.Add(Parser.Parse(Prepare(file, settings), settings.PostgresVersion, cancellationToken));
             }
-            return Analyze(parsed, settings, cancellationToken);
+            return Analyze(parsed, settings, fixes, cancellationToken);
         }
 
         /// <summary>
@@ -39,11 +46,18 @@ namespace ReplicaGuard
 
         /// <summary>
         /// Replays already parsed files (front ends that cache parses per file content call this; one that analyses
-        /// the same history after each edit keeps an <see cref="IncrementalAnalysis"/> instead).
+        /// the same history after each edit keeps an <see cref="IncrementalAnalysis"/> instead). The results' fixes
+        /// are built when first read (<see cref="FixBuilding.OnFirstRead"/>).
         /// </summary>
         public static AnalysisResult Analyze(IReadOnlyList<ParsedFile> files, AnalysisSettings settings, CancellationToken cancellationToken = default)
         {
-            var replay = new HistoryReplay(ConsumerProfile.Apply(settings), rollback: false);
+            return Analyze(files, settings, FixBuilding.OnFirstRead, cancellationToken);
+        }
+
+        /// <summary>Replays already parsed files, building the results' fixes as <paramref name="fixes"/> says.</summary>
+        public static AnalysisResult Analyze(IReadOnlyList<ParsedFile> files, AnalysisSettings settings, FixBuilding fixes, CancellationToken cancellationToken = default)
+        {
+            var replay = new HistoryReplay(ConsumerProfile.Apply(settings), rollback: false, deferFixes: fixes == FixBuilding.OnFirstRead);
             foreach (ParsedFile file in files)
             {
                 replay.ReplayFile(file, cancellationToken);

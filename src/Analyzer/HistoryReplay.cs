@@ -38,8 +38,9 @@ namespace ReplicaGuard
         private readonly Dictionary<SourceFile, int> _fileOrder = new Dictionary<SourceFile, int>();
 
         /// <param name="settings">Settings with the consumer profile applied.</param>
-        /// <param name="rollback">Keep what it takes to roll back to a file boundary (memory grows with the history).</param>
-        public HistoryReplay(AnalysisSettings settings, bool rollback)
+        /// <param name="rollback">Keep what it takes to roll back to a file boundary (memory grows with the history); implies <paramref name="deferFixes"/>.</param>
+        /// <param name="deferFixes">Keep no fix history: the results' fixes come from another replay when first read (<see cref="DeferredFixes"/>).</param>
+        public HistoryReplay(AnalysisSettings settings, bool rollback, bool deferFixes)
         {
             _settings = settings;
             _replayer = new Replayer(settings);
@@ -50,6 +51,10 @@ namespace ReplicaGuard
                 _ruleState = new UndoLog();
                 _context.StateLog = _ruleState;
                 _kept = new Dictionary<ParsedFile, KeptFile>();
+                _context.FixesDeferred = true;
+            }
+            else if (deferFixes)
+            {
                 _context.FixesDeferred = true;
             }
             else
@@ -130,7 +135,7 @@ namespace ReplicaGuard
         /// </summary>
         public AnalysisResult Finish(IReadOnlyList<ParsedFile> files)
         {
-            // With rollback (the IDE), fixes that read the catalog are built on demand by a one-shot analysis.
+            // Without a fix history (always with rollback), fixes are built on demand by another one-shot analysis.
             DeferredFixes? deferred = _context.FixesDeferred ? new DeferredFixes(files, _settings) : null;
             _context.BeginFinalPass(_replayer.Catalog.AllTables.Count);
             _context.Deferred = deferred;

@@ -57,7 +57,7 @@ namespace ReplicaGuard
             int from = FirstChange(files);
             if (_replay == null)
             {
-                _replay = new HistoryReplay(_settings, rollback: true);
+                _replay = new HistoryReplay(_settings, rollback: true, deferFixes: true);
                 _files.Clear();
                 _boundaries.Clear();
                 from = 0;

@@ -144,7 +144,8 @@ namespace ReplicaGuard.MsBuild
             }
 
             List<MigrationInput> ordered = MigrationHistory.Order(inputs, ProjectDirectory, config);
-            HistoryOutcome outcome = HistoryAnalysis.Run(ordered, settings, new ParseCache(), System.Threading.CancellationToken.None);
+            // The task logs results and never reads their fixes.
+            HistoryOutcome outcome = HistoryAnalysis.Run(ordered, settings, new ParseCache(), FixBuilding.OnFirstRead, System.Threading.CancellationToken.None);
             if (outcome.Result == null)
             {
                 Log.LogError(null, RuleCatalog.RG9001.Id, null, outcome.FailedFile ?? "", 0, 0, 0, 0, "{0}", outcome.FailureMessage);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using ReplicaGuard.Cli.Commands;
 using ReplicaGuard.Cli.Files;
 using ReplicaGuard.Rules;
 
@@ -289,6 +290,17 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual(0, result.ExitCode, result.Err);
             Assert.AreEqual("fixed 0 of 0 results in 0 files\n", result.Err);
             Assert.AreEqual(before, File.GetLastWriteTimeUtc(file));
+        }
+
+        [TestMethod]
+        [DataRow(ReportFormat.Json, FixBuilding.DuringAnalysis)]
+        [DataRow(ReportFormat.Sarif, FixBuilding.DuringAnalysis)]
+        [DataRow(ReportFormat.Text, FixBuilding.OnFirstRead)]
+        [DataRow(ReportFormat.Github, FixBuilding.OnFirstRead)]
+        public void ACheckBuildsFixesDuringTheAnalysisOnlyForReportsThatCarryThem(ReportFormat format, FixBuilding expected)
+        {
+            // Building them on the first read would replay the history a second time for JSON and SARIF.
+            Assert.AreEqual(expected, CheckCommand.FixBuildingFor(format));
         }
     }
 }

@@ -28,13 +28,20 @@ namespace ReplicaGuard.FrontEnds
     /// <summary>Runs the engine over an ordered history. Never throws except for cancellation.</summary>
     internal static class HistoryAnalysis
     {
-        public static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, CancellationToken cancellationToken)
+        /// <summary>A one-shot analysis.</summary>
+        /// <param name="fixes">When the results' fixes are built: during the analysis where the caller reads them all (code fixes).</param>
+        public static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, FixBuilding fixes, CancellationToken cancellationToken)
         {
-            return Run(ordered, settings, cache, null, cancellationToken);
+            return Run(ordered, settings, cache, null, fixes, cancellationToken);
         }
 
-        /// <param name="incremental">The history's kept replay (the IDE analyzer), or null for a one-shot analysis.</param>
-        public static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, IncrementalAnalysis? incremental, CancellationToken cancellationToken)
+        /// <summary>An analysis with the history's kept replay (the IDE analyzer), whose results' fixes are built when first read.</summary>
+        public static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, IncrementalAnalysis incremental, CancellationToken cancellationToken)
+        {
+            return Run(ordered, settings, cache, incremental, FixBuilding.OnFirstRead, cancellationToken);
+        }
+
+        private static HistoryOutcome Run(IReadOnlyList<MigrationInput> ordered, AnalysisSettings settings, ParseCache cache, IncrementalAnalysis? incremental, FixBuilding fixes, CancellationToken cancellationToken)
         {
             var parsed = new List<ParsedFile>(ordered.Count);
             ParseCache.SettingsParses parses = cache.For(settings);
@@ -52,7 +59,7 @@ namespace ReplicaGuard.FrontEnds
             }
             try
             {
-                AnalysisResult result = incremental != null ? incremental.Analyze(parsed, cancellationToken) : Engine.Analyze(parsed, settings, cancellationToken);
+                AnalysisResult result = incremental != null ? incremental.Analyze(parsed, cancellationToken) : Engine.Analyze(parsed, settings, fixes, cancellationToken);
                 return new HistoryOutcome(result, null, null);
             }
             catch (Exception e) when (!(e is OperationCanceledException))

@@ -87,6 +87,9 @@ namespace ReplicaGuard.Diagnostics
         /// <summary>Fixes, best first.</summary>
         public IReadOnlyList<CodeFix> Fixes => _fixes ?? BuildFixes();
 
+        /// <summary>The fixes are not read yet and will come from another replay of the history (<see cref="FixBuilding.OnFirstRead"/>).</summary>
+        internal bool FixesAwaitAnotherReplay => Volatile.Read(ref _buildFixes) is DeferredFixes;
+
         private IReadOnlyList<CodeFix> BuildFixes()
         {
             FixSource? source = Volatile.Read(ref _buildFixes);

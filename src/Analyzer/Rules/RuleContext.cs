@@ -38,10 +38,11 @@ namespace ReplicaGuard.Rules
         public TableChanges Changes { get; } = new TableChanges();
 
         /// <summary>
-        /// Set for an incremental analysis (the IDE): the rules' own fixes of its results come from a one-shot analysis
-        /// of the same files when a front end reads them (<see cref="DeferredFixes"/>), so its replay keeps nothing that
-        /// only fixes need: <see cref="Changes"/> hears no statement and rules build no fix candidates. That bookkeeping
-        /// was ~40% of an edit that replays a 1,000-file history again.
+        /// Set for an incremental analysis (the IDE) and a one-shot analysis with <see cref="FixBuilding.OnFirstRead"/>:
+        /// the rules' own fixes of its results come from another one-shot analysis of the same files when a front end
+        /// reads them (<see cref="DeferredFixes"/>), so its replay keeps nothing that only fixes need: <see cref="Changes"/>
+        /// hears no statement and rules build no fix candidates. That bookkeeping was ~40% of an edit that replays a
+        /// 1,000-file history again.
         /// </summary>
         internal bool FixesDeferred { get; set; }
 
@@ -121,14 +122,14 @@ namespace ReplicaGuard.Rules
         }
 
         /// <summary>
-        /// Set by an incremental analysis during its final pass: results reported with a fix factory then leave their
-        /// fixes to be built on demand by a one-shot analysis (<see cref="DeferredFixes"/>).
+        /// Set during the final pass of a replay that keeps no fix history (<see cref="FixesDeferred"/>): results reported
+        /// with a fix factory then leave their fixes to be built on demand by a one-shot analysis (<see cref="DeferredFixes"/>).
         /// </summary>
         internal DeferredFixes? Deferred { get; set; }
 
         /// <summary>
         /// Adds a result whose fixes <paramref name="buildFixes"/> builds from the catalog as it is now: at once, or
-        /// never during an incremental analysis's final pass (the IDE does not read fixes; see <see cref="Deferred"/>).
+        /// never in the final pass of a replay that keeps no fix history (see <see cref="Deferred"/>).
         /// </summary>
         public void Report(RuleDescriptor rule, string message, Location location, string? objectName, IReadOnlyList<Location>? related, Func<IReadOnlyList<CodeFix>> buildFixes)
         {
@@ -158,12 +159,12 @@ namespace ReplicaGuard.Rules
         }
 
         /// <summary>
-        /// Adds a result whose fixes a one-shot analysis supplies when read: in an incremental analysis's final pass,
-        /// for a rule that built no fix candidates during the replay (<see cref="FixesDeferred"/>).
+        /// Adds a result whose fixes a one-shot analysis supplies when read: in the final pass of a replay that keeps no
+        /// fix history, for a rule that built no fix candidates during the replay (<see cref="FixesDeferred"/>).
         /// </summary>
         internal void ReportWithDeferredFixes(RuleDescriptor rule, string message, Location location, string? objectName, IReadOnlyList<Location>? related)
         {
-            DeferredFixes deferred = Deferred ?? throw new System.InvalidOperationException("Deferred fixes exist only in an incremental analysis's final pass.");
+            DeferredFixes deferred = Deferred ?? throw new System.InvalidOperationException("Deferred fixes exist only in the final pass of a replay that keeps no fix history.");
             ReportDeferred(rule, message, location, objectName, related, deferred);
         }
 

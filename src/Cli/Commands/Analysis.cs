@@ -21,7 +21,11 @@ namespace ReplicaGuard.Cli.Commands
         /// <summary>Every reported result (severity other than none) of the rules asked for, in history order.</summary>
         public List<Diagnostic> Diagnostics { get; }
 
-        public static Analysis Run(CheckOptions options, CliConsole console)
+        /// <param name="fixes">
+        /// When the results' fixes are built: during the analysis for a caller that reads every result's fixes (fix,
+        /// JSON, SARIF); on the first read otherwise, so that a check that shows none keeps no fix history.
+        /// </param>
+        public static Analysis Run(CheckOptions options, CliConsole console, FixBuilding fixes)
         {
             CheckInput input = HistoryLoader.Load(options, console.WorkingDirectory, console.FileSystem);
             EngineWarmUp.StartIfWorthIt(input);
@@ -32,7 +36,7 @@ namespace ReplicaGuard.Cli.Commands
                 {
                     History history = input.Histories[i];
                     progress.Report($"analysing {history.Name} ({i + 1}/{input.Histories.Count}, {history.Files.Count} files)");
-                    AnalysisResult result = Engine.Analyze(Parse(history.Files, input.Settings), input.Settings);
+                    AnalysisResult result = Engine.Analyze(Parse(history.Files, input.Settings), input.Settings, fixes);
                     foreach (Diagnostic diagnostic in result.Diagnostics)
                     {
                         if (diagnostic.Severity != Severity.None

@@ -28,7 +28,7 @@ namespace ReplicaGuard.Cli.Commands
                 return ExitCodes.Success;
             }
 
-            Analysis analysis = Analysis.Run(options, console);
+            Analysis analysis = Analysis.Run(options, console, FixBuilding.OnFirstRead); // fingerprints only
             string shown = options.OutputPath ?? BaselineFile.DefaultName;
             string fullPath = Path.GetFullPath(shown, console.WorkingDirectory);
             string content = BaselineFile.Format(analysis.Diagnostics, analysis.Input, fullPath, Program.Version);

@@ -38,6 +38,12 @@ namespace ReplicaGuard.Cli.Commands
             "\n" +
             "Exit codes: 0 no error-level result, 1 at least one, 2 usage or input error.\n";
 
+        /// <summary>JSON and SARIF reports carry every result's fixes; text and GitHub annotations show none.</summary>
+        public static FixBuilding FixBuildingFor(ReportFormat format)
+        {
+            return format == ReportFormat.Json || format == ReportFormat.Sarif ? FixBuilding.DuringAnalysis : FixBuilding.OnFirstRead;
+        }
+
         public static int Run(CheckOptions options, CliConsole console)
         {
             if (options.ShowHelp)
@@ -53,7 +59,7 @@ namespace ReplicaGuard.Cli.Commands
                 ? BaselineFile.Load(Path.GetFullPath(options.BaselinePath, console.WorkingDirectory), options.BaselinePath)
                 : null;
 
-            Analysis analysis = Analysis.Run(options, console);
+            Analysis analysis = Analysis.Run(options, console, FixBuildingFor(options.Format));
             var diagnostics = new List<Diagnostic>();
             foreach (Diagnostic diagnostic in analysis.Diagnostics)
             {

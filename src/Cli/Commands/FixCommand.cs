@@ -33,7 +33,7 @@ namespace ReplicaGuard.Cli.Commands
                 return ExitCodes.Success;
             }
 
-            Analysis analysis = Analysis.Run(options, console);
+            Analysis analysis = Analysis.Run(options, console, FixBuilding.DuringAnalysis);
             FixPlan plan = FixPlan.Create(analysis.Diagnostics, analysis.Input.Files);
 
             if (options.DryRun)
@@ -58,7 +58,7 @@ namespace ReplicaGuard.Cli.Commands
             {
                 // Most deferred results disappear with the first fix of their table; say how many really remain.
                 int remaining = 0;
-                foreach (ReplicaGuard.Diagnostics.Diagnostic diagnostic in Analysis.Run(options, console).Diagnostics)
+                foreach (ReplicaGuard.Diagnostics.Diagnostic diagnostic in Analysis.Run(options, console, FixBuilding.DuringAnalysis).Diagnostics)
                 {
                     if (diagnostic.Fixes.Count > 0) remaining++;
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using ReplicaGuard.Diagnostics;
@@ -42,7 +43,7 @@ namespace ReplicaGuard.Tests
             }
             files.Add(Parser.Parse(new SourceFile("m/pub.sql", "CREATE PUBLICATION p FOR ALL TABLES;\n")));
             AnalysisResult result = new IncrementalAnalysis(settings).Analyze(files);
-            AnalysisResult full = Engine.Analyze(files, settings);
+            AnalysisResult full = Engine.Analyze(files, settings, FixBuilding.DuringAnalysis);
             Assert.AreEqual(full.Diagnostics.Count, result.Diagnostics.Count);
             Assert.IsTrue(result.Diagnostics.Count >= 20);
             var read = new IReadOnlyList<CodeFix>[result.Diagnostics.Count];
@@ -64,11 +65,12 @@ namespace ReplicaGuard.Tests
         [DataRow("postgres", "RG1004", "CREATE TABLE t{0} (id int PRIMARY KEY, a int);\nCREATE PUBLICATION p{0} FOR TABLE t{0} (a);\n")]
         [DataRow("zero", "RG2001", "CREATE TABLE t{0} (id int NOT NULL, b int);\nALTER TABLE t{0} REPLICA IDENTITY FULL;\nCREATE PUBLICATION p{0} FOR TABLE t{0};\n")]
         [DataRow("pglogical", "RG2001", "CREATE TABLE t{0} (a int NOT NULL, b int);\nCREATE UNIQUE INDEX u{0} ON t{0} (a) WHERE b > 0;\nALTER TABLE t{0} REPLICA IDENTITY FULL;\nCREATE PUBLICATION p{0} FOR TABLE t{0};\n")]
+        [DataRow("postgres", "RG2002", "CREATE TABLE t{0} (id int PRIMARY KEY, v text);\nALTER TABLE t{0} REPLICA IDENTITY FULL;\n")]
         [DataRow("postgres", "RG3001", "CREATE TABLE t{0} (id int NOT NULL, v text);\nALTER TABLE t{0} ADD COLUMN w int;\n")]
         // RG1002 and RG1003 build their fixes from the replay's fix history, which an incremental analysis does not keep.
         [DataRow("postgres", "RG1002", "CREATE TABLE t{0} (id int NOT NULL, v text);\nCREATE PUBLICATION p{0} FOR TABLE t{0};\nUPDATE t{0} SET v = 'x';\nALTER TABLE t{0} ADD COLUMN w int;\n")]
         [DataRow("postgres", "RG1003", "CREATE TABLE t{0} (id int, v text);\nCREATE UNIQUE INDEX u{0} ON t{0} (id);\nALTER TABLE t{0} REPLICA IDENTITY USING INDEX u{0};\nALTER TABLE t{0} ADD COLUMN w int;\n")]
-        public void DeferredFixesOfAnIncrementalAnalysisAreThoseOfAFullAnalysis(string profile, string rule, string template)
+        public void DeferredFixesAreThoseOfAnAnalysisThatBuildsThemAtOnce(string profile, string rule, string template)
         {
             var settings = new AnalysisSettings { Profile = profile };
             settings.RuleSeverities["RG3001"] = Severity.Warning;
@@ -82,33 +84,65 @@ namespace ReplicaGuard.Tests
             incremental.Analyze(files);
             // An edit of the middle file: the final pass runs again on a rolled-back and re-replayed catalog.
             files[3] = Parser.Parse(new SourceFile("m/3.sql", "-- edited\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "3")));
-            AnalysisResult result = incremental.Analyze(files);
-            AnalysisResult full = Engine.Analyze(files, settings);
-            Assert.AreEqual(full.Diagnostics.Count, result.Diagnostics.Count);
-            int fired = 0, ownFixes = 0;
-            for (int i = 0; i < full.Diagnostics.Count; i++)
+            AnalysisResult incrementalResult = incremental.Analyze(files);
+            AnalysisResult oneShot = Engine.Analyze(files, settings, FixBuilding.OnFirstRead);
+            AnalysisResult full = Engine.Analyze(files, settings, FixBuilding.DuringAnalysis);
+            foreach (AnalysisResult result in new[] { incrementalResult, oneShot })
             {
-                Diagnostic expected = full.Diagnostics[i], actual = result.Diagnostics[i];
-                Assert.AreEqual(expected.Id, actual.Id);
-                Assert.AreEqual(expected.Message, actual.Message);
-                fired += actual.Id == rule ? 1 : 0;
-                ownFixes += actual.Id == rule && actual.Fixes.Count > 2 ? 1 : 0; // more than the two suppressions
-                Assert.AreEqual(expected.Fixes.Count, actual.Fixes.Count, actual.Id);
-                for (int f = 0; f < expected.Fixes.Count; f++)
+                Assert.AreEqual(full.Diagnostics.Count, result.Diagnostics.Count);
+                int fired = 0, ownFixes = 0;
+                for (int i = 0; i < full.Diagnostics.Count; i++)
                 {
-                    Assert.AreEqual(expected.Fixes[f].Title, actual.Fixes[f].Title);
-                    Assert.AreEqual(expected.Fixes[f].EquivalenceKey, actual.Fixes[f].EquivalenceKey);
-                    Assert.AreEqual(expected.Fixes[f].Edits.Count, actual.Fixes[f].Edits.Count);
-                    for (int e = 0; e < expected.Fixes[f].Edits.Count; e++)
-                    {
-                        Assert.AreEqual(expected.Fixes[f].Edits[e].File.Path, actual.Fixes[f].Edits[e].File.Path);
-                        Assert.AreEqual(expected.Fixes[f].Edits[e].Span, actual.Fixes[f].Edits[e].Span);
-                        Assert.AreEqual(expected.Fixes[f].Edits[e].NewText, actual.Fixes[f].Edits[e].NewText);
-                    }
+                    Diagnostic expected = full.Diagnostics[i], actual = result.Diagnostics[i];
+                    Assert.AreEqual(expected.Id, actual.Id);
+                    Assert.AreEqual(expected.Message, actual.Message);
+                    fired += actual.Id == rule ? 1 : 0;
+                    ownFixes += actual.Id == rule && actual.Fixes.Count > 2 ? 1 : 0; // more than the two suppressions
+                    AssertSameFixes(expected, actual);
+                }
+                Assert.AreEqual(6, fired, rule + " fires on every file's table");
+                Assert.AreEqual(6, ownFixes, "the rule's own fixes, not only the suppressions");
+            }
+        }
+
+        [TestMethod]
+        public void AOneShotAnalysisKeepsNoFixHistoryUnlessAskedToBuildFixesAtOnce()
+        {
+            var files = new List<ParsedFile>
+            {
+                Parser.Parse(new SourceFile("m/1.sql", "CREATE TABLE t (id int NOT NULL, v text);\nCREATE PUBLICATION p FOR TABLE t;\n")),
+                Parser.Parse(new SourceFile("m/2.sql", "UPDATE t SET v = 'x';\nALTER TABLE t ADD COLUMN w int;\n")),
+            };
+            var settings = new AnalysisSettings();
+            AnalysisResult byDefault = Engine.Analyze(files, settings);
+            AnalysisResult atOnce = Engine.Analyze(files, settings, FixBuilding.DuringAnalysis);
+            Assert.AreEqual("RG1001 RG1002", string.Join(" ", byDefault.Diagnostics.Select(d => d.Id)));
+            Assert.IsTrue(byDefault.Diagnostics.All(d => d.FixesAwaitAnotherReplay), "Engine.Analyze builds fixes on the first read");
+            Assert.IsFalse(atOnce.Diagnostics.Any(d => d.FixesAwaitAnotherReplay), "DuringAnalysis builds them with the results");
+            for (int i = 0; i < atOnce.Diagnostics.Count; i++)
+            {
+                AssertSameFixes(atOnce.Diagnostics[i], byDefault.Diagnostics[i]);
+                Assert.IsFalse(byDefault.Diagnostics[i].FixesAwaitAnotherReplay, "read once, kept");
+            }
+            // The sources' own overload does the same as the parsed files' one.
+            Assert.IsTrue(Engine.Analyze(new[] { files[0].File, files[1].File }, settings).Diagnostics.All(d => d.FixesAwaitAnotherReplay));
+        }
+
+        private static void AssertSameFixes(Diagnostic expected, Diagnostic actual)
+        {
+            Assert.AreEqual(expected.Fixes.Count, actual.Fixes.Count, actual.Id);
+            for (int f = 0; f < expected.Fixes.Count; f++)
+            {
+                Assert.AreEqual(expected.Fixes[f].Title, actual.Fixes[f].Title);
+                Assert.AreEqual(expected.Fixes[f].EquivalenceKey, actual.Fixes[f].EquivalenceKey);
+                Assert.AreEqual(expected.Fixes[f].Edits.Count, actual.Fixes[f].Edits.Count);
+                for (int e = 0; e < expected.Fixes[f].Edits.Count; e++)
+                {
+                    Assert.AreEqual(expected.Fixes[f].Edits[e].File.Path, actual.Fixes[f].Edits[e].File.Path);
+                    Assert.AreEqual(expected.Fixes[f].Edits[e].Span, actual.Fixes[f].Edits[e].Span);
+                    Assert.AreEqual(expected.Fixes[f].Edits[e].NewText, actual.Fixes[f].Edits[e].NewText);
                 }
             }
-            Assert.AreEqual(6, fired, rule + " fires on every file's table");
-            Assert.AreEqual(6, ownFixes, "the rule's own fixes, not only the suppressions");
         }
 
         [TestMethod]
