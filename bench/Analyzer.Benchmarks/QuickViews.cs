@@ -40,11 +40,13 @@ namespace ReplicaGuard.Benchmarks
                 a.NoMoreThan(publication ? 3 : 2);
                 Phases(a.Count(1, "RUNS", 30), Settings.Create(second == "all"), a.Text(publication ? 3 : 2) ?? "");
             }),
-            new View("growth [RUNS] [UNITS]", "generated histories of 1x, 10x, 100x (or UNITS): ms per unit of history", a =>
+            new View("growth [RUNS] [onread|fixes] [UNITS]", "generated histories of 1x, 10x, 100x (or UNITS): ms per unit of history and the collector's part; fixes: built during the analysis (fix, JSON, SARIF) instead of on the first read (check)", a =>
             {
-                a.NoMoreThan(2);
+                string? mode = a.Text(2) == "onread" || a.Text(2) == "fixes" ? a.Text(2) : null;
+                int units = mode != null ? 3 : 2;
+                a.NoMoreThan(units);
                 int runs = a.Count(1, "RUNS", 10);
-                Growth(runs, a.Text(2) != null ? new[] { a.Count(2, "UNITS") } : new[] { 1, 10, 100 });
+                Growth(runs, mode == "fixes" ? FixBuilding.DuringAnalysis : FixBuilding.OnFirstRead, a.Text(units) != null ? new[] { a.Count(units, "UNITS") } : new[] { 1, 10, 100 });
             }),
             new View("roslyn-edits [RUNS] [last|middle|second|first]", "the Roslyn analyzer after an edit of one of 1,000 files (see RoslynEditBenchmarks)", a =>
             {
@@ -246,27 +248,36 @@ namespace ReplicaGuard.Benchmarks
             }
         }
 
-        /// <summary>Quick look at the growth benchmark: median ms per unit of history at 1x, 10x, 100x.</summary>
-        private static void Growth(int runs, int[] sizes)
+        /// <summary>
+        /// Quick look at the growth benchmark: median and minimum ms per unit of history at 1x, 10x, 100x, with what
+        /// the collector did per run (at 100x its pauses are what grows faster than the history).
+        /// </summary>
+        private static void Growth(int runs, FixBuilding fixes, int[] sizes)
         {
             var settings = new AnalysisSettings();
             foreach (int units in sizes)
             {
                 List<SourceFile> files = HistoryGenerator.Generate(units);
+                // Warm up for 2 seconds and at least 30 runs: the 1x history runs on unoptimised code for its first
+                // few hundred runs (tiered compilation), which made it look slower per unit than 100x.
+                long warmUntil = Stopwatch.GetTimestamp() + 2 * Stopwatch.Frequency;
+                for (int i = 0; i < 30 || Stopwatch.GetTimestamp() < warmUntil; i++)
+                {
+                    Engine.Analyze(files, settings, fixes);
+                }
                 var times = new List<double>(runs);
-                for (int i = 0; i < runs + 2; i++)
+                CollectorWindow collector = CollectorWindow.Start();
+                for (int i = 0; i < runs; i++)
                 {
                     long start = Stopwatch.GetTimestamp();
-                    Engine.Analyze(files, settings);
-                    double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
-                    if (i >= 2)
-                    {
-                        times.Add(ms);
-                    }
+                    Engine.Analyze(files, settings, fixes);
+                    times.Add((Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency);
                 }
                 times.Sort();
                 double median = times[times.Count / 2];
-                Console.WriteLine($"{units,4}x ({files.Count,5} files): median {median,9:F2} ms = {median / units,7:F3} ms per unit; min {times[0] / units,7:F3} ms per unit");
+                Console.WriteLine($"{units,4}x ({files.Count,5} files): median {median,9:F2} ms = {median / units,7:F3} ms per unit; min {times[0] / units,7:F3} ms per unit; "
+                    + $"allocated {collector.Allocated / (double)runs / 1024,8:F0} KB, GC pause {collector.PausedMilliseconds / runs,6:F2} ms per run; "
+                    + $"collections gen0 {collector.Collections(0)}, gen1 {collector.Collections(1)}, gen2 {collector.Collections(2)} in {runs}");
             }
         }
 
