@@ -51,13 +51,10 @@ namespace ReplicaGuard
                 _ruleState = new UndoLog();
                 _context.StateLog = _ruleState;
                 _kept = new Dictionary<ParsedFile, KeptFile>();
-                _context.FixesDeferred = true;
             }
-            else if (deferFixes)
-            {
-                _context.FixesDeferred = true;
-            }
-            else
+            // A rolled-back replay cannot build fixes later: its fixes always come from another replay.
+            _context.FixesDeferred = rollback || deferFixes;
+            if (!_context.FixesDeferred)
             {
                 // The history that fix placement reads: only where fixes are built (see RuleContext.FixesDeferred).
                 _replayer.AddListener(_context.Changes);
