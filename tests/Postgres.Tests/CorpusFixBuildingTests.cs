@@ -51,16 +51,7 @@ namespace ReplicaGuard.Tests
                     Diagnostic expected = atOnce.Diagnostics[i], actual = onRead.Diagnostics[i];
                     string where = name + ": " + expected;
                     Assert.AreEqual(expected.ToString(), actual.ToString(), where);
-                    Assert.AreEqual(expected.Fixes.Count, actual.Fixes.Count, where);
-                    for (int f = 0; f < expected.Fixes.Count; f++)
-                    {
-                        Assert.AreEqual(expected.Fixes[f].Title, actual.Fixes[f].Title, where);
-                        Assert.AreEqual(expected.Fixes[f].EquivalenceKey, actual.Fixes[f].EquivalenceKey, where);
-                        CollectionAssert.AreEqual(
-                            expected.Fixes[f].Edits.Select(e => e.File.Path + "@" + e.Span + ":" + e.NewText).ToList(),
-                            actual.Fixes[f].Edits.Select(e => e.File.Path + "@" + e.Span + ":" + e.NewText).ToList(),
-                            where);
-                    }
+                    FixAssert.SameFixes(expected, actual, where);
                     compared++;
                     withOwnFixes += expected.Fixes.Count > 2 ? 1 : 0; // more than the two suppressions
                 }

@@ -51,12 +51,7 @@ namespace ReplicaGuard.Tests
             for (int i = 0; i < read.Length; i++)
             {
                 Assert.AreSame(read[i], result.Diagnostics[i].Fixes, "built once");
-                Assert.AreEqual(full.Diagnostics[i].Fixes.Count, read[i].Count);
-                for (int f = 0; f < read[i].Count; f++)
-                {
-                    Assert.AreEqual(full.Diagnostics[i].Fixes[f].Title, read[i][f].Title);
-                    Assert.AreEqual(full.Diagnostics[i].Fixes[f].Edits[0].NewText, read[i][f].Edits[0].NewText);
-                }
+                FixAssert.SameFixes(full.Diagnostics[i], result.Diagnostics[i]);
             }
         }
 
@@ -98,7 +93,7 @@ namespace ReplicaGuard.Tests
                     Assert.AreEqual(expected.Message, actual.Message);
                     fired += actual.Id == rule ? 1 : 0;
                     ownFixes += actual.Id == rule && actual.Fixes.Count > 2 ? 1 : 0; // more than the two suppressions
-                    AssertSameFixes(expected, actual);
+                    FixAssert.SameFixes(expected, actual);
                 }
                 Assert.AreEqual(6, fired, rule + " fires on every file's table");
                 Assert.AreEqual(6, ownFixes, "the rule's own fixes, not only the suppressions");
@@ -121,28 +116,11 @@ namespace ReplicaGuard.Tests
             Assert.IsFalse(atOnce.Diagnostics.Any(d => d.FixesAwaitAnotherReplay), "DuringAnalysis builds them with the results");
             for (int i = 0; i < atOnce.Diagnostics.Count; i++)
             {
-                AssertSameFixes(atOnce.Diagnostics[i], byDefault.Diagnostics[i]);
+                FixAssert.SameFixes(atOnce.Diagnostics[i], byDefault.Diagnostics[i]);
                 Assert.IsFalse(byDefault.Diagnostics[i].FixesAwaitAnotherReplay, "read once, kept");
             }
             // The sources' own overload does the same as the parsed files' one.
             Assert.IsTrue(Engine.Analyze(new[] { files[0].File, files[1].File }, settings).Diagnostics.All(d => d.FixesAwaitAnotherReplay));
-        }
-
-        private static void AssertSameFixes(Diagnostic expected, Diagnostic actual)
-        {
-            Assert.AreEqual(expected.Fixes.Count, actual.Fixes.Count, actual.Id);
-            for (int f = 0; f < expected.Fixes.Count; f++)
-            {
-                Assert.AreEqual(expected.Fixes[f].Title, actual.Fixes[f].Title);
-                Assert.AreEqual(expected.Fixes[f].EquivalenceKey, actual.Fixes[f].EquivalenceKey);
-                Assert.AreEqual(expected.Fixes[f].Edits.Count, actual.Fixes[f].Edits.Count);
-                for (int e = 0; e < expected.Fixes[f].Edits.Count; e++)
-                {
-                    Assert.AreEqual(expected.Fixes[f].Edits[e].File.Path, actual.Fixes[f].Edits[e].File.Path);
-                    Assert.AreEqual(expected.Fixes[f].Edits[e].Span, actual.Fixes[f].Edits[e].Span);
-                    Assert.AreEqual(expected.Fixes[f].Edits[e].NewText, actual.Fixes[f].Edits[e].NewText);
-                }
-            }
         }
 
         [TestMethod]
