@@ -57,7 +57,13 @@ namespace ReplicaGuard
         /// <summary>Replays already parsed files, building the results' fixes as <paramref name="fixes"/> says.</summary>
         public static AnalysisResult Analyze(IReadOnlyList<ParsedFile> files, AnalysisSettings settings, FixBuilding fixes, CancellationToken cancellationToken = default)
         {
-            var replay = new HistoryReplay(ConsumerProfile.Apply(settings), rollback: false, deferFixes: fixes == FixBuilding.OnFirstRead);
+            return ReplayOnce(files, ConsumerProfile.Apply(settings), fixes, cancellationToken);
+        }
+
+        /// <summary>One replay without rollback; <paramref name="profiledSettings"/> already has the consumer profile applied.</summary>
+        internal static AnalysisResult ReplayOnce(IReadOnlyList<ParsedFile> files, AnalysisSettings profiledSettings, FixBuilding fixes, CancellationToken cancellationToken)
+        {
+            var replay = new HistoryReplay(profiledSettings, rollback: false, deferFixes: fixes == FixBuilding.OnFirstRead);
             foreach (ParsedFile file in files)
             {
                 replay.ReplayFile(file, cancellationToken);

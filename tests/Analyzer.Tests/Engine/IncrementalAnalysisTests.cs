@@ -17,6 +17,8 @@ namespace ReplicaGuard.Tests
     /// An incremental analysis must give exactly what a full analysis of the same files gives, after any edit: the
     /// first, a middle or the last file changed, files inserted or removed, nothing changed, a cancelled analysis.
     /// Compared: every diagnostic with its fixes, the rejected statements, and a summary of the final catalog.
+    /// Most tests turn off the whole analysis of early edits (<see cref="Journaled"/>) so that the journal is rolled
+    /// back to every position; the tests at the end cover that choice.
     /// </summary>
     [TestClass]
     public sealed class IncrementalAnalysisTests
@@ -25,24 +27,35 @@ namespace ReplicaGuard.Tests
         public void EditingTheFirstAMiddleAndTheLastFileGivesTheFullAnalysisResults()
         {
             int compared = 0;
-            for (int seed = 0; seed < 150; seed++)
+            foreach (bool journaled in new[] { true, false })
             {
-                var random = new Random(seed);
-                AnalysisSettings settings = Settings(seed);
-                List<ParsedFile> files = GenerateHistory(random, 8 + random.Next(8));
-                var incremental = new IncrementalAnalysis(settings);
-                AssertSame(seed, "initial", files, incremental.Analyze(files), settings);
-
-                foreach (int edited in new[] { 0, files.Count / 2, files.Count - 1, random.Next(files.Count) })
+                for (int seed = 0; seed < 150; seed++)
                 {
-                    files[edited] = Parse(files[edited].File.Path, RandomFile(random));
-                    AnalysisResult result = incremental.Analyze(files);
-                    Assert.AreEqual(edited, incremental.ReplayedFrom, $"seed {seed}: the files before the edited one must not be replayed");
-                    AssertSame(seed, "edit of file " + edited, files, result, settings);
-                    compared++;
+                    var random = new Random(seed);
+                    AnalysisSettings settings = Settings(seed);
+                    List<ParsedFile> files = GenerateHistory(random, 8 + random.Next(8));
+                    IncrementalAnalysis incremental = journaled ? Journaled(settings) : new IncrementalAnalysis(settings);
+                    AssertSame(seed, "initial", files, incremental.Analyze(files), settings);
+
+                    foreach (int edited in new[] { 0, files.Count / 2, files.Count - 1, random.Next(files.Count) })
+                    {
+                        files[edited] = Parse(files[edited].File.Path, RandomFile(random));
+                        AnalysisResult result = incremental.Analyze(files);
+                        if (journaled)
+                        {
+                            Assert.AreEqual(edited, incremental.ReplayedFrom, $"seed {seed}: the files before the edited one must not be replayed");
+                        }
+                        else
+                        {
+                            // An early edit is analysed whole; the journal then catches up from where it differs.
+                            Assert.IsTrue(incremental.ReplayedFrom <= edited, $"seed {seed}: replayed from {incremental.ReplayedFrom}, after the edited file {edited}");
+                        }
+                        AssertSame(seed, (journaled ? "journaled" : "default") + ", edit of file " + edited, files, result, settings);
+                        compared++;
+                    }
                 }
             }
-            Assert.AreEqual(600, compared);
+            Assert.AreEqual(1200, compared);
         }
 
         [TestMethod]
@@ -56,7 +69,7 @@ namespace ReplicaGuard.Tests
             {
                 Parse("m/0001_init.sql", "CREATE TABLE a (x int);\nCREATE PUBLICATION p FOR ALL TABLES;\n"),
             };
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             Diagnostic before = incremental.Analyze(files).Diagnostics.Single(d => d.Id == "RG1001");
             Assert.AreEqual("m/0001_init.sql", before.Location.File.Path);
 
@@ -75,7 +88,7 @@ namespace ReplicaGuard.Tests
                 var random = new Random(seed);
                 AnalysisSettings settings = Settings(seed);
                 List<ParsedFile> files = GenerateHistory(random, 6 + random.Next(6));
-                var incremental = new IncrementalAnalysis(settings);
+                var incremental = Journaled(settings);
                 incremental.Analyze(files);
 
                 files.Add(Parse("gen/9999_appended.sql", RandomFile(random)));
@@ -114,7 +127,7 @@ namespace ReplicaGuard.Tests
                 Parse("m/003.sql", "CREATE PUBLICATION p FOR TABLE t, u;\nUPDATE t SET id = 1;\n"),
                 Parse("m/004.sql", "ALTER TABLE u REPLICA IDENTITY FULL;\n"),
             };
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             List<string> before = Ids(incremental.Analyze(files));
             CollectionAssert.AreEqual(new[] { "RG1001", "RG1002", "RG2002" }, before.ToArray(), string.Join(", ", before));
 
@@ -152,7 +165,7 @@ namespace ReplicaGuard.Tests
                 files.Add(Parse("m/" + i.ToString("D3", CultureInfo.InvariantCulture) + ".sql", "CREATE TABLE other_" + i + " (id int PRIMARY KEY);\n"));
             }
             files.Add(Parse("m/040.sql", "CREATE PUBLICATION p FOR TABLE t;\nDELETE FROM t WHERE id = 1;\n"));
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             AnalysisResult result = incremental.Analyze(files);
             AssertSame(0, "t without a key", files, result, settings);
             CollectionAssert.AreEqual(new[] { "RG1001", "RG1002" }, Ids(result).ToArray());
@@ -193,7 +206,7 @@ namespace ReplicaGuard.Tests
                 Parse("m/001.sql", "CREATE TABLE t (id int);\nCREATE PUBLICATION p FOR TABLE t;\n"),
                 Parse("m/002.sql", "CREATE TABLE u (id int);\n"),
             };
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             AnalysisResult first = incremental.Analyze(files);
             files[0] = Parse("m/001.sql", "CREATE TABLE t (id int PRIMARY KEY);\nCREATE PUBLICATION p FOR TABLE t;\n");
             AnalysisResult second = incremental.Analyze(files);
@@ -215,7 +228,7 @@ namespace ReplicaGuard.Tests
                 statements += file.Statements.Count;
             }
             Assert.IsTrue(statements > 300, "the history must be long enough to be cancelled inside: " + statements);
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             incremental.Analyze(files);
 
             files[1] = Parse(files[1].File.Path, RandomFile(random));
@@ -234,7 +247,7 @@ namespace ReplicaGuard.Tests
             var settings = new AnalysisSettings();
             var random = new Random(11);
             List<ParsedFile> files = GenerateHistory(random, 60);
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             AnalysisResult first = incremental.Analyze(files);
             Assert.AreSame(first, incremental.Analyze(files));
             Assert.AreEqual(files.Count, incremental.ReplayedFrom);
@@ -267,7 +280,7 @@ namespace ReplicaGuard.Tests
                 Parse("m/001.sql", "CREATE TABLE t (id int);\nCREATE PUBLICATION p FOR TABLE t;\n"),
                 Parse("m/002.sql", "ALTER TABLE missing ADD COLUMN x int;\n"),
             };
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             AnalysisResult first = incremental.Analyze(files);
             string diagnostics = Describe(first.Diagnostics);
             int rejected = first.Rejected.Count;
@@ -289,7 +302,7 @@ namespace ReplicaGuard.Tests
                 var random = new Random(1000 + seed);
                 AnalysisSettings settings = Settings(seed);
                 List<ParsedFile> files = GenerateHistory(random, 6 + random.Next(6));
-                var incremental = new IncrementalAnalysis(settings);
+                var incremental = Journaled(settings);
                 var unread = new List<KeyValuePair<AnalysisResult, string>>();
                 for (int edit = 0; edit < 4; edit++)
                 {
@@ -317,7 +330,7 @@ namespace ReplicaGuard.Tests
                 Parse("m/002.sql", "CREATE TABLE u (id int);\nCREATE PUBLICATION p FOR TABLE t, u;\n"),
                 Parse("m/003.sql", "ALTER TABLE u ADD COLUMN v text;\n"),
             };
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             StatementRef createdU = incremental.Analyze(files).Catalog.AllTables[1].CreatedBy;
 
             // Same number of statements in the edited first file: the later files keep their places and references.
@@ -352,7 +365,7 @@ namespace ReplicaGuard.Tests
                 Parse("m/002.sql", big.ToString()),
                 Parse("m/003.sql", "CREATE PUBLICATION p FOR TABLE t8191, t8192, t8199;\n"),
             };
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             AnalysisResult first = incremental.Analyze(files);
             StatementRef[] before = { first.Catalog.AllTables[8192].CreatedBy, first.Catalog.AllTables[8193].CreatedBy, first.Catalog.AllTables[8200].CreatedBy };
             Assert.AreEqual("t8199", first.Catalog.AllTables[8200].Name);
@@ -382,7 +395,7 @@ namespace ReplicaGuard.Tests
                 Parse("m/003.sql", "CREATE PUBLICATION p FOR TABLE t, keep;\nUPDATE t SET id = 2;\n"),
                 Parse("m/004.sql", "ALTER TABLE t REPLICA IDENTITY USING INDEX t_id;\n"),
             };
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             AssertSame(0, "initial", files, incremental.Analyze(files), settings);
             string[] secondFiles =
             {
@@ -415,7 +428,7 @@ namespace ReplicaGuard.Tests
             }
             var files = new List<ParsedFile> { Parse("m/001.sql", first.ToString()), Parse("m/002.sql", "CREATE TABLE other (id int PRIMARY KEY);\n") };
             files.Add(Parse("m/003.sql", "CREATE PUBLICATION p FOR TABLE s.nokey_0;\n"));
-            var incremental = new IncrementalAnalysis(settings);
+            var incremental = Journaled(settings);
             AssertSame(0, "initial", files, incremental.Analyze(files), settings);
             string[] lastFiles =
             {
@@ -436,6 +449,134 @@ namespace ReplicaGuard.Tests
                 seen.Add(string.Join(",", Ids(result)));
             }
             Assert.IsTrue(seen.Count >= 4, "the publication versions must give different results: " + string.Join(" | ", seen));
+        }
+
+        // ----- edits early in the history: analysed whole, the journal kept as it was -----
+
+        [TestMethod]
+        public void AnEditInTheFirstQuarterIsAnalysedWholeAndTheJournalCatchesUpOnTheNextLaterEdit()
+        {
+            var settings = new AnalysisSettings();
+            List<ParsedFile> files = OneStatementFiles(8);
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult initial = incremental.Analyze(files);
+
+            // Files 1-7 hold 7 of the 8 statements: more than three quarters, so the history is analysed whole.
+            files[1] = Parse(files[1].File.Path, "CREATE TABLE t1 (id int PRIMARY KEY);\n");
+            AnalysisResult whole = incremental.Analyze(files);
+            Assert.AreEqual(0, incremental.ReplayedFrom);
+            Assert.AreNotSame(initial.Catalog, whole.Catalog, "a whole analysis has a catalog of its own: the journal's is untouched");
+            AssertSame(0, "early edit", files, whole, settings);
+            Assert.AreSame(whole, incremental.Analyze(files), "unchanged after a whole analysis: the same result");
+            Assert.AreEqual(files.Count, incremental.ReplayedFrom);
+
+            // Typing on in the same file: whole again.
+            files[1] = Parse(files[1].File.Path, "CREATE TABLE t1 (id int);\n");
+            AssertSame(0, "early edit again", files, incremental.Analyze(files), settings);
+            Assert.AreEqual(0, incremental.ReplayedFrom);
+
+            // An edit of the last file uses the journal: it still holds the first version of file 1, so it rolls back
+            // there once; the edit after that replays only the last file.
+            files[7] = Parse(files[7].File.Path, "CREATE TABLE t7 (id int);\n");
+            AnalysisResult caughtUp = incremental.Analyze(files);
+            Assert.AreEqual(1, incremental.ReplayedFrom);
+            Assert.AreSame(initial.Catalog, caughtUp.Catalog, "the journal's catalog");
+            AssertSame(0, "last file after early edits", files, caughtUp, settings);
+            files[7] = Parse(files[7].File.Path, "CREATE TABLE t7 (id int PRIMARY KEY);\n");
+            AssertSame(0, "last file again", files, incremental.Analyze(files), settings);
+            Assert.AreEqual(7, incremental.ReplayedFrom);
+        }
+
+        [TestMethod]
+        public void AnEarlyEditUndoneUsesTheJournalThatStillHoldsTheOriginal()
+        {
+            var settings = new AnalysisSettings();
+            List<ParsedFile> files = OneStatementFiles(8);
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult initial = incremental.Analyze(files);
+            ParsedFile original = files[1];
+            files[1] = Parse(original.File.Path, "CREATE TABLE t1 (id int PRIMARY KEY);\n");
+            incremental.Analyze(files);
+            Assert.AreEqual(0, incremental.ReplayedFrom, "an early edit: analysed whole");
+
+            // Back to the original parse (the parse cache hands out the same object for the same text): the journal
+            // holds exactly these files, so only the last file is replayed although the edit was early.
+            files[1] = original;
+            AnalysisResult undone = incremental.Analyze(files);
+            Assert.AreEqual(files.Count - 1, incremental.ReplayedFrom);
+            Assert.AreSame(initial.Catalog, undone.Catalog);
+            AssertSame(0, "early edit undone", files, undone, settings);
+        }
+
+        [TestMethod]
+        public void TheQuarterCountsStatementsNotFiles()
+        {
+            var settings = new AnalysisSettings();
+
+            // Exactly three quarters from file 1 on (6 of 8 statements: file 0 has two): rolled back.
+            List<ParsedFile> files = OneStatementFiles(8);
+            files[0] = Parse(files[0].File.Path, "CREATE TABLE a (id int);\nCREATE PUBLICATION p FOR ALL TABLES;\n");
+            files.RemoveAt(1);
+            var incremental = new IncrementalAnalysis(settings);
+            incremental.Analyze(files);
+            files[1] = Parse(files[1].File.Path, "CREATE TABLE t2 (id int PRIMARY KEY);\n");
+            AssertSame(0, "three quarters", files, incremental.Analyze(files), settings);
+            Assert.AreEqual(1, incremental.ReplayedFrom, "6 of 8 statements from the edited file on: rolled back");
+
+            // A big last file: an edit of the file before it replays most statements, so the history is analysed whole.
+            var big = new StringBuilder();
+            for (int i = 0; i < 30; i++)
+            {
+                big.Append("CREATE TABLE big_").Append(i.ToString(CultureInfo.InvariantCulture)).Append(" (id int);\n");
+            }
+            files = OneStatementFiles(8);
+            files.Add(Parse("m/009.sql", big.ToString()));
+            incremental = new IncrementalAnalysis(settings);
+            AnalysisResult initial = incremental.Analyze(files);
+            files[7] = Parse(files[7].File.Path, "CREATE TABLE t7 (id int PRIMARY KEY);\n");
+            AnalysisResult result = incremental.Analyze(files);
+            AssertSame(0, "before a big last file", files, result, settings);
+            Assert.AreEqual(0, incremental.ReplayedFrom, "31 of 38 statements from the edited file on: analysed whole");
+            Assert.AreNotSame(initial.Catalog, result.Catalog);
+        }
+
+        [TestMethod]
+        public void ACancelledWholeAnalysisIsNotTakenForTheLastResult()
+        {
+            var settings = new AnalysisSettings();
+            var random = new Random(13);
+            List<ParsedFile> files = GenerateHistory(random, 60);
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult first = incremental.Analyze(files);
+            files[0] = Parse(files[0].File.Path, RandomFile(random));
+            using (var cancelled = new CancellationTokenSource())
+            {
+                cancelled.Cancel();
+                Assert.ThrowsExactly<OperationCanceledException>(() => incremental.Analyze(files, cancelled.Token));
+            }
+            AnalysisResult afterEdit = incremental.Analyze(files);
+            Assert.AreNotSame(first, afterEdit);
+            Assert.AreEqual(0, incremental.ReplayedFrom);
+            Assert.AreNotSame(first.Catalog, afterEdit.Catalog, "analysed whole, not by the journal");
+            AssertSame(13, "early edit after a cancelled whole analysis", files, afterEdit, settings);
+        }
+
+        /// <summary>An analysis that rolls its journal back for every edit, wherever it is (the tests above).</summary>
+        private static IncrementalAnalysis Journaled(AnalysisSettings settings)
+        {
+            return new IncrementalAnalysis(settings) { WholeForEarlyEdits = false };
+        }
+
+        /// <summary>m/001.sql publishes every table; file i (from 2) creates t{i-1} without a key: one statement each.</summary>
+        private static List<ParsedFile> OneStatementFiles(int count)
+        {
+            var files = new List<ParsedFile> { Parse("m/001.sql", "CREATE PUBLICATION p FOR ALL TABLES;\n") };
+            for (int i = 1; i < count; i++)
+            {
+                string name = (i + 1).ToString("D3", CultureInfo.InvariantCulture);
+                files.Add(Parse("m/" + name + ".sql", "CREATE TABLE t" + i.ToString(CultureInfo.InvariantCulture) + " (id int);\n"));
+            }
+            return files;
         }
 
         // ----- histories -----
