@@ -136,10 +136,10 @@ namespace ReplicaGuard.Roslyn
                 // With a broken replicaguard.json the publications are unknown: results would mislead.
                 return new ProjectAnalysis(null, problems, byPath);
             }
-            List<MigrationInput> ordered = MigrationHistory.Order(inputs, ProjectDir, config);
+            Func<IReadOnlyList<MigrationInput>, List<MigrationInput>> order = files => MigrationHistory.Order(files, ProjectDir, config);
             HistoryOutcome outcome = histories == null
-                ? HistoryAnalysis.Run(ordered, settings, cache, FixBuilding.DuringAnalysis, cancellationToken)
-                : histories.Run(ProjectDir ?? ConfigFile?.Path ?? (Files.Count > 0 ? Files[0].Path : ""), SettingsSource(json), settings, incremental => HistoryAnalysis.Run(ordered, settings, cache, incremental, cancellationToken));
+                ? HistoryAnalysis.Run(order(inputs), settings, cache, FixBuilding.DuringAnalysis, cancellationToken)
+                : histories.Run(ProjectDir ?? ConfigFile?.Path ?? (Files.Count > 0 ? Files[0].Path : ""), SettingsSource(json), settings, (kept, incremental) => HistoryAnalysis.Run(kept.Order(inputs, order), settings, cache, incremental, cancellationToken));
             return new ProjectAnalysis(outcome, problems, byPath);
         }
 

@@ -57,6 +57,23 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public async Task AFileAddedInTheMiddleOfTheHistoryIsOrderedInPlace()
+        {
+            // The order is kept between compilations while the paths stay the same; a new file must be ordered in.
+            var histories = new IncrementalHistories();
+            var analyzer = new ReplicaGuardAnalyzer(new ParseCache(), histories);
+            Project project = History().Build();
+            await AssertSameAsFresh(project, analyzer, "initial");
+
+            // Between files 6 and 7: t6 loses its key before file 7 updates it (RG1002 in file 7).
+            string added = SqlProject.Root + "Migrations/0006_x_drop_key.sql";
+            project = project.AddAdditionalDocument("0006_x_drop_key.sql", SourceText.From("ALTER TABLE t6 DROP CONSTRAINT t6_pkey;\n", Encoding.UTF8), filePath: added).Project;
+            string withAdded = await AssertSameAsFresh(project, analyzer, "file added");
+            StringAssert.Contains(withAdded, "RG1002 " + Path(7), withAdded);
+            Assert.AreEqual(6, histories.LastReplayedFrom, "replayed from the added file, the seventh in order");
+        }
+
+        [TestMethod]
         public void AFilesTextIsCopiedOnceWhileTheHostKeepsTheSameSourceText()
         {
             // The IDE hands out the same SourceText until the file changes: its string is reused (the parse cache

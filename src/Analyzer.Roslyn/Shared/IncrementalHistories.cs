@@ -5,7 +5,7 @@ namespace ReplicaGuard.FrontEnds
 {
     /// <summary>
     /// One <see cref="IncrementalAnalysis"/> per project, kept across compilations: after an edit the engine replays
-    /// only from the edited file on. Keyed by the project (its directory, else its first file) and replaced when
+    /// only from the edited file on. The migration order is kept with it (<see cref="KeptOrder"/>). Keyed by the project (its directory, else its first file) and replaced when
     /// the settings' sources change. The key only decides what is reused, never the result: an analysis replays
     /// from the first file that is not the parse it saw last time, so a shared or stale entry costs time, not
     /// correctness. Each entry is used by one compilation at a time.
@@ -19,7 +19,8 @@ namespace ReplicaGuard.FrontEnds
 
         /// <param name="project">Identifies the project.</param>
         /// <param name="settingsSource">Everything the settings are built from (replicaguard.json text, MSBuild properties).</param>
-        public HistoryOutcome Run(string project, string settingsSource, AnalysisSettings settings, Func<IncrementalAnalysis, HistoryOutcome> run)
+        /// <param name="run">Orders the migrations (through the kept order) and analyses them with the kept analysis.</param>
+        public HistoryOutcome Run(string project, string settingsSource, AnalysisSettings settings, Func<KeptOrder, IncrementalAnalysis, HistoryOutcome> run)
         {
             Entry entry = _byProject.AddOrUpdate(
                 project,
@@ -27,7 +28,7 @@ namespace ReplicaGuard.FrontEnds
                 (_, old) => old.SettingsSource == settingsSource ? old : new Entry(settingsSource, settings));
             lock (entry)
             {
-                HistoryOutcome outcome = run(entry.Analysis);
+                HistoryOutcome outcome = run(entry.Order, entry.Analysis);
                 LastReplayedFrom = entry.Analysis.ReplayedFrom;
                 return outcome;
             }
@@ -43,6 +44,8 @@ namespace ReplicaGuard.FrontEnds
 
             public string SettingsSource { get; }
             public IncrementalAnalysis Analysis { get; }
+
+            public KeptOrder Order { get; } = new KeptOrder();
         }
     }
 }
