@@ -61,9 +61,10 @@ namespace ReplicaGuard
         }
 
         /// <summary>One replay without rollback; <paramref name="profiledSettings"/> already has the consumer profile applied.</summary>
-        internal static AnalysisResult ReplayOnce(IReadOnlyList<ParsedFile> files, AnalysisSettings profiledSettings, FixBuilding fixes, CancellationToken cancellationToken)
+        /// <param name="lender">A journaled replay of the same history whose statement references may be reused.</param>
+        internal static AnalysisResult ReplayOnce(IReadOnlyList<ParsedFile> files, AnalysisSettings profiledSettings, FixBuilding fixes, CancellationToken cancellationToken, HistoryReplay? lender = null)
         {
-            var replay = new HistoryReplay(profiledSettings, rollback: false, deferFixes: fixes == FixBuilding.OnFirstRead);
+            var replay = new HistoryReplay(profiledSettings, rollback: false, deferFixes: fixes == FixBuilding.OnFirstRead, lender);
             foreach (ParsedFile file in files)
             {
                 replay.ReplayFile(file, cancellationToken);

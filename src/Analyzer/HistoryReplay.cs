@@ -31,6 +31,12 @@ namespace ReplicaGuard
         /// </summary>
         private readonly Dictionary<ParsedFile, KeptFile>? _kept;
 
+        /// <summary>
+        /// Without rollback, inside an incremental analysis: its journaled replay, whose kept statement references
+        /// this replay reuses (read only) where they have the same place in the history.
+        /// </summary>
+        private readonly HistoryReplay? _lender;
+
         /// <summary>Counts the final passes; marks the kept files of the current history.</summary>
         private int _finishes;
 
@@ -40,9 +46,11 @@ namespace ReplicaGuard
         /// <param name="settings">Settings with the consumer profile applied.</param>
         /// <param name="rollback">Keep what it takes to roll back to a file boundary (memory grows with the history); implies <paramref name="deferFixes"/>.</param>
         /// <param name="deferFixes">Keep no fix history: the results' fixes come from another replay when first read (<see cref="DeferredFixes"/>).</param>
-        public HistoryReplay(AnalysisSettings settings, bool rollback, bool deferFixes)
+        /// <param name="lender">A journaled replay of the same history whose statement references may be reused (without rollback only).</param>
+        public HistoryReplay(AnalysisSettings settings, bool rollback, bool deferFixes, HistoryReplay? lender = null)
         {
             _settings = settings;
+            _lender = rollback ? null : lender;
             _replayer = new Replayer(settings);
             _context = new RuleContext(settings) { Rejected = _replayer.Rejected };
             if (rollback)
@@ -72,7 +80,8 @@ namespace ReplicaGuard
         public void ReplayFile(ParsedFile file, CancellationToken cancellationToken)
         {
             _replayer.BeginFile();
-            KeptFile? kept = Kept(file);
+            KeptFile? kept = Kept(file) ?? Lent(file);
+            bool own = _kept != null;
             IReadOnlyList<Statement> statements = file.Statements;
             for (int i = 0; i < statements.Count; i++)
             {
@@ -86,11 +95,25 @@ namespace ReplicaGuard
                 if (statement == null)
                 {
                     statement = new StatementRef(file, statements[i], _order);
-                    kept?.Keep(i, statement);
+                    if (own)
+                    {
+                        kept!.Keep(i, statement);
+                    }
                 }
                 _order++;
                 _replayer.Apply(statement);
             }
+        }
+
+        /// <summary>What the lender keeps of the file, if it has seen it (never changed here). Null without a lender.</summary>
+        private KeptFile? Lent(ParsedFile file)
+        {
+            if (_lender?._kept == null)
+            {
+                return null;
+            }
+            _lender._kept.TryGetValue(file, out KeptFile? kept);
+            return kept;
         }
 
         /// <summary>With rollback: what is kept of the file (added if new). Null without rollback.</summary>

@@ -488,6 +488,35 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void AWholeAnalysisReusesTheJournalsStatementReferencesWhereTheyHaveTheSamePlace()
+        {
+            var settings = new AnalysisSettings();
+            List<ParsedFile> files = OneStatementFiles(8);
+            var incremental = new IncrementalAnalysis(settings);
+            AnalysisResult initial = incremental.Analyze(files);
+            StatementRef createdT5 = initial.Catalog.AllTables[4].CreatedBy;
+            Assert.AreEqual("t5", initial.Catalog.AllTables[4].Name);
+
+            // Same number of statements: t5's CREATE TABLE keeps its place, so the whole analysis reuses its reference.
+            files[1] = Parse(files[1].File.Path, "CREATE TABLE t1 (id int PRIMARY KEY);\n");
+            AnalysisResult same = incremental.Analyze(files);
+            Assert.AreEqual(0, incremental.ReplayedFrom);
+            Assert.AreNotSame(initial.Catalog, same.Catalog, "analysed whole");
+            Assert.AreSame(createdT5, same.Catalog.AllTables[4].CreatedBy);
+            AssertSame(0, "same statement count", files, same, settings);
+
+            // One statement more: every later statement moves one place and gets a new reference with its new order.
+            files[1] = Parse(files[1].File.Path, "CREATE TABLE t1 (id int);\nALTER TABLE t1 ADD PRIMARY KEY (id);\n");
+            AnalysisResult moved = incremental.Analyze(files);
+            Assert.AreEqual(0, incremental.ReplayedFrom);
+            StatementRef movedT5 = moved.Catalog.AllTables[4].CreatedBy;
+            Assert.AreNotSame(createdT5, movedT5);
+            Assert.AreEqual(createdT5.Order + 1, movedT5.Order);
+            Assert.AreSame(files[5].Statements[0], movedT5.Statement);
+            AssertSame(0, "one statement more", files, moved, settings);
+        }
+
+        [TestMethod]
         public void AnEarlyEditUndoneUsesTheJournalThatStillHoldsTheOriginal()
         {
             var settings = new AnalysisSettings();
