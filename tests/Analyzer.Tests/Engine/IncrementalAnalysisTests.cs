@@ -232,11 +232,7 @@ namespace ReplicaGuard.Tests
             incremental.Analyze(files);
 
             files[1] = Parse(files[1].File.Path, RandomFile(random));
-            using (var cancelled = new CancellationTokenSource())
-            {
-                cancelled.Cancel();
-                Assert.ThrowsExactly<OperationCanceledException>(() => incremental.Analyze(files, cancelled.Token));
-            }
+            AssertCancelled(incremental, files);
             files[files.Count - 1] = Parse(files[files.Count - 1].File.Path, RandomFile(random));
             AssertSame(7, "after a cancelled analysis", files, incremental.Analyze(files), settings);
         }
@@ -256,11 +252,7 @@ namespace ReplicaGuard.Tests
             // with the result from before the edit.
             List<ParsedFile> edited = new List<ParsedFile>(files);
             edited[1] = Parse(files[1].File.Path, RandomFile(random));
-            using (var cancelled = new CancellationTokenSource())
-            {
-                cancelled.Cancel();
-                Assert.ThrowsExactly<OperationCanceledException>(() => incremental.Analyze(edited, cancelled.Token));
-            }
+            AssertCancelled(incremental, edited);
             AnalysisResult afterEdit = incremental.Analyze(edited);
             Assert.AreNotSame(first, afterEdit);
             AssertSame(11, "edited after a cancelled analysis", edited, afterEdit, settings);
@@ -578,16 +570,22 @@ namespace ReplicaGuard.Tests
             var incremental = new IncrementalAnalysis(settings);
             AnalysisResult first = incremental.Analyze(files);
             files[0] = Parse(files[0].File.Path, RandomFile(random));
-            using (var cancelled = new CancellationTokenSource())
-            {
-                cancelled.Cancel();
-                Assert.ThrowsExactly<OperationCanceledException>(() => incremental.Analyze(files, cancelled.Token));
-            }
+            AssertCancelled(incremental, files);
             AnalysisResult afterEdit = incremental.Analyze(files);
             Assert.AreNotSame(first, afterEdit);
             Assert.AreEqual(0, incremental.ReplayedFrom);
             Assert.AreNotSame(first.Catalog, afterEdit.Catalog, "analysed whole, not by the journal");
             AssertSame(13, "early edit after a cancelled whole analysis", files, afterEdit, settings);
+        }
+
+        /// <summary>An analysis of <paramref name="files"/> with a token cancelled before it starts.</summary>
+        private static void AssertCancelled(IncrementalAnalysis incremental, List<ParsedFile> files)
+        {
+            using (var cancelled = new CancellationTokenSource())
+            {
+                cancelled.Cancel();
+                Assert.ThrowsExactly<OperationCanceledException>(() => incremental.Analyze(files, cancelled.Token));
+            }
         }
 
         /// <summary>An analysis that rolls its journal back for every edit, wherever it is (the tests above).</summary>
