@@ -80,8 +80,9 @@ namespace ReplicaGuard
         public void ReplayFile(ParsedFile file, CancellationToken cancellationToken)
         {
             _replayer.BeginFile();
-            KeptFile? kept = Kept(file) ?? Lent(file);
+            // With rollback the replay keeps references of its own; without, it may read those of a lender.
             bool own = _kept != null;
+            KeptFile? kept = own ? Kept(file) : Lent(file);
             IReadOnlyList<Statement> statements = file.Statements;
             for (int i = 0; i < statements.Count; i++)
             {
