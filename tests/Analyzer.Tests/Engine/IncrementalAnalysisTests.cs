@@ -287,29 +287,41 @@ namespace ReplicaGuard.Tests
         public void FixesFirstReadAfterLaterAnalysesAreThoseOfAFullAnalysisOfTheirHistory()
         {
             // Fixes are built when first read: a front end may read a result's fixes only after the kept replay has
-            // moved on (the IDE never reads them; a code fix reads them later).
+            // moved on (the IDE never reads them; a code fix reads them later). Both ways: early edits analysed whole
+            // (the default) and always through the journal.
             int compared = 0;
-            for (int seed = 0; seed < 40; seed++)
+            int whole = 0;
+            foreach (bool journaled in new[] { true, false })
             {
-                var random = new Random(1000 + seed);
-                AnalysisSettings settings = Settings(seed);
-                List<ParsedFile> files = GenerateHistory(random, 6 + random.Next(6));
-                var incremental = Journaled(settings);
-                var unread = new List<KeyValuePair<AnalysisResult, string>>();
-                for (int edit = 0; edit < 4; edit++)
+                for (int seed = 0; seed < 40; seed++)
                 {
-                    AnalysisResult result = incremental.Analyze(files);
-                    unread.Add(new KeyValuePair<AnalysisResult, string>(result, Describe(Engine.Analyze(files, settings, FixBuilding.DuringAnalysis).Diagnostics)));
-                    int edited = random.Next(files.Count);
-                    files[edited] = Parse(files[edited].File.Path, RandomFile(random));
-                }
-                foreach (KeyValuePair<AnalysisResult, string> pair in unread)
-                {
-                    Assert.AreEqual(pair.Value, Describe(pair.Key.Diagnostics), $"seed {seed}: fixes read after later analyses");
-                    compared += pair.Key.Diagnostics.Sum(d => d.Fixes.Count);
+                    var random = new Random(1000 + seed);
+                    AnalysisSettings settings = Settings(seed);
+                    List<ParsedFile> files = GenerateHistory(random, 6 + random.Next(6));
+                    IncrementalAnalysis incremental = journaled ? Journaled(settings) : new IncrementalAnalysis(settings);
+                    var unread = new List<KeyValuePair<AnalysisResult, string>>();
+                    Catalog? journalCatalog = null;
+                    for (int edit = 0; edit < 4; edit++)
+                    {
+                        AnalysisResult result = incremental.Analyze(files);
+                        journalCatalog ??= result.Catalog; // the first analysis always builds the journal
+                        if (!ReferenceEquals(result.Catalog, journalCatalog))
+                        {
+                            whole++;
+                        }
+                        unread.Add(new KeyValuePair<AnalysisResult, string>(result, Describe(Engine.Analyze(files, settings, FixBuilding.DuringAnalysis).Diagnostics)));
+                        int edited = random.Next(files.Count);
+                        files[edited] = Parse(files[edited].File.Path, RandomFile(random));
+                    }
+                    foreach (KeyValuePair<AnalysisResult, string> pair in unread)
+                    {
+                        Assert.AreEqual(pair.Value, Describe(pair.Key.Diagnostics), $"seed {seed}, journaled {journaled}: fixes read after later analyses");
+                        compared += pair.Key.Diagnostics.Sum(d => d.Fixes.Count);
+                    }
                 }
             }
-            Assert.IsTrue(compared > 500, "too few fixes compared: " + compared);
+            Assert.IsTrue(compared > 1000, "too few fixes compared: " + compared);
+            Assert.IsTrue(whole > 10, "too few edits analysed whole: " + whole);
         }
 
         [TestMethod]
