@@ -80,11 +80,44 @@ namespace ReplicaGuard.Tests
             return "";
         }
 
+        /// <summary>One folder per test run under the system temp folder; <see cref="TempFolders"/> deletes it when the run ends.</summary>
+        private static readonly Lazy<string> RunFolder = new Lazy<string>(() => Path.Combine(Path.GetTempPath(), "replicaguard-cli-tests", Guid.NewGuid().ToString("N")));
+
         public static string NewTempFolder()
         {
-            string folder = Path.Combine(Path.GetTempPath(), "replicaguard-cli-tests", Guid.NewGuid().ToString("N"));
+            string folder = Path.Combine(RunFolder.Value, Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             return folder;
         }
+
+        /// <summary>Deletes this run's temp folders (and the shared parent when no other run is using it).</summary>
+        public static void DeleteTempFolders()
+        {
+            if (!RunFolder.IsValueCreated || !Directory.Exists(RunFolder.Value))
+            {
+                return;
+            }
+            Directory.Delete(RunFolder.Value, recursive: true);
+            string parent = Path.GetDirectoryName(RunFolder.Value)!;
+            try
+            {
+                if (Directory.GetFileSystemEntries(parent).Length == 0)
+                {
+                    Directory.Delete(parent);
+                }
+            }
+            catch (IOException)
+            {
+                // Another run made its folder in between: the parent stays for it.
+            }
+        }
+    }
+
+    /// <summary>The tests write files only under <see cref="TestData.NewTempFolder"/>: nothing of them stays behind.</summary>
+    [Microsoft.VisualStudio.TestTools.UnitTesting.TestClass]
+    public sealed class TempFolders
+    {
+        [Microsoft.VisualStudio.TestTools.UnitTesting.AssemblyCleanup]
+        public static void Delete() => TestData.DeleteTempFolders();
     }
 }
