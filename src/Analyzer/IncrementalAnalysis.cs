@@ -68,8 +68,10 @@ namespace ReplicaGuard
             _lastResult = null;
             int from = _replay == null ? 0 : FirstChange(files);
             // Whole only when the journal would replay most of the history and the edit itself is that early: an edit
-            // further on lets the journal catch up once, for the edits that follow there.
-            bool whole = _replay != null && WholeForEarlyEdits && InFirstQuarter(files, from) && InFirstQuarter(files, FirstDifference(files, _lastFiles));
+            // further on lets the journal catch up once, for the edits that follow there. The later of the two starts
+            // replays the fewer statements, so it decides for both.
+            int edited = FirstDifference(files, _lastFiles, Math.Min(files.Count, _lastFiles.Count));
+            bool whole = _replay != null && WholeForEarlyEdits && InFirstQuarter(files, Math.Max(from, edited));
             AnalysisResult result = whole ? AnalyzeWhole(files, cancellationToken) : Replay(files, from, cancellationToken);
             _lastFiles.Clear();
             _lastFiles.AddRange(files);
@@ -144,10 +146,9 @@ namespace ReplicaGuard
             return replayed * 4 > total * 3;
         }
 
-        /// <summary>The first position where the two lists hold different parses (the shorter list's length if none).</summary>
-        private static int FirstDifference(IReadOnlyList<ParsedFile> files, List<ParsedFile> before)
+        /// <summary>The first position below <paramref name="limit"/> where the two lists hold different parses (<paramref name="limit"/> if none).</summary>
+        private static int FirstDifference(IReadOnlyList<ParsedFile> files, List<ParsedFile> before, int limit)
         {
-            int limit = Math.Min(files.Count, before.Count);
             int i = 0;
             while (i < limit && ReferenceEquals(files[i], before[i]))
             {
@@ -159,7 +160,7 @@ namespace ReplicaGuard
         /// <summary>Whether the two lists hold the same parses in the same order.</summary>
         private static bool SameFiles(IReadOnlyList<ParsedFile> files, List<ParsedFile> before)
         {
-            return files.Count == before.Count && FirstDifference(files, before) == files.Count;
+            return files.Count == before.Count && FirstDifference(files, before, files.Count) == files.Count;
         }
 
         /// <summary>
@@ -169,13 +170,7 @@ namespace ReplicaGuard
         /// </summary>
         private int FirstChange(IReadOnlyList<ParsedFile> files)
         {
-            int limit = Math.Min(files.Count - 1, _boundaries.Count - 1);
-            int i = 0;
-            while (i < limit && ReferenceEquals(files[i], _files[i]))
-            {
-                i++;
-            }
-            return i;
+            return FirstDifference(files, _files, Math.Min(files.Count - 1, _boundaries.Count - 1));
         }
     }
 }
