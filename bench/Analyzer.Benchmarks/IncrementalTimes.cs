@@ -168,17 +168,11 @@ namespace ReplicaGuard.Benchmarks
         }
 
         /// <summary>
-        /// Edits made before measuring: enough for the tiered JIT to finish optimising the paths an edit takes (a
-        /// method is recompiled after 30 calls, in the background). With 3, a middle-file edit measured partly
-        /// unoptimised code: 20 runs gave a 58 ms median where 60 gave 19 ms (2026-11-22, quiet machine).
+        /// Edits made before measuring, at least (<see cref="WarmUp"/> adds a minimum time): enough for the tiered JIT
+        /// to finish optimising the paths an edit takes. With 3, a middle-file edit measured partly unoptimised code:
+        /// 20 runs gave a 58 ms median where 60 gave 19 ms (2026-11-22, quiet machine).
         /// </summary>
         internal const int WarmUpEdits = 40;
-
-        /// <summary>
-        /// And at least this long: 40 newest-file edits take ~150 ms, before the background recompilation is done.
-        /// Measured first (`incremental 40 only`), they gave 7.6-10.6 ms medians instead of 3.8 ms.
-        /// </summary>
-        private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
 
         /// <param name="before">Runs before each timed edit, untimed (another edit that sets the state up).</param>
         private static void Measure(string name, int runs, ParsedFile[] parsed, int edited, AnalysisSettings settings, Func<ParsedFile[], AnalysisResult> analyze, Action<int>? before = null)
@@ -195,13 +189,11 @@ namespace ReplicaGuard.Benchmarks
                 analyze(parsed);
             }
 
-            long warmUntil = Stopwatch.GetTimestamp() + (long)(WarmUpTime.TotalSeconds * Stopwatch.Frequency);
-            int edit = 0;
-            for (; edit < WarmUpEdits || Stopwatch.GetTimestamp() < warmUntil; edit++)
+            int edit = WarmUp.Run(WarmUpEdits, i =>
             {
-                before?.Invoke(edit);
-                Apply(Version(edit));
-            }
+                before?.Invoke(i);
+                Apply(Version(i));
+            });
             CollectorWindow collector = CollectorWindow.Start();
             for (int run = 0; run < runs; run++, edit++)
             {

@@ -258,13 +258,7 @@ namespace ReplicaGuard.Benchmarks
             foreach (int units in sizes)
             {
                 List<SourceFile> files = HistoryGenerator.Generate(units);
-                // Warm up for 2 seconds and at least 30 runs: the 1x history runs on unoptimised code for its first
-                // few hundred runs (tiered compilation), which made it look slower per unit than 100x.
-                long warmUntil = Stopwatch.GetTimestamp() + 2 * Stopwatch.Frequency;
-                for (int i = 0; i < 30 || Stopwatch.GetTimestamp() < warmUntil; i++)
-                {
-                    Engine.Analyze(files, settings, fixes);
-                }
+                WarmUp.Run(30, _ => Engine.Analyze(files, settings, fixes));
                 var times = new List<double>(runs);
                 CollectorWindow collector = CollectorWindow.Start();
                 for (int i = 0; i < runs; i++)

@@ -87,21 +87,14 @@ namespace ReplicaGuard.Benchmarks
                 var wall = new List<double>();
                 var own = new List<double>();
                 int results = 0;
-                CollectorWindow collector = default;
-                for (int i = 0; i < runs + IncrementalTimes.WarmUpEdits; i++)
+                WarmUp.Run(IncrementalTimes.WarmUpEdits, _ => host.EditAndAnalyze(logTime: true, out TimeSpan _));
+                CollectorWindow collector = CollectorWindow.Start();
+                for (int i = 0; i < runs; i++)
                 {
-                    if (i == IncrementalTimes.WarmUpEdits)
-                    {
-                        collector = CollectorWindow.Start();
-                    }
                     long start = Stopwatch.GetTimestamp();
                     results = host.EditAndAnalyze(logTime: true, out TimeSpan analyzer).Length;
-                    double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
-                    if (i >= IncrementalTimes.WarmUpEdits)
-                    {
-                        wall.Add(ms);
-                        own.Add(analyzer.TotalMilliseconds);
-                    }
+                    wall.Add((Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency);
+                    own.Add(analyzer.TotalMilliseconds);
                 }
                 wall.Sort();
                 own.Sort();
