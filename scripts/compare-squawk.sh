@@ -8,8 +8,10 @@
 #   default input: ../shared/corpus/gitlab/db/structure.sql (beside the repository), default RUNS: 11.
 # Environment:
 #   REPLICAGUARD  command to run instead of publishing the CLI (e.g. "dotnet src/Cli/bin/Release/net10.0/replicaguard.dll")
+#   BUILD         what to publish when REPLICAGUARD is not set: "aot" (default; what the tool package for this platform
+#                 holds) or "readytorun" (the framework-dependent build of the other platforms' packages)
 #   SQUAWK        squawk executable to use instead of the one found on PATH or installed below
-# The CLI is published once, ReadyToRun, to a temporary folder (dotnet publish src/Cli -c Release -r <rid>).
+# The CLI is published once to a temporary folder (dotnet publish src/Cli -c Release -r <rid>, native AOT or ReadyToRun).
 # squawk-cli 2.66.0 is installed from npm into a temporary prefix when no squawk is on PATH (never globally).
 set -euo pipefail
 
@@ -39,13 +41,18 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# 1. replicaguard: published ReadyToRun unless told which command to run.
+# 1. replicaguard: published (native AOT unless BUILD=readytorun) unless told which command to run.
 if [ -n "${REPLICAGUARD:-}" ]; then
     read -r -a rg <<<"$REPLICAGUARD"
 else
     rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
-    echo "publishing the CLI (ReadyToRun, $rid)..." >&2
-    dotnet publish src/Cli -c Release -r "$rid" --self-contained false -o "$work/rg" -nologo -v q </dev/null >"$work/publish.log" 2>&1 \
+    case "${BUILD:-aot}" in
+        aot) build=(-p:ReplicaGuardNativeAot=true) ;;
+        readytorun) build=(--self-contained false) ;;
+        *) echo "error: BUILD must be aot or readytorun, not '${BUILD}'" >&2; exit 2 ;;
+    esac
+    echo "publishing the CLI (${BUILD:-aot}, $rid)..." >&2
+    dotnet publish src/Cli -c Release -r "$rid" "${build[@]}" -o "$work/rg" -nologo -v q </dev/null >"$work/publish.log" 2>&1 \
         || { cat "$work/publish.log" >&2; exit 2; }
     rg=("$work/rg/replicaguard")
 fi

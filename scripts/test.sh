@@ -27,10 +27,23 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     fi
 fi
 
+# 3. A native linker, for the tool package test (`dotnet pack` compiles this platform's tool natively: clang or gcc).
+if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "No native linker (clang or gcc) found; installing 'gcc' and 'libc6-dev'..."
+        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev; } </dev/null >/dev/null 2>&1; then
+            echo "warning: 'apt-get install gcc libc6-dev' failed; the tool package test will fail." >&2
+        fi
+    else
+        echo "warning: no native linker (clang or gcc) found; install one (Debian/Ubuntu: 'sudo apt-get install gcc libc6-dev')." >&2
+        echo "warning: the tool package test packs the tool as native AOT and fails without it." >&2
+    fi
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-# 3. Build the solution, and the benchmarks (not in the solution: `dotnet test` must not run them, but they must
+# 4. Build the solution, and the benchmarks (not in the solution: `dotnet test` must not run them, but they must
 #    keep compiling against the engine they measure).
 for project in Analyzer.sln bench/Analyzer.Benchmarks/Analyzer.Benchmarks.csproj; do
     if ! dotnet build "$project" -c Release -warnaserror -nologo </dev/null >"$results/build.log" 2>&1; then
@@ -41,11 +54,11 @@ for project in Analyzer.sln bench/Analyzer.Benchmarks/Analyzer.Benchmarks.csproj
     fi
 done
 
-# 4. Test every project; keep going when one fails so every TRX is written.
+# 5. Test every project; keep going when one fails so every TRX is written.
 dotnet test Analyzer.sln -c Release --no-build --logger trx --results-directory "$results" </dev/null
 test_exit=$?
 
-# 5. Sum the <Counters .../> of every TRX.
+# 6. Sum the <Counters .../> of every TRX.
 passed=0 failed=0 skipped=0
 shopt -s nullglob
 for trx in "$results"/*.trx "$results"/*/*.trx; do

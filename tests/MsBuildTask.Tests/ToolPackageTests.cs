@@ -1,21 +1,44 @@
 using System;
 using System.IO;
+using System.IO.Compression;
+using System.Linq;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace ReplicaGuard.Tests
 {
     /// <summary>
-    /// Packs the replicaguard tool as a user gets it (the pointer package and the RID-specific packages), installs it
-    /// from a local folder with --tool-path, and checks that this platform got the precompiled (ReadyToRun) package
-    /// and that it runs. Packs only this machine's RID and `any` to keep the test to one ReadyToRun compilation.
+    /// Packs the replicaguard tool as a user gets it (the pointer package, this platform's package and the `any`
+    /// package), installs it from a local folder with --tool-path, and checks that this platform got the native AOT
+    /// executable and that it answers exactly as the JIT build of the same version (the `any` package) does: same
+    /// reports in every format, same exit codes, same messages. Packs only this machine's RID and `any` to keep the
+    /// test to one native compilation.
     /// </summary>
     [TestClass]
     public sealed class ToolPackageTests
     {
+        /// <summary>Commands run by both builds: every report format, the fix diff, the rule pages and usage errors.</summary>
+        private static readonly string[][] ParityCases =
+        {
+            new[] { "check", "samples/alembic-zero" },
+            new[] { "check", "samples/alembic-zero", "--format", "json" },
+            new[] { "check", "samples/alembic-zero", "--format", "sarif" },
+            new[] { "check", "samples/dbup-sample", "--format", "github" },
+            new[] { "check", "samples/migrations-only", "--profile", "zero" },
+            new[] { "fix", "--dry-run", "samples/alembic-zero" },
+            new[] { "rules" },
+            new[] { "explain", "RG1001" },
+            new[] { "explain", "RG9999" },
+            new[] { "check", "no-such-folder" },
+            new[] { "check", "--format", "xml", "samples/alembic-zero" },
+            new[] { "--version" },
+            new[] { "check", "--help" },
+        };
+
         [TestMethod]
-        public void InstalledToolIsReadyToRunForThisPlatformAndRuns()
+        public void InstalledToolIsNativeForThisPlatformAndAnswersAsTheJitBuild()
         {
             string rid = HostRid();
             string work = Path.Combine(Path.GetTempPath(), "rg-tool-" + Guid.NewGuid().ToString("N"));
@@ -41,18 +64,39 @@ namespace ReplicaGuard.Tests
                     "--add-source", feed, "--tool-path", tools);
                 Assert.AreEqual(0, exit, "dotnet tool install failed:\n" + output);
 
-                // The store holds the package that was chosen for this machine: the RID-specific one, precompiled.
-                string[] installed = Directory.GetFiles(Path.Combine(tools, ".store"), "replicaguard.dll", SearchOption.AllDirectories);
-                Assert.AreEqual(1, installed.Length, string.Join("\n", installed));
-                StringAssert.Contains(installed[0].Replace('\\', '/'), $"/replicaguard.tool.{rid}/", "the RID-specific package was not the one installed");
-                string folder = Path.GetDirectoryName(installed[0])!;
-                Assert.IsTrue(IsReadyToRun(installed[0]), installed[0] + " has no ReadyToRun code");
-                Assert.IsTrue(IsReadyToRun(Path.Combine(folder, "ReplicaGuard.Analyzer.dll")), "the engine has no ReadyToRun code");
+                // The store holds the package that was chosen for this machine: the RID-specific one, a native executable
+                // that the tool shim runs directly (no replicaguard.dll, no runtime).
+                // (The pointer package, replicaguard.tool, has settings of its own that only name the RID packages.)
+                string[] settings = Directory.GetFiles(Path.Combine(tools, ".store"), "DotnetToolSettings.xml", SearchOption.AllDirectories)
+                    .Where(path => path.Replace('\\', '/').Contains("/replicaguard.tool.")).ToArray();
+                Assert.AreEqual(1, settings.Length, string.Join("\n", settings));
+                StringAssert.Contains(settings[0].Replace('\\', '/'), $"/replicaguard.tool.{rid}/", "the RID-specific package was not the one installed");
+                StringAssert.Contains(File.ReadAllText(settings[0]), "Runner=\"executable\"", "the installed tool is not a native executable");
+                string folder = Path.GetDirectoryName(settings[0])!;
+                string executable = Path.Combine(folder, RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "replicaguard.exe" : "replicaguard");
+                Assert.IsTrue(IsNativeExecutable(executable), executable + " is not a native executable");
+                Assert.IsFalse(File.Exists(Path.Combine(folder, "replicaguard.dll")), "the native package also carries replicaguard.dll");
+
+                // The JIT build of the same version, from the `any` package, as the reference.
+                string any = Path.Combine(work, "any");
+                ZipFile.ExtractToDirectory(Path.Combine(feed, $"ReplicaGuard.Tool.any.{version}.nupkg"), any);
+                string[] jit = Directory.GetFiles(any, "replicaguard.dll", SearchOption.AllDirectories);
+                Assert.AreEqual(1, jit.Length, string.Join("\n", jit));
 
                 string command = Path.Combine(tools, RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "replicaguard.exe" : "replicaguard");
-                (exit, output) = RunTool(command, root, "check", Path.Combine("samples", "alembic-zero"));
-                Assert.AreEqual(1, exit, output);
-                StringAssert.Contains(output, "RG1001");
+                foreach (string[] args in ParityCases)
+                {
+                    string name = string.Join(" ", args);
+                    ToolRun native = RunTool(command, root, args);
+                    ToolRun reference = RunTool("dotnet", root, new[] { jit[0] }.Concat(args).ToArray());
+                    Assert.AreEqual(reference.Exit, native.Exit, name + ": exit code\n" + native.Out + native.Err);
+                    Assert.AreEqual(reference.Out, native.Out, name + ": standard output");
+                    Assert.AreEqual(Untimed(reference.Err), Untimed(native.Err), name + ": standard error");
+                }
+
+                ToolRun sample = RunTool(command, root, "check", Path.Combine("samples", "alembic-zero"));
+                Assert.AreEqual(1, sample.Exit, sample.Out + sample.Err);
+                StringAssert.Contains(sample.Out, "RG1001");
             }
             finally
             {
@@ -86,30 +130,45 @@ namespace ReplicaGuard.Tests
             return os + "-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
         }
 
-        /// <summary>True when the assembly carries precompiled code (a ReadyToRun header in its CLI header).</summary>
-        private static bool IsReadyToRun(string path)
+        /// <summary>True for an ELF, Mach-O or PE file that is not a .NET assembly (no CLI header): a native AOT executable.</summary>
+        private static bool IsNativeExecutable(string path)
         {
-            using FileStream stream = File.OpenRead(path);
-            using var reader = new PEReader(stream);
-            CorHeader? header = reader.PEHeaders.CorHeader;
-            return header != null && header.ManagedNativeHeaderDirectory.Size > 0;
+            byte[] head = new byte[4];
+            using (FileStream stream = File.OpenRead(path))
+            {
+                if (stream.Read(head, 0, 4) < 4) return false;
+            }
+            if (head[0] == 0x7F && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F') return true;
+            if (head[0] == 0xCF && head[1] == 0xFA && head[2] == 0xED && head[3] == 0xFE) return true;
+            if (head[0] != (byte)'M' || head[1] != (byte)'Z') return false;
+            using FileStream pe = File.OpenRead(path);
+            using var reader = new PEReader(pe);
+            return reader.PEHeaders.CorHeader == null;
         }
 
-        private static (int Exit, string Output) RunTool(string command, string workingDirectory, params string[] args)
+        /// <summary>The run summary on standard error ends with the time it took, which differs between any two runs.</summary>
+        private static string Untimed(string error) => Regex.Replace(error, @"\(\d+ ms\)", "(N ms)");
+
+        private sealed record ToolRun(int Exit, string Out, string Err);
+
+        private static ToolRun RunTool(string command, string workingDirectory, params string[] args)
         {
             var info = new System.Diagnostics.ProcessStartInfo(command)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
+                RedirectStandardInput = true,
                 UseShellExecute = false,
             };
             foreach (string arg in args) info.ArgumentList.Add(arg);
+            info.Environment["NO_COLOR"] = "1";
             using System.Diagnostics.Process process = System.Diagnostics.Process.Start(info)!;
+            process.StandardInput.Close();
             System.Threading.Tasks.Task<string> error = process.StandardError.ReadToEndAsync();
             string output = process.StandardOutput.ReadToEnd();
             Assert.IsTrue(process.WaitForExit(120_000), command + " did not finish in 2 minutes");
-            return (process.ExitCode, output + error.Result);
+            return new ToolRun(process.ExitCode, output, error.Result);
         }
     }
 }
