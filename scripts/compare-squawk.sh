@@ -52,8 +52,14 @@ else
         *) echo "error: BUILD must be aot or readytorun, not '${BUILD}'" >&2; exit 2 ;;
     esac
     echo "publishing the CLI (${BUILD:-aot}, $rid)..." >&2
-    dotnet publish src/Cli -c Release -r "$rid" "${build[@]}" -o "$work/rg" -nologo -v q </dev/null >"$work/publish.log" 2>&1 \
-        || { cat "$work/publish.log" >&2; exit 2; }
+    if ! dotnet publish src/Cli -c Release -r "$rid" "${build[@]}" -o "$work/rg" -nologo -v q </dev/null >"$work/publish.log" 2>&1; then
+        cat "$work/publish.log" >&2
+        echo "error: publishing the CLI (${BUILD:-aot}) failed, see above." >&2
+        if [ "${BUILD:-aot}" = "aot" ]; then
+            echo "       Native AOT needs a native linker (apt-get install gcc libc6-dev, or clang); BUILD=readytorun measures the other build." >&2
+        fi
+        exit 2
+    fi
     rg=("$work/rg/replicaguard")
 fi
 
