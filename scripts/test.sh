@@ -14,30 +14,31 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 
-# 2. PostgreSQL server binaries, for the tests that run a real server.
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+# What the tests need besides the SDK: installed from Debian's packages when run as root with apt-get (a fresh CI
+# machine), otherwise a warning; the tests that need it then fail with their own message.
+# Usage: install_or_warn WHAT NEEDED_BY PACKAGE...
+install_or_warn() {
+    local what="$1" needed_by="$2"
+    shift 2
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-        echo "PostgreSQL server binaries not found; installing the 'postgresql' package..."
-        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } </dev/null >/dev/null 2>&1; then
-            echo "warning: 'apt-get install postgresql' failed; the PostgreSQL-backed tests will fail." >&2
+        echo "$what not found; installing '$*'..."
+        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } </dev/null >/dev/null 2>&1; then
+            echo "warning: 'apt-get install $*' failed; $needed_by will fail." >&2
         fi
     else
-        echo "warning: PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb)." >&2
-        echo "warning: install them (Debian/Ubuntu: 'sudo apt-get install postgresql'); the PostgreSQL-backed tests will fail without them." >&2
+        echo "warning: $what not found." >&2
+        echo "warning: install it (Debian/Ubuntu: 'sudo apt-get install $*'); $needed_by will fail without it." >&2
     fi
+}
+
+# 2. PostgreSQL server binaries, for the tests that run a real server.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    install_or_warn "PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb)" "the PostgreSQL-backed tests" postgresql
 fi
 
 # 3. A native linker, for the tool package test (`dotnet pack` compiles this platform's tool natively: clang or gcc).
 if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
-    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-        echo "No native linker (clang or gcc) found; installing 'gcc' and 'libc6-dev'..."
-        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev; } </dev/null >/dev/null 2>&1; then
-            echo "warning: 'apt-get install gcc libc6-dev' failed; the tool package test will fail." >&2
-        fi
-    else
-        echo "warning: no native linker (clang or gcc) found; install one (Debian/Ubuntu: 'sudo apt-get install gcc libc6-dev')." >&2
-        echo "warning: the tool package test packs the tool as native AOT and fails without it." >&2
-    fi
+    install_or_warn "A native linker (clang or gcc)" "the tool package test (it packs the tool as native AOT)" gcc libc6-dev
 fi
 
 results="$(mktemp -d)"

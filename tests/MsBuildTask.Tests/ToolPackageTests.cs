@@ -73,7 +73,8 @@ namespace ReplicaGuard.Tests
                 StringAssert.Contains(settings[0].Replace('\\', '/'), $"/replicaguard.tool.{rid}/", "the RID-specific package was not the one installed");
                 StringAssert.Contains(File.ReadAllText(settings[0]), "Runner=\"executable\"", "the installed tool is not a native executable");
                 string folder = Path.GetDirectoryName(settings[0])!;
-                string executable = Path.Combine(folder, RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "replicaguard.exe" : "replicaguard");
+                string executableName = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "replicaguard.exe" : "replicaguard";
+                string executable = Path.Combine(folder, executableName);
                 Assert.IsTrue(IsNativeExecutable(executable), executable + " is not a native executable");
                 Assert.IsFalse(File.Exists(Path.Combine(folder, "replicaguard.dll")), "the native package also carries replicaguard.dll");
 
@@ -83,7 +84,7 @@ namespace ReplicaGuard.Tests
                 string[] jit = Directory.GetFiles(any, "replicaguard.dll", SearchOption.AllDirectories);
                 Assert.AreEqual(1, jit.Length, string.Join("\n", jit));
 
-                string command = Path.Combine(tools, RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "replicaguard.exe" : "replicaguard");
+                string command = Path.Combine(tools, executableName); // the tool shim
                 foreach (string[] args in ParityCases)
                 {
                     string name = string.Join(" ", args);
@@ -133,16 +134,14 @@ namespace ReplicaGuard.Tests
         /// <summary>True for an ELF, Mach-O or PE file that is not a .NET assembly (no CLI header): a native AOT executable.</summary>
         private static bool IsNativeExecutable(string path)
         {
+            using FileStream stream = File.OpenRead(path);
             byte[] head = new byte[4];
-            using (FileStream stream = File.OpenRead(path))
-            {
-                if (stream.Read(head, 0, 4) < 4) return false;
-            }
+            if (stream.Read(head, 0, 4) < 4) return false;
             if (head[0] == 0x7F && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F') return true;
             if (head[0] == 0xCF && head[1] == 0xFA && head[2] == 0xED && head[3] == 0xFE) return true;
             if (head[0] != (byte)'M' || head[1] != (byte)'Z') return false;
-            using FileStream pe = File.OpenRead(path);
-            using var reader = new PEReader(pe);
+            stream.Position = 0;
+            using var reader = new PEReader(stream);
             return reader.PEHeaders.CorHeader == null;
         }
 

@@ -63,6 +63,5 @@ namespace ReplicaGuard.FrontEnds
             }
             return true;
         }
-
     }
 }
