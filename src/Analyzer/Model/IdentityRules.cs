@@ -302,7 +302,8 @@ namespace ReplicaGuard.Model
                 {
                     continue;
                 }
-                if (postgresVersion >= 15 && !p.AllTables && c.Row != null)
+                // A listed table without a row filter or column list (the usual case) needs no identity columns.
+                if (postgresVersion >= 15 && !p.AllTables && c.Row != null && (c.Row.RowFilterColumns != null || c.Row.Columns != null))
                 {
                     identityColumns ??= IdentityKeyColumns(table);
                     if (RowFilterInvalid(table, c.Row, identityColumns))
