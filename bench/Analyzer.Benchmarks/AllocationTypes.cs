@@ -8,11 +8,13 @@ namespace ReplicaGuard.Benchmarks
     /// <summary>
     /// Which types a piece of work allocates, sampled by the runtime's AllocationTick event (one event per ~100 KB
     /// allocated, naming the type of the object that crossed the mark): `-- alloc-types N [all]` on replay + rules.
+    /// With REPLICAGUARD_ALLOC_SITES=DEPTH it also prints where they were allocated (<see cref="AllocationSites"/>).
     /// </summary>
     internal sealed class AllocationTypes : EventListener
     {
         private readonly Dictionary<string, long> _bytes = new Dictionary<string, long>();
         private readonly object _gate = new object();
+        private readonly AllocationSites? _sites = AllocationSites.StartIfAsked();
 
         /// <summary>REPLICAGUARD_LOH_ONLY=1: count only large-object-heap allocations (arrays of 85 KB or more).</summary>
         private static readonly bool LargeOnly = Environment.GetEnvironmentVariable("REPLICAGUARD_LOH_ONLY") == "1";
@@ -58,6 +60,13 @@ namespace ReplicaGuard.Benchmarks
                     Console.WriteLine($"{entry.Value * 100.0 / total,6:F1}%  {entry.Value / 1024.0 / runs,9:F1} KiB/run  {entry.Key}");
                 }
             }
+            _sites?.Print(runs);
+        }
+
+        public override void Dispose()
+        {
+            _sites?.Dispose();
+            base.Dispose();
         }
     }
 }
