@@ -40,6 +40,14 @@ namespace ReplicaGuard.Model
         public PublicationRelation? Row { get; }
 
         public StatementRef? Cause { get; }
+
+        /// <summary>
+        /// This coverage as the whole list of a table's: made once, so that a FOR ALL TABLES publication's shared
+        /// coverage (see IdentityRules) gives every table it alone covers the same list.
+        /// </summary>
+        internal IReadOnlyList<Coverage> Alone => _alone ??= new[] { this };
+
+        private Coverage[]? _alone;
     }
 
     /// <summary>What an UPDATE and a DELETE on a table would do right now (CheckCmdReplicaIdentity).</summary>
@@ -118,8 +126,9 @@ namespace ReplicaGuard.Model
             {
                 return Coverage.None; // the rules ask for every table: most histories have no publication at all
             }
-            // Sized for the usual few publications, most of which cover the table (ALL TABLES).
-            var result = new List<Coverage>(Math.Min(publications.Count, 4));
+            // Most tables are covered by one publication (or none): the list is made at the second.
+            Coverage? only = null;
+            List<Coverage>? several = null;
             // Most tables are no partition: no list to make.
             List<TableObject> ancestors = table.PartitionParent == null ? NoAncestors : PartitionAncestors(table);
             foreach (PublicationObject publication in publications)
@@ -128,19 +137,33 @@ namespace ReplicaGuard.Model
                 {
                     continue;
                 }
+                Coverage coverage;
                 if (publication.AllTables)
                 {
-                    result.Add(AllTablesCoverage(publication));
-                    continue;
+                    coverage = AllTablesCoverage(publication);
                 }
-                StatementRef? cause;
-                if (!IsCoveredByList(table, ancestors, publication, initialSearchPath, out cause))
+                else if (IsCoveredByList(table, ancestors, publication, initialSearchPath, out StatementRef? cause))
+                {
+                    coverage = new Coverage(publication, RowForChecks(table, ancestors, publication), Later(Later(cause, publication.OptionsChangedBy), table.MovedBy));
+                }
+                else
                 {
                     continue;
                 }
-                result.Add(new Coverage(publication, RowForChecks(table, ancestors, publication), Later(Later(cause, publication.OptionsChangedBy), table.MovedBy)));
+                if (several != null)
+                {
+                    several.Add(coverage);
+                }
+                else if (only == null)
+                {
+                    only = coverage;
+                }
+                else
+                {
+                    several = new List<Coverage>(4) { only, coverage };
+                }
             }
-            return result;
+            return several ?? (only == null ? Coverage.None : only.Alone);
         }
 
         /// <summary>
