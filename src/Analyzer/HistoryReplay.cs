@@ -86,24 +86,47 @@ namespace ReplicaGuard
             IReadOnlyList<Statement> statements = file.Statements;
             for (int i = 0; i < statements.Count; i++)
             {
-                if ((_order & 255) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-                // A file replayed again at the same place gets its references back: equal in every field, and fewer
-                // objects for the collector to promote (one per statement of every replayed file).
-                StatementRef? statement = kept?.Reference(i, _order);
-                if (statement == null)
-                {
-                    statement = new StatementRef(file, statements[i], _order);
-                    if (own)
-                    {
-                        kept!.Keep(i, statement);
-                    }
-                }
-                _order++;
-                _replayer.Apply(statement);
+                ReplayStatement(file, statements[i], i, kept, own, cancellationToken);
             }
+        }
+
+        /// <summary>
+        /// As <see cref="ReplayFile(ParsedFile, CancellationToken)"/> for a file still being parsed: its statements
+        /// are read from <paramref name="feed"/> as the parse hands them over, up to the file's end.
+        /// </summary>
+        internal void ReplayFile(ParsedFile file, StatementFeed feed, CancellationToken cancellationToken)
+        {
+            if (_kept != null || _lender != null)
+            {
+                // Kept references are sized by the file's statement count, unknown until its parse ends.
+                throw new InvalidOperationException("only a replay without rollback or lender reads a file as it is parsed");
+            }
+            _replayer.BeginFile();
+            for (int i = 0; feed.NextStatement(cancellationToken, out Statement statement); i++)
+            {
+                ReplayStatement(file, statement, i, kept: null, own: false, cancellationToken);
+            }
+        }
+
+        private void ReplayStatement(ParsedFile file, Statement parsed, int index, KeptFile? kept, bool own, CancellationToken cancellationToken)
+        {
+            if ((_order & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            // A file replayed again at the same place gets its references back: equal in every field, and fewer
+            // objects for the collector to promote (one per statement of every replayed file).
+            StatementRef? statement = kept?.Reference(index, _order);
+            if (statement == null)
+            {
+                statement = new StatementRef(file, parsed, _order);
+                if (own)
+                {
+                    kept!.Keep(index, statement);
+                }
+            }
+            _order++;
+            _replayer.Apply(statement);
         }
 
         /// <summary>What the lender keeps of the file, if it has seen it (never changed here). Null without a lender.</summary>

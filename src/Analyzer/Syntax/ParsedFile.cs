@@ -19,10 +19,28 @@ namespace ReplicaGuard.Syntax
             Suppressions = SuppressionParser.Read(file, tokens, statements);
         }
 
+        /// <summary>
+        /// A file whose parse fills <paramref name="statements"/> while another thread replays them (<see
+        /// cref="StatementFeed"/>); <see cref="Complete"/> reads the suppressions when the parse ends, before the file
+        /// is handed to anything that reads them.
+        /// </summary>
+        internal ParsedFile(SourceFile file, IReadOnlyList<Statement> statements)
+        {
+            File = file;
+            Statements = statements;
+            Suppressions = new Suppression[0];
+        }
+
         public SourceFile File { get; }
         public IReadOnlyList<Statement> Statements { get; }
 
         /// <summary>The suppression comments, read with <see cref="SuppressionParser"/>'s rules.</summary>
-        internal IReadOnlyList<Suppression> Suppressions { get; }
+        internal IReadOnlyList<Suppression> Suppressions { get; private set; }
+
+        /// <summary>Ends a parse begun with the streaming constructor: its statements are all in.</summary>
+        internal void Complete(TokenList tokens)
+        {
+            Suppressions = SuppressionParser.Read(File, tokens, Statements);
+        }
     }
 }

@@ -18,6 +18,12 @@ namespace ReplicaGuard.Syntax
         /// <summary>Throws <see cref="System.OperationCanceledException"/> only when <paramref name="cancellationToken"/> is cancelled.</summary>
         public static ParsedFile Parse(SourceFile file, int postgresVersion = AnalysisSettings.DefaultPostgresVersion, CancellationToken cancellationToken = default)
         {
+            return Parse(file, postgresVersion, cancellationToken, feed: null);
+        }
+
+        /// <summary>As <see cref="Parse(SourceFile, int, CancellationToken)"/>, also handing each statement to <paramref name="feed"/> as soon as it is parsed.</summary>
+        internal static ParsedFile Parse(SourceFile file, int postgresVersion, CancellationToken cancellationToken, StatementFeed? feed)
+        {
             cancellationToken.ThrowIfCancellationRequested();
             // The tokens and the name table are needed only until the suppressions are read (below), so their large
             // arrays are reused from the previous parse; an exception (cancellation) merely drops them.
@@ -30,6 +36,12 @@ namespace ReplicaGuard.Syntax
             // One cursor and one name table for the whole file: names repeat across statements.
             var names = new NameTable(file.Text.Length, buffers);
             var cursor = new StatementParser(tokens, sig, names, postgresVersion);
+            ParsedFile? streamed = null;
+            if (feed != null)
+            {
+                streamed = new ParsedFile(file, statements);
+                feed.BeginFile(streamed);
+            }
             int s = 0;
             int parsedCount = 0;
             foreach (StatementRange range in ranges)
@@ -54,8 +66,19 @@ namespace ReplicaGuard.Syntax
                 Statement statement = cursor.ParseStatement(first, s);
                 statement.SemicolonToken = range.SemicolonToken;
                 statements.Add(statement, ranges.Count);
+                feed?.Add(statement);
             }
-            var parsed = new ParsedFile(file, tokens, statements);
+            ParsedFile parsed;
+            if (streamed != null)
+            {
+                streamed.Complete(tokens);
+                feed!.EndFile();
+                parsed = streamed;
+            }
+            else
+            {
+                parsed = new ParsedFile(file, tokens, statements);
+            }
             names.HandBack(buffers);
             LexBuffers.Return(buffers);
             return parsed;

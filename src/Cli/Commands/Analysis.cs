@@ -36,7 +36,7 @@ namespace ReplicaGuard.Cli.Commands
                 {
                     History history = input.Histories[i];
                     progress.Report($"analysing {history.Name} ({i + 1}/{input.Histories.Count}, {history.Files.Count} files)");
-                    AnalysisResult result = Engine.Analyze(Parse(history.Files, input.Settings), input.Settings, fixes);
+                    AnalysisResult result = Engine.AnalyzePrepared(history.Files, input.Settings, fixes);
                     foreach (Diagnostic diagnostic in result.Diagnostics)
                     {
                         if (diagnostic.Severity != Severity.None
@@ -48,20 +48,6 @@ namespace ReplicaGuard.Cli.Commands
                 }
             }
             return new Analysis(input, diagnostics);
-        }
-
-        /// <summary>
-        /// The loader has already prepared each file with these settings (placeholders, dbmate sections), so parse it as
-        /// it is: Engine.Analyze(files) would prepare an unchanged file a second time (~2.5 ms of a cold check on GitLab).
-        /// </summary>
-        private static List<ParsedFile> Parse(IReadOnlyList<SourceFile> files, AnalysisSettings settings)
-        {
-            var parsed = new List<ParsedFile>(files.Count);
-            foreach (SourceFile file in files)
-            {
-                parsed.Add(Parser.Parse(file, settings.PostgresVersion));
-            }
-            return parsed;
         }
     }
 }
