@@ -40,6 +40,11 @@ namespace ReplicaGuard.Benchmarks
                 a.NoMoreThan(publication ? 3 : 2);
                 Phases(a.Count(1, "RUNS", 30), Settings.Create(second == "all"), a.Text(publication ? 3 : 2) ?? "");
             }),
+            new View("beside [RUNS]", "the whole engine on GitLab with the parse first, then the replay, against Engine.Analyze's parse on a second thread beside the replay, alternating in one process", a =>
+            {
+                a.NoMoreThan(1);
+                ParseBesideReplayTimes.Run(a.Count(1, "RUNS", 60));
+            }),
             new View("growth [RUNS] [onread|fixes] [UNITS]", "generated histories of 1x, 10x, 100x (or UNITS): ms per unit of history and the collector's part; fixes: built during the analysis (fix, JSON, SARIF) instead of on the first read (check)", a =>
             {
                 string? mode = a.Text(2) == "onread" || a.Text(2) == "fixes" ? a.Text(2) : null;
