@@ -60,7 +60,7 @@ namespace ReplicaGuard
                         replay.ReplayFile(file, feed, cancellationToken);
                         parsed.Add(file);
                     }
-                    parse.GetAwaiter().GetResult();
+                    // The feed ended: the parse has read every file's suppressions; the finally below waits for its thread.
                     return replay.Finish(parsed);
                 }
                 finally

@@ -103,18 +103,18 @@ namespace ReplicaGuard.Syntax
             while (_reading == null || _readingIndex == _readingCount)
             {
                 Item? item = Take(cancellationToken);
-                if (item?.File != null)
+                if (item == null)
+                {
+                    throw new InvalidOperationException("the parse ended inside a file");
+                }
+                if (item.File != null)
                 {
                     throw new InvalidOperationException("a file began inside another");
                 }
-                if (item == null || item.Count < 0)
+                if (item.Count < 0)
                 {
                     _reading = null;
                     statement = null!;
-                    if (item == null)
-                    {
-                        throw new InvalidOperationException("the parse ended inside a file");
-                    }
                     return false;
                 }
                 _reading = item.Statements;
