@@ -10,9 +10,10 @@ namespace ReplicaGuard.Syntax
     /// every third run. A parse needs the tokens only until its suppressions are read, so it can hand them back.
     /// </summary>
     /// <remarks>
-    /// One set is kept process-wide in a single slot: a parse takes it (or, when another thread holds it, makes a
-    /// new set) and returns it when done, so concurrent parses never share arrays. The lexer writes every entry it
-    /// later reads (up to its own counts), so nothing depends on what a reused array held before.
+    /// Two sets are kept process-wide, one per slot: a parse takes one (or, when other threads hold both, makes a new
+    /// set) and returns it when done, so concurrent parses never share arrays. Two, because a large file's lex takes a
+    /// second set for the half it lexes on another thread (<see cref="Lexer.LexInHalves"/>). The lexer writes every
+    /// entry it later reads (up to its own counts), so nothing depends on what a reused array held before.
     /// </remarks>
     internal sealed class LexBuffers
     {
@@ -22,7 +23,7 @@ namespace ReplicaGuard.Syntax
         /// </summary>
         private const int MaxKeptTokens = 1 << 20;
 
-        private static LexBuffers? s_kept;
+        private static readonly LexBuffers?[] s_kept = new LexBuffers?[2];
 
         public SyntaxKind[] Kinds = new SyntaxKind[0];
         public int[] Starts = new int[0];
@@ -33,10 +34,18 @@ namespace ReplicaGuard.Syntax
         public string?[] Names = new string?[0];
         public int[] NameHashes = new int[0];
 
-        /// <summary>The kept set if no other parse holds it, else a new empty one.</summary>
+        /// <summary>A kept set if another parse does not hold it, else a new empty one.</summary>
         public static LexBuffers Take()
         {
-            return Interlocked.Exchange(ref s_kept, null) ?? new LexBuffers();
+            for (int i = 0; i < s_kept.Length; i++)
+            {
+                LexBuffers? kept = Interlocked.Exchange(ref s_kept[i], null);
+                if (kept != null)
+                {
+                    return kept;
+                }
+            }
+            return new LexBuffers();
         }
 
         /// <summary>Keeps <paramref name="buffers"/> for the next parse; the caller must not use them afterwards.</summary>
@@ -47,7 +56,13 @@ namespace ReplicaGuard.Syntax
                 return;
             }
             buffers.Statements.Clear();
-            Volatile.Write(ref s_kept, buffers);
+            for (int i = 0; i < s_kept.Length; i++)
+            {
+                if (Interlocked.CompareExchange(ref s_kept[i], buffers, null) == null)
+                {
+                    return;
+                }
+            }
         }
     }
 }
