@@ -9,7 +9,10 @@ namespace ReplicaGuard.Benchmarks
     /// <summary>
     /// `-- gc-runs N`: the whole engine on GitLab N times, then each collection the runtime reported (GCStart/GCEnd
     /// events): in which run and how far into it, its generation, reason and pause. Shows whether the collections
-    /// fall where the current parse's tree is alive (costly copies) or between runs.
+    /// fall where the current parse's tree is alive (costly copies) or between runs. Each line also splits the
+    /// collection at the end of its mark phase (the last GCMarkWithType event): what the mark reached from the
+    /// threads' stacks and from older generations (cards), and how long the rest (plan, relocate, compact or sweep)
+    /// took, since a collection that copies many small objects spends most of its time after the mark.
     /// </summary>
     internal sealed class GcEvents : EventListener
     {
@@ -26,16 +29,19 @@ namespace ReplicaGuard.Benchmarks
 
         protected override void OnEventWritten(EventWrittenEventArgs e)
         {
-            if (e.EventName == null || e.Payload == null || !(e.EventName.StartsWith("GCStart", StringComparison.Ordinal) || e.EventName.StartsWith("GCEnd", StringComparison.Ordinal)))
+            if (e.EventName == null || e.Payload == null || !(e.EventName.StartsWith("GCStart", StringComparison.Ordinal)
+                || e.EventName.StartsWith("GCEnd", StringComparison.Ordinal) || e.EventName.StartsWith("GCMarkWithType", StringComparison.Ordinal)
+                || e.EventName.StartsWith("GCGlobalHeapHistory", StringComparison.Ordinal)))
             {
                 return;
             }
             string detail = "";
             for (int i = 0; i < e.PayloadNames!.Count; i++)
             {
-                if (e.PayloadNames[i] == "Depth" || e.PayloadNames[i] == "Reason" || e.PayloadNames[i] == "Type")
+                string name = e.PayloadNames[i];
+                if (name == "Depth" || name == "Reason" || name == "Type" || name == "Bytes" || name == "GlobalMechanisms")
                 {
-                    detail += $" {e.PayloadNames[i]}={e.Payload[i]}";
+                    detail += $" {name}={e.Payload[i]}";
                 }
             }
             lock (_gate)
@@ -107,25 +113,85 @@ namespace ReplicaGuard.Benchmarks
             System.Threading.Thread.Sleep(500);
             lock (listener._gate)
             {
-                DateTime? start = null;
-                foreach ((DateTime time, string name, string detail) in listener._events)
+                Print(listener._events, starts, ends);
+            }
+        }
+
+        /// <summary>One line per collection: where it fell, its generation and reason, its mark and what came after.</summary>
+        private static void Print(List<(DateTime Time, string Name, string Detail)> events, List<DateTime> starts, List<DateTime> ends)
+        {
+            DateTime? start = null;
+            DateTime markEnd = default;
+            long fromStacks = 0;
+            long fromOlder = 0;
+            bool compacted = false;
+            double markTotal = 0;
+            double restTotal = 0;
+            int collections = 0;
+            foreach ((DateTime time, string name, string detail) in events)
+            {
+                DateTime t = time.ToUniversalTime();
+                if (name.StartsWith("GCStart", StringComparison.Ordinal))
                 {
-                    DateTime t = time.ToUniversalTime();
                     int run = starts.FindLastIndex(s => s <= t);
                     double into = run >= 0 ? (t - starts[run]).TotalMilliseconds : -1;
                     double length = run >= 0 ? (ends[run] - starts[run]).TotalMilliseconds : -1;
-                    if (name.StartsWith("GCStart", StringComparison.Ordinal))
+                    start = markEnd = t;
+                    fromStacks = fromOlder = 0;
+                    compacted = false;
+                    Console.Write($"run {run,3} at {into,6:F1} of {length,6:F1} ms:{detail}");
+                }
+                else if (start == null)
+                {
+                    continue;
+                }
+                else if (name.StartsWith("GCMarkWithType", StringComparison.Ordinal))
+                {
+                    // Root kinds (gc_root_kind): 0 the threads' stacks, 3 older generations through their cards.
+                    markEnd = t;
+                    long bytes = Number(detail, "Bytes");
+                    switch (Number(detail, "Type"))
                     {
-                        start = t;
-                        Console.Write($"run {run,3} at {into,6:F1} of {length,6:F1} ms:{detail}");
-                    }
-                    else if (start != null)
-                    {
-                        Console.WriteLine($"  -> {(t - start.Value).TotalMilliseconds:F1} ms");
-                        start = null;
+                        case 0: fromStacks += bytes; break;
+                        case 3: fromOlder += bytes; break;
                     }
                 }
+                else if (name.StartsWith("GCGlobalHeapHistory", StringComparison.Ordinal))
+                {
+                    compacted = (Number(detail, "GlobalMechanisms") & 2) != 0; // 1 << global_compaction
+                }
+                else if (name.StartsWith("GCEnd", StringComparison.Ordinal))
+                {
+                    double mark = (markEnd - start.Value).TotalMilliseconds;
+                    double rest = (t - markEnd).TotalMilliseconds;
+                    markTotal += mark;
+                    restTotal += rest;
+                    collections++;
+                    Console.WriteLine($"  -> {(t - start.Value).TotalMilliseconds:F1} ms: mark {mark:F1} ms (from stacks {fromStacks / 1048576.0:F1} MiB, "
+                        + $"from older generations {fromOlder / 1048576.0:F2} MiB), then {(compacted ? "compact" : "sweep")} {rest:F1} ms");
+                    start = null;
+                }
             }
+            if (collections > 0)
+            {
+                Console.WriteLine($"{collections} collections: mark {markTotal / collections:F1} ms, the rest {restTotal / collections:F1} ms on average");
+            }
+        }
+
+        private static long Number(string detail, string name)
+        {
+            int at = detail.IndexOf(" " + name + "=", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return 0;
+            }
+            int from = at + name.Length + 2;
+            int to = from;
+            while (to < detail.Length && detail[to] != ' ')
+            {
+                to++;
+            }
+            return long.TryParse(detail.AsSpan(from, to - from), out long value) ? value : 0;
         }
     }
 }
