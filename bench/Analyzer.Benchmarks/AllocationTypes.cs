@@ -33,15 +33,12 @@ namespace ReplicaGuard.Benchmarks
             {
                 return;
             }
-            int kindIndex = e.PayloadNames!.IndexOf("AllocationKind");
-            if (LargeOnly && kindIndex >= 0 && Convert.ToInt32(e.Payload[kindIndex], System.Globalization.CultureInfo.InvariantCulture) != 1)
+            if (LargeOnly && EventPayload.Number(e, "AllocationKind", missing: 1) != 1)
             {
                 return;
             }
-            int nameIndex = e.PayloadNames!.IndexOf("TypeName");
-            int amountIndex = e.PayloadNames.IndexOf("AllocationAmount64");
-            string type = nameIndex >= 0 ? e.Payload[nameIndex] as string ?? "?" : "?";
-            long amount = amountIndex >= 0 ? Convert.ToInt64(e.Payload[amountIndex], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+            string type = EventPayload.Text(e, "TypeName", "?");
+            long amount = EventPayload.Number(e, "AllocationAmount64", missing: 100_000);
             lock (_gate)
             {
                 _bytes.TryGetValue(type, out long sum);

@@ -16,7 +16,7 @@ namespace ReplicaGuard.Benchmarks
     /// </summary>
     internal sealed class GcEvents : EventListener
     {
-        private readonly List<(DateTime Time, string Name, string Detail)> _events = new List<(DateTime, string, string)>();
+        private readonly List<GcEvent> _events = new List<GcEvent>();
         private readonly object _gate = new object();
 
         protected override void OnEventSourceCreated(EventSource source)
@@ -38,17 +38,24 @@ namespace ReplicaGuard.Benchmarks
             string detail = "";
             for (int i = 0; i < e.PayloadNames!.Count; i++)
             {
-                string name = e.PayloadNames[i];
-                if (name == "Depth" || name == "Reason" || name == "Type" || name == "Bytes" || name == "GlobalMechanisms")
+                if (e.PayloadNames[i] == "Depth" || e.PayloadNames[i] == "Reason" || e.PayloadNames[i] == "Type")
                 {
-                    detail += $" {name}={e.Payload[i]}";
+                    detail += $" {e.PayloadNames[i]}={e.Payload[i]}";
                 }
             }
+            var gcEvent = new GcEvent(e.TimeStamp, e.EventName, detail, EventPayload.Number(e, "Type"), EventPayload.Number(e, "Bytes"), EventPayload.Number(e, "GlobalMechanisms"));
             lock (_gate)
             {
-                _events.Add((e.TimeStamp, e.EventName, detail));
+                _events.Add(gcEvent);
             }
         }
+
+        /// <summary>
+        /// One runtime event as it came. Detail: a GCStart's generation, reason and type, as printed. Type is also a
+        /// GCMarkWithType's root kind and Bytes what that mark reached; Mechanisms is a GCGlobalHeapHistory's
+        /// GlobalMechanisms. A field the event lacks is 0.
+        /// </summary>
+        private readonly record struct GcEvent(DateTime Time, string Name, string Detail, long Type, long Bytes, long Mechanisms);
 
         /// <summary>
         /// `-- gc-promoted N`: the whole engine on GitLab N times; after each run, the bytes the collections of
@@ -118,7 +125,7 @@ namespace ReplicaGuard.Benchmarks
         }
 
         /// <summary>One line per collection: where it fell, its generation and reason, its mark and what came after.</summary>
-        private static void Print(List<(DateTime Time, string Name, string Detail)> events, List<DateTime> starts, List<DateTime> ends)
+        private static void Print(List<GcEvent> events, List<DateTime> starts, List<DateTime> ends)
         {
             DateTime? start = null;
             DateTime markEnd = default;
@@ -128,9 +135,10 @@ namespace ReplicaGuard.Benchmarks
             double markTotal = 0;
             double restTotal = 0;
             int collections = 0;
-            foreach ((DateTime time, string name, string detail) in events)
+            foreach (GcEvent gcEvent in events)
             {
-                DateTime t = time.ToUniversalTime();
+                string name = gcEvent.Name;
+                DateTime t = gcEvent.Time.ToUniversalTime();
                 if (name.StartsWith("GCStart", StringComparison.Ordinal))
                 {
                     int run = starts.FindLastIndex(s => s <= t);
@@ -139,7 +147,7 @@ namespace ReplicaGuard.Benchmarks
                     start = markEnd = t;
                     fromStacks = fromOlder = 0;
                     compacted = false;
-                    Console.Write($"run {run,3} at {into,6:F1} of {length,6:F1} ms:{detail}");
+                    Console.Write($"run {run,3} at {into,6:F1} of {length,6:F1} ms:{gcEvent.Detail}");
                 }
                 else if (start == null)
                 {
@@ -149,16 +157,15 @@ namespace ReplicaGuard.Benchmarks
                 {
                     // Root kinds (gc_root_kind): 0 the threads' stacks, 3 older generations through their cards.
                     markEnd = t;
-                    long bytes = Number(detail, "Bytes");
-                    switch (Number(detail, "Type"))
+                    switch (gcEvent.Type)
                     {
-                        case 0: fromStacks += bytes; break;
-                        case 3: fromOlder += bytes; break;
+                        case 0: fromStacks += gcEvent.Bytes; break;
+                        case 3: fromOlder += gcEvent.Bytes; break;
                     }
                 }
                 else if (name.StartsWith("GCGlobalHeapHistory", StringComparison.Ordinal))
                 {
-                    compacted = (Number(detail, "GlobalMechanisms") & 2) != 0; // 1 << global_compaction
+                    compacted = (gcEvent.Mechanisms & 2) != 0; // 1 << global_compaction
                 }
                 else if (name.StartsWith("GCEnd", StringComparison.Ordinal))
                 {
@@ -176,22 +183,6 @@ namespace ReplicaGuard.Benchmarks
             {
                 Console.WriteLine($"{collections} collections: mark {markTotal / collections:F1} ms, the rest {restTotal / collections:F1} ms on average");
             }
-        }
-
-        private static long Number(string detail, string name)
-        {
-            int at = detail.IndexOf(" " + name + "=", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return 0;
-            }
-            int from = at + name.Length + 2;
-            int to = from;
-            while (to < detail.Length && detail[to] != ' ')
-            {
-                to++;
-            }
-            return long.TryParse(detail.AsSpan(from, to - from), out long value) ? value : 0;
         }
     }
 }

@@ -169,7 +169,7 @@ namespace ReplicaGuard.Benchmarks
                 a.NoMoreThan(1);
                 GcEvents.Promoted(a.Count(1, "RUNS"));
             }),
-            new View("gc-runs RUNS", "each collection during RUNS whole-engine runs on GitLab: in which run, when, generation, reason, pause", a =>
+            new View("gc-runs RUNS", "each collection during RUNS whole-engine runs on GitLab: in which run, when, generation, reason, pause, and how long its mark and the rest (compact or sweep) took", a =>
             {
                 a.NoMoreThan(1);
                 GcEvents.Run(a.Count(1, "RUNS"));
