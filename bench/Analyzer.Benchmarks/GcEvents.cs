@@ -35,14 +35,11 @@ namespace ReplicaGuard.Benchmarks
             {
                 return;
             }
-            string detail = "";
-            for (int i = 0; i < e.PayloadNames!.Count; i++)
-            {
-                if (e.PayloadNames[i] == "Depth" || e.PayloadNames[i] == "Reason" || e.PayloadNames[i] == "Type")
-                {
-                    detail += $" {e.PayloadNames[i]}={e.Payload[i]}";
-                }
-            }
+            // Only a GCStart's detail is printed; the other events fire several times per collection, inside the runs
+            // being timed, so they build no text.
+            string detail = e.EventName.StartsWith("GCStart", StringComparison.Ordinal)
+                ? $" Depth={EventPayload.Number(e, "Depth")} Reason={EventPayload.Number(e, "Reason")} Type={EventPayload.Number(e, "Type")}"
+                : "";
             var gcEvent = new GcEvent(e.TimeStamp, e.EventName, detail, EventPayload.Number(e, "Type"), EventPayload.Number(e, "Bytes"), EventPayload.Number(e, "GlobalMechanisms"));
             lock (_gate)
             {
