@@ -53,6 +53,24 @@ namespace ReplicaGuard.Benchmarks
                 int runs = a.Count(1, "RUNS", 10);
                 Growth(runs, mode == "fixes" ? FixBuilding.DuringAnalysis : FixBuilding.OnFirstRead, a.Text(units) != null ? new[] { a.Count(units, "UNITS") } : new[] { 1, 10, 100 });
             }),
+            new View("growth-split [RUNS] [UNITS]", "which part grows faster than the history, at 1x, 10x and 100x (or UNITS): the whole engine, then alone the parse of every file, the replay of files parsed beforehand and its final pass; per unit of history, with the collector's pauses", a =>
+            {
+                a.NoMoreThan(2);
+                GrowthSplit.Run(a.Count(1, "RUNS", 30), a.Text(2) != null ? new[] { a.Count(2, "UNITS") } : new[] { 1, 10, 100 });
+            }),
+            new View("live-heap [UNITS]", "the objects one whole-engine analysis leaves alive (result held), by layer and type: GitLab's structure.sql, or a generated history of UNITS units (two heap snapshots through createdump, ~200 MB of temporary files, deleted)", a =>
+            {
+                a.NoMoreThan(1);
+                if (a.Text(1) == null)
+                {
+                    LiveHeap.Run(new List<SourceFile> { Corpus.GitLabFile() }, "GitLab's structure.sql", 25);
+                }
+                else
+                {
+                    int units = a.Count(1, "UNITS");
+                    LiveHeap.Run(HistoryGenerator.Generate(units), $"generated history, {units}x", 25);
+                }
+            }),
             new View("roslyn-edits [RUNS] [last|middle|second|first]", "the Roslyn analyzer after an edit of one of 1,000 files (see RoslynEditBenchmarks)", a =>
             {
                 a.NoMoreThan(2);
