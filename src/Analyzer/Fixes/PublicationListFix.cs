@@ -208,7 +208,7 @@ namespace ReplicaGuard.Fixes
         {
             TableObject table = request.Table;
             IndexObject? identity = table.Identity == ReplicaIdentityKind.Full ? null : IdentityRules.IdentityIndex(table);
-            return identity == null ? null : AddKeyColumns(request, identity.Columns, null);
+            return identity == null ? null : AddKeyColumns(request, identity.KeyColumns, null);
         }
 
         /// <summary>
@@ -310,7 +310,7 @@ namespace ReplicaGuard.Fixes
         {
             TableObject table = request.Table;
             bool full = keyColumns == null && table.Identity == ReplicaIdentityKind.Full; // a key fix also sets the identity back to DEFAULT
-            IEnumerable<ColumnObject?>? identity = full ? null : (IEnumerable<ColumnObject?>?)keyColumns ?? IdentityRules.IdentityIndex(table)?.Columns;
+            IEnumerable<ColumnObject?>? identity = full ? null : (IEnumerable<ColumnObject?>?)keyColumns ?? IdentityRules.IdentityIndex(table)?.KeyColumns;
             if (request.Settings.PostgresVersion < 15 || (identity == null && !full))
             {
                 return null; // without an identity (or the key that comes with the fix), UPDATE and DELETE fail anyway

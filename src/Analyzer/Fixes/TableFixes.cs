@@ -43,7 +43,7 @@ namespace ReplicaGuard.Fixes
                 // Not USING INDEX on the key: DEFAULT says the same and stays right if the key is replaced.
                 CodeFix reset = DefaultIdentity(request, " becomes the identity");
                 // A column list that leaves out a key column: DEFAULT and the wider list together.
-                CodeFix? fitting = Fits(request, KeyNames(table.PrimaryKey)) ? reset : PublicationListFix.AddKeyColumns(request, table.PrimaryKey.Columns, reset);
+                CodeFix? fitting = Fits(request, KeyNames(table.PrimaryKey)) ? reset : PublicationListFix.AddKeyColumns(request, table.PrimaryKey.KeyColumns, reset);
                 if (fitting != null)
                 {
                     fixes.Add(Keyed(request, fitting, IndexColumns(table.PrimaryKey)));
@@ -202,7 +202,7 @@ namespace ReplicaGuard.Fixes
             TableObject table = request.Table;
             IndexObject key = table.PrimaryKey!;
             List<ColumnObject> columns = IndexColumns(key);
-            if (columns.Count != key.Columns.Count)
+            if (columns.Count != key.KeyColumns.Length)
             {
                 return null;
             }
@@ -227,14 +227,14 @@ namespace ReplicaGuard.Fixes
                 return false; // an index a partitioned parent's index created carries a derived name: not offered
             }
             var seen = new HashSet<ColumnObject>();
-            foreach (ColumnObject? column in index.Columns)
+            foreach (ColumnObject? column in index.KeyColumns)
             {
                 if (column == null || !column.NotNull || !seen.Add(column))
                 {
                     return false; // a primary key names each column once
                 }
             }
-            return index.Columns.Count > 0;
+            return index.KeyColumns.Length > 0;
         }
 
         private static CodeFix Promote(FixRequest request, IndexObject index)
@@ -293,8 +293,8 @@ namespace ReplicaGuard.Fixes
 
         private static List<ColumnObject> IndexColumns(IndexObject index)
         {
-            var columns = new List<ColumnObject>(index.Columns.Count);
-            foreach (ColumnObject? column in index.Columns)
+            var columns = new List<ColumnObject>(index.KeyColumns.Length);
+            foreach (ColumnObject? column in index.KeyColumns)
             {
                 if (column != null)
                 {
@@ -318,7 +318,7 @@ namespace ReplicaGuard.Fixes
                 return null;
             }
             var columns = new List<ColumnObject>();
-            foreach (ColumnObject? column in key.Columns)
+            foreach (ColumnObject? column in key.KeyColumns)
             {
                 if (column == null)
                 {
@@ -354,7 +354,7 @@ namespace ReplicaGuard.Fixes
                 names.Add(column.Name);
             }
             string index = IndexNaming.Choose(table.Name, names, IndexNaming.Kind.UniqueConstraint, _ => false);
-            if (names.Count == key.Columns.Count || !Fits(request, names) || table.Schema.Relations.ContainsKey(index)
+            if (names.Count == key.KeyColumns.Length || !Fits(request, names) || table.Schema.Relations.ContainsKey(index)
                 || request.IndexNameReferencedAfterFix(index, null))
             {
                 return null; // the filter adds no column (then it is not the problem), or a list or a name is in the way
@@ -389,12 +389,12 @@ namespace ReplicaGuard.Fixes
             var seen = new HashSet<string>();
             foreach (IndexObject index in table.Indexes)
             {
-                if (index.Dropped || !index.Unique || index.HasExpressions || index.HasPredicate || CanPromote(index) || index.Columns.Count == 0)
+                if (index.Dropped || !index.Unique || index.HasExpressions || index.HasPredicate || CanPromote(index) || index.KeyColumns.Length == 0)
                 {
                     continue;
                 }
                 var columns = new List<ColumnObject>();
-                foreach (ColumnObject? column in index.Columns)
+                foreach (ColumnObject? column in index.KeyColumns)
                 {
                     if (column != null && !columns.Contains(column))
                     {
@@ -525,7 +525,7 @@ namespace ReplicaGuard.Fixes
         private static List<string> KeyNames(IndexObject index)
         {
             var names = new List<string>();
-            foreach (ColumnObject? column in index.Columns)
+            foreach (ColumnObject? column in index.KeyColumns)
             {
                 if (column != null)
                 {

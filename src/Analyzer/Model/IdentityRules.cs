@@ -368,7 +368,7 @@ namespace ReplicaGuard.Model
             IndexObject? index = IdentityIndex(table);
             if (index != null)
             {
-                foreach (ColumnObject? c in index.Columns)
+                foreach (ColumnObject? c in index.KeyColumns)
                 {
                     if (c != null)
                     {

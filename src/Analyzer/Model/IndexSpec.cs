@@ -12,11 +12,14 @@ namespace ReplicaGuard.Model
             NamingColumns = keyColumns == 0 ? NoNames : new string[keyColumns];
         }
 
-        /// <summary>A spec that names its index like another (a partition's clone, a LIKE copy): the names are shared, never changed.</summary>
-        private IndexSpec(int keyColumns, string[] namingColumns)
+        /// <summary>
+        /// A spec that names its index like another (a partition's clone, a LIKE copy): the names are shared, never
+        /// changed; null when they are the key columns' names, which the caller then fills in.
+        /// </summary>
+        private IndexSpec(int keyColumns, string[]? namingColumns)
         {
             Columns = keyColumns == 0 ? NoKey : new string?[keyColumns];
-            NamingColumns = namingColumns;
+            NamingColumns = namingColumns ?? (keyColumns == 0 ? NoNames : new string[keyColumns]);
         }
 
         private static readonly string?[] NoKey = new string?[0];
@@ -65,7 +68,7 @@ namespace ReplicaGuard.Model
         /// <summary>The same definition applied to another table (partition clone, LIKE copy): name chosen anew.</summary>
         public static IndexSpec From(IndexObject index)
         {
-            var spec = new IndexSpec(index.Columns.Count, index.SharedNamingColumns)
+            var spec = new IndexSpec(index.KeyColumns.Length, index.SharedNamingColumns)
             {
                 Unique = index.Unique,
                 Primary = index.IsPrimary,
@@ -77,9 +80,14 @@ namespace ReplicaGuard.Model
                 Method = index.Method,
                 NullsNotDistinct = index.NullsNotDistinct,
             };
-            for (int i = 0; i < index.Columns.Count; i++)
+            for (int i = 0; i < index.KeyColumns.Length; i++)
             {
-                spec.Columns[i] = index.Columns[i]?.Name;
+                string? name = index.KeyColumns[i]?.Name;
+                spec.Columns[i] = name;
+                if (index.SharedNamingColumns == null)
+                {
+                    spec.NamingColumns[i] = name ?? "expr";
+                }
             }
             foreach (ColumnObject column in index.ExpressionColumns)
             {

@@ -350,22 +350,32 @@ namespace ReplicaGuard.Model
     public sealed class IndexObject : RelationObject
     {
         public IndexObject(string name, SchemaObject schema, TableObject table)
-            : this(name, schema, table, new List<ColumnObject?>())
+            : this(name, schema, table, NoKeyColumns)
         {
         }
 
-        /// <summary>An index whose key columns are already resolved: the list becomes the index's own.</summary>
-        internal IndexObject(string name, SchemaObject schema, TableObject table, List<ColumnObject?> columns)
+        /// <summary>An index whose key columns are already resolved: the array becomes the index's own.</summary>
+        internal IndexObject(string name, SchemaObject schema, TableObject table, ColumnObject?[] columns)
             : base(name, schema, RelationKind.Index)
         {
             Table = table;
-            Columns = columns;
+            KeyColumns = columns;
         }
 
         public TableObject Table { get; internal set; }
 
         /// <summary>Key columns; null entries are expressions.</summary>
-        public List<ColumnObject?> Columns { get; }
+        public IReadOnlyList<ColumnObject?> Columns => KeyColumns;
+
+        /// <summary>
+        /// <see cref="Columns"/> as the engine reads them: an array, never changed after creation (an index's key is
+        /// fixed). A list object per index was 6,000 of the objects every GitLab analysis leaves alive.
+        /// </summary>
+        internal readonly ColumnObject?[] KeyColumns;
+
+        private static readonly ColumnObject?[] NoKeyColumns = new ColumnObject?[0];
+
+        internal bool HasKeyColumn(ColumnObject column) => System.Array.IndexOf(KeyColumns, column) >= 0;
 
         /// <summary>INCLUDE columns (dropping one drops the index). Set once at creation; most indexes share the empty one.</summary>
         public IReadOnlyList<ColumnObject> IncludedColumns { get; internal set; } = NoColumns;
@@ -392,11 +402,26 @@ namespace ReplicaGuard.Model
         public bool HasExpressions { get; internal set; }
         public bool DefaultOrdering { get; internal set; } = true;
 
-        /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr"). Set once at creation.</summary>
-        public IReadOnlyList<string> NamingColumns => SharedNamingColumns;
+        /// <summary>Names PostgreSQL uses when it names a copy of this index (column, function name or "expr"), as they were at its creation.</summary>
+        public IReadOnlyList<string> NamingColumns => SharedNamingColumns ?? KeyColumnNames();
 
-        /// <summary>Shared with the spec it was made from and with the clones named after it: never changed after creation.</summary>
-        internal string[] SharedNamingColumns = NoNames;
+        /// <summary>
+        /// The naming names when they differ from the key columns' current names (an expression, or a key column
+        /// renamed since: see Replayer.RenameColumn), shared with the spec they came from; null for most indexes,
+        /// which would otherwise each keep an array of names the columns already hold.
+        /// </summary>
+        internal string[]? SharedNamingColumns;
+
+        /// <summary>The key columns' current names (every key column is a column when <see cref="SharedNamingColumns"/> is null).</summary>
+        internal string[] KeyColumnNames()
+        {
+            var names = new string[KeyColumns.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = KeyColumns[i]?.Name ?? "expr";
+            }
+            return names;
+        }
 
         /// <summary>
         /// The INCLUDE columns' names when the index was created, null when none: a copy of the index is named after them
@@ -404,7 +429,6 @@ namespace ReplicaGuard.Model
         /// </summary>
         internal IReadOnlyList<string>? NamingIncludeColumns;
 
-        private static readonly string[] NoNames = new string[0];
         public string Method { get; internal set; } = "btree";
 
         /// <summary>False for an index created on a partitioned parent with ONLY, until every partition is attached.</summary>

@@ -322,7 +322,7 @@ namespace ReplicaGuard.Model
 
             foreach (IndexObject index in new List<IndexObject>(table.Indexes))
             {
-                if (index.Columns.Contains(column) || Mentions(index.ExpressionColumns, column) || Mentions(index.IncludedColumns, column))
+                if (index.HasKeyColumn(column) || Mentions(index.ExpressionColumns, column) || Mentions(index.IncludedColumns, column))
                 {
                     DropIndexObject(index);
                 }
@@ -431,11 +431,11 @@ namespace ReplicaGuard.Model
         {
             ColumnObject column = RequireColumn(table, name);
             IndexObject? pk = table.PrimaryKey;
-            if (pk != null && pk.Columns.Contains(column))
+            if (pk != null && pk.HasKeyColumn(column))
             {
                 throw Reject("column \"" + name + "\" is in a primary key");
             }
-            if (table.Identity == ReplicaIdentityKind.Index && table.IdentityIndex != null && table.IdentityIndex.Columns.Contains(column))
+            if (table.Identity == ReplicaIdentityKind.Index && table.IdentityIndex != null && table.IdentityIndex.HasKeyColumn(column))
             {
                 throw Reject("column \"" + name + "\" is in index used as replica identity");
             }
@@ -553,7 +553,7 @@ namespace ReplicaGuard.Model
             // transformIndexConstraint checks the key columns (PRIMARY KEY and UNIQUE) in parse analysis, before
             // index_check_primary_key looks for an existing primary key at execution.
             var seen = new HashSet<ColumnObject>();
-            foreach (ColumnObject? column in index.Columns)
+            foreach (ColumnObject? column in index.KeyColumns)
             {
                 if (column != null && !seen.Add(column))
                 {
@@ -572,7 +572,7 @@ namespace ReplicaGuard.Model
             }
             if (primary)
             {
-                foreach (ColumnObject? column in index.Columns)
+                foreach (ColumnObject? column in index.KeyColumns)
                 {
                     if (column != null)
                     {
@@ -660,7 +660,7 @@ namespace ReplicaGuard.Model
             {
                 return "cannot use partial index \"" + index.Name + "\" as replica identity";
             }
-            foreach (ColumnObject? column in index.Columns)
+            foreach (ColumnObject? column in index.KeyColumns)
             {
                 if (column != null && !column.NotNull)
                 {
@@ -718,6 +718,14 @@ namespace ReplicaGuard.Model
             if (top && !recurse && table.HasChildren)
             {
                 throw Reject("inherited column \"" + oldName + "\" must be renamed in child tables too");
+            }
+            foreach (IndexObject index in table.Indexes)
+            {
+                // A copy of the index is named after the names its columns had when it was made: keep them now.
+                if (index.SharedNamingColumns == null && index.HasKeyColumn(column))
+                {
+                    _catalog.Set(index, index.SharedNamingColumns, index.KeyColumnNames(), static (o, v) => o.SharedNamingColumns = v);
+                }
             }
             _catalog.Set(column, column.Name, newName, static (o, v) => o.Name = v);
             foreach (TableObject child in table.Partitions)

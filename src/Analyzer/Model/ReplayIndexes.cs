@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ReplicaGuard.Syntax.Ast;
 
@@ -16,10 +17,11 @@ namespace ReplicaGuard.Model
             {
                 throw Reject("multiple primary keys for table \"" + table.Name + "\" are not allowed");
             }
-            var columns = new List<ColumnObject?>(spec.Columns.Length);
-            foreach (string? name in spec.Columns)
+            var columns = new ColumnObject?[spec.Columns.Length];
+            for (int i = 0; i < columns.Length; i++)
             {
-                columns.Add(name == null ? null : RequireColumn(table, name));
+                string? name = spec.Columns[i];
+                columns[i] = name == null ? null : RequireColumn(table, name);
             }
             if (spec.Constraint || spec.Primary)
             {
@@ -37,7 +39,7 @@ namespace ReplicaGuard.Model
                     {
                         throw Reject("unsupported " + (spec.Primary ? "PRIMARY KEY" : "UNIQUE") + " constraint with partition key definition");
                     }
-                    if (!columns.Contains(key))
+                    if (Array.IndexOf(columns, key) < 0)
                     {
                         throw Reject("unique constraint on partitioned table must include all partitioning columns");
                     }
@@ -103,7 +105,7 @@ namespace ReplicaGuard.Model
                 }
                 index.IncludedColumns = included;
             }
-            index.SharedNamingColumns = spec.NamingColumns;
+            index.SharedNamingColumns = NamedAfterKey(spec.NamingColumns, columns) ? null : spec.NamingColumns;
             index.NamingIncludeColumns = spec.NamingIncludeColumns ?? (spec.IncludeColumns.Count == 0 ? null : new List<string>(spec.IncludeColumns));
 
             Touch(table);
@@ -147,14 +149,31 @@ namespace ReplicaGuard.Model
         }
 
         /// <summary>The first column that appears twice in a key, or null.</summary>
-        private static ColumnObject? FirstRepeated(List<ColumnObject?> columns)
+        /// <summary>The naming names are the key columns' own names (no expression): the index need not keep them.</summary>
+        private static bool NamedAfterKey(string[] naming, ColumnObject?[] key)
+        {
+            if (naming.Length != key.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < key.Length; i++)
+            {
+                if (key[i]?.Name != naming[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static ColumnObject? FirstRepeated(ColumnObject?[] columns)
         {
             // Real keys are short (PostgreSQL allows 32 columns): a set only for hostile input, to stay linear.
-            HashSet<ColumnObject>? seen = columns.Count > 32 ? new HashSet<ColumnObject>() : null;
-            for (int i = 0; i < columns.Count; i++)
+            HashSet<ColumnObject>? seen = columns.Length > 32 ? new HashSet<ColumnObject>() : null;
+            for (int i = 0; i < columns.Length; i++)
             {
                 ColumnObject? column = columns[i];
-                if (column != null && (seen != null ? !seen.Add(column) : columns.IndexOf(column, 0, i) >= 0))
+                if (column != null && (seen != null ? !seen.Add(column) : Array.IndexOf(columns, column, 0, i) >= 0))
                 {
                     return column;
                 }

@@ -95,8 +95,8 @@ namespace ReplicaGuard.Rules
                 {
                     return true;
                 }
-                bool allNotNull = index.Columns.Count > 0;
-                foreach (ColumnObject? column in index.Columns)
+                bool allNotNull = index.KeyColumns.Length > 0;
+                foreach (ColumnObject? column in index.KeyColumns)
                 {
                     allNotNull &= column != null && column.NotNull;
                 }

@@ -167,7 +167,7 @@ namespace ReplicaGuard.Rules
             {
                 var nullable = new List<string>();
                 var sql = new System.Text.StringBuilder();
-                foreach (ColumnObject? column in index.Columns)
+                foreach (ColumnObject? column in index.KeyColumns)
                 {
                     if (column != null && !column.NotNull && !nullable.Contains(column.Name))
                     {

@@ -173,7 +173,7 @@ namespace ReplicaGuard.Rules
                 return "it has none";
             }
             var names = new List<string>();
-            foreach (ColumnObject? c in index.Columns)
+            foreach (ColumnObject? c in index.KeyColumns)
             {
                 if (c != null)
                 {

@@ -191,6 +191,26 @@ namespace ReplicaGuard.Tests
         }
 
         [TestMethod]
+        public void CopiesAreNamedAfterTheColumnNamesTheIndexWasCreatedWith()
+        {
+            // Most indexes keep no names of their own: the model takes them from the key columns until the first
+            // rename (the second rename must not take the new name). Checked on PostgreSQL 15: t3_b_id_idx after
+            // b -> d -> e, p1_a_b_idx and p2_a_b_idx after b -> c.
+            var result = Run(AllTables + "CREATE TABLE t (id int NOT NULL, b text NOT NULL); CREATE UNIQUE INDEX ON t (b, id);"
+                + "ALTER TABLE t RENAME COLUMN b TO d; ALTER TABLE t RENAME COLUMN d TO e; CREATE TABLE t3 (LIKE t INCLUDING INDEXES);"
+                + "ALTER TABLE t3 REPLICA IDENTITY USING INDEX t3_b_id_idx;"
+                + "CREATE TABLE p (a int NOT NULL, b int NOT NULL) PARTITION BY RANGE (a); CREATE UNIQUE INDEX ON p (a, b);"
+                + "ALTER TABLE p RENAME COLUMN b TO c; CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (10);"
+                + "CREATE TABLE p2 (a int NOT NULL, c int NOT NULL); ALTER TABLE p ATTACH PARTITION p2 FOR VALUES FROM (10) TO (20);"
+                + "ALTER TABLE p1 REPLICA IDENTITY USING INDEX p1_a_b_idx; ALTER TABLE p2 REPLICA IDENTITY USING INDEX p2_a_b_idx;");
+            Assert.AreEqual("", Rejected(result), Rejected(result));
+            Assert.IsTrue(result.Catalog.FindSchema("public")!.Relations.TryGetValue("t_b_id_idx", out Model.RelationObject found));
+            var original = (Model.IndexObject)found;
+            CollectionAssert.AreEqual(new[] { "b", "id" }, System.Linq.Enumerable.ToArray(original.NamingColumns));
+            CollectionAssert.AreEqual(new[] { "e", "id" }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(original.Columns, c => c!.Name)));
+        }
+
+        [TestMethod]
         public void TablesInSchemaIsRejectedBeforePostgres15()
         {
             var result = Run(14, new string[0], "CREATE TABLE t (a int); CREATE PUBLICATION p FOR TABLES IN SCHEMA public;");
