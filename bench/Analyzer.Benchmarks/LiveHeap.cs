@@ -18,41 +18,41 @@ namespace ReplicaGuard.Benchmarks
         {
             var settings = new AnalysisSettings();
             Engine.Analyze(files, settings); // the runtime's own first-use objects are then in both snapshots
-            Dictionary<string, Count> before = Census();
+            Dictionary<string, (long Objects, long Bytes)> before = Census();
             AnalysisResult result = Engine.Analyze(files, settings);
-            Dictionary<string, Count> after = Census();
+            Dictionary<string, (long Objects, long Bytes)> after = Census();
             GC.KeepAlive(result);
 
-            var grown = new List<(string Type, Count Count)>();
-            foreach (KeyValuePair<string, Count> pair in after)
+            var grown = new List<(string Type, (long Objects, long Bytes) Count)>();
+            foreach (KeyValuePair<string, (long Objects, long Bytes)> pair in after)
             {
-                before.TryGetValue(pair.Key, out Count old);
-                var added = new Count(pair.Value.Objects - old.Objects, pair.Value.Bytes - old.Bytes);
+                before.TryGetValue(pair.Key, out (long Objects, long Bytes) old);
+                (long Objects, long Bytes) added = (pair.Value.Objects - old.Objects, pair.Value.Bytes - old.Bytes);
                 if (added.Objects > 0)
                 {
                     grown.Add((pair.Key, added));
                 }
             }
             Console.WriteLine($"{what}: objects alive after the analysis that were not before it (result held, full collections first)");
-            foreach (IGrouping<string, (string Type, Count Count)> layer in grown.GroupBy(g => LayerOf(g.Type)).OrderByDescending(l => l.Sum(g => g.Count.Objects)))
+            foreach (IGrouping<string, (string Type, (long Objects, long Bytes) Count)> layer in grown.GroupBy(g => LayerOf(g.Type)).OrderByDescending(l => l.Sum(g => g.Count.Objects)))
             {
                 Console.WriteLine($"  {layer.Key,-28} {layer.Sum(g => g.Count.Objects),9:N0} objects {layer.Sum(g => g.Count.Bytes) / 1024.0,9:N0} KiB");
             }
             Console.WriteLine($"  {"all",-28} {grown.Sum(g => g.Count.Objects),9:N0} objects {grown.Sum(g => g.Count.Bytes) / 1024.0,9:N0} KiB");
             Console.WriteLine($"the {top} types with the most objects:");
-            foreach ((string type, Count count) in grown.OrderByDescending(g => g.Count.Objects).Take(top))
+            foreach ((string type, (long Objects, long Bytes) count) in grown.OrderByDescending(g => g.Count.Objects).Take(top))
             {
                 Console.WriteLine($"  {count.Objects,9:N0} {count.Bytes / 1024.0,9:N0} KiB  {type}");
             }
         }
 
         /// <summary>Live objects by type name: a full compacting collection first, so the heap holds no dead ones.</summary>
-        private static Dictionary<string, Count> Census()
+        private static Dictionary<string, (long Objects, long Bytes)> Census()
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            var counts = new Dictionary<string, Count>();
+            var counts = new Dictionary<string, (long Objects, long Bytes)>();
             using DataTarget target = DataTarget.CreateSnapshotAndAttach(Environment.ProcessId);
             using ClrRuntime runtime = target.ClrVersions[0].CreateRuntime();
             foreach (ClrObject obj in runtime.Heap.EnumerateObjects())
@@ -61,8 +61,8 @@ namespace ReplicaGuard.Benchmarks
                 {
                     continue;
                 }
-                counts.TryGetValue(name, out Count count);
-                counts[name] = new Count(count.Objects + 1, count.Bytes + (long)obj.Size);
+                counts.TryGetValue(name, out (long Objects, long Bytes) count);
+                counts[name] = (count.Objects + 1, count.Bytes + (long)obj.Size);
             }
             return counts;
         }
@@ -88,18 +88,6 @@ namespace ReplicaGuard.Benchmarks
                 return "model";
             }
             return "results and the rest";
-        }
-
-        private readonly struct Count
-        {
-            public Count(long objects, long bytes)
-            {
-                Objects = objects;
-                Bytes = bytes;
-            }
-
-            public long Objects { get; }
-            public long Bytes { get; }
         }
     }
 }
