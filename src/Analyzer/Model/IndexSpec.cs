@@ -12,14 +12,11 @@ namespace ReplicaGuard.Model
             NamingColumns = keyColumns == 0 ? NoNames : new string[keyColumns];
         }
 
-        /// <summary>
-        /// A spec that names its index like another (a partition's clone, a LIKE copy): the names are shared, never
-        /// changed; null when they are the key columns' names, which the caller then fills in.
-        /// </summary>
-        private IndexSpec(int keyColumns, string[]? namingColumns)
+        /// <summary>A spec that names its index like another (a partition's clone, a LIKE copy): the names are shared, never changed.</summary>
+        private IndexSpec(int keyColumns, string[] namingColumns)
         {
             Columns = keyColumns == 0 ? NoKey : new string?[keyColumns];
-            NamingColumns = namingColumns ?? (keyColumns == 0 ? NoNames : new string[keyColumns]);
+            NamingColumns = namingColumns;
         }
 
         private static readonly string?[] NoKey = new string?[0];
@@ -68,7 +65,7 @@ namespace ReplicaGuard.Model
         /// <summary>The same definition applied to another table (partition clone, LIKE copy): name chosen anew.</summary>
         public static IndexSpec From(IndexObject index)
         {
-            var spec = new IndexSpec(index.KeyColumns.Length, index.SharedNamingColumns)
+            var spec = new IndexSpec(index.KeyColumns.Length, index.SharedNamingColumns ?? index.KeyColumnNames())
             {
                 Unique = index.Unique,
                 Primary = index.IsPrimary,
@@ -82,12 +79,7 @@ namespace ReplicaGuard.Model
             };
             for (int i = 0; i < index.KeyColumns.Length; i++)
             {
-                string? name = index.KeyColumns[i]?.Name;
-                spec.Columns[i] = name;
-                if (index.SharedNamingColumns == null)
-                {
-                    spec.NamingColumns[i] = name ?? "expr";
-                }
+                spec.Columns[i] = index.KeyColumns[i]?.Name;
             }
             foreach (ColumnObject column in index.ExpressionColumns)
             {

@@ -148,7 +148,6 @@ namespace ReplicaGuard.Model
             return index;
         }
 
-        /// <summary>The first column that appears twice in a key, or null.</summary>
         /// <summary>The naming names are the key columns' own names (no expression): the index need not keep them.</summary>
         private static bool NamedAfterKey(string[] naming, ColumnObject?[] key)
         {
@@ -166,6 +165,7 @@ namespace ReplicaGuard.Model
             return true;
         }
 
+        /// <summary>The first column that appears twice in a key, or null.</summary>
         private static ColumnObject? FirstRepeated(ColumnObject?[] columns)
         {
             // Real keys are short (PostgreSQL allows 32 columns): a set only for hostile input, to stay linear.
