@@ -71,6 +71,11 @@ namespace ReplicaGuard.Benchmarks
                     LiveHeap.Run(HistoryGenerator.Generate(units), $"generated history, {units}x", 25);
                 }
             }),
+            new View("survivor-cost [RUNS] [MIB]", "what each MiB a run keeps alive costs in collector pauses: the whole engine on GitLab while 0, MIB/2 and MIB MiB (default 4) of extra tree-like objects are held, alternating run by run", a =>
+            {
+                a.NoMoreThan(2);
+                SurvivorCost.Run(a.Count(1, "RUNS", 60), a.Count(2, "MIB", 4));
+            }),
             new View("roslyn-edits [RUNS] [last|middle|second|first]", "the Roslyn analyzer after an edit of one of 1,000 files (see RoslynEditBenchmarks)", a =>
             {
                 a.NoMoreThan(2);

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using ReplicaGuard.Text;
+
+namespace ReplicaGuard.Benchmarks
+{
+    /// <summary>
+    /// `-- survivor-cost [RUNS] [MIB]`: what each MiB that a run keeps alive costs it in collector pauses. The whole
+    /// engine runs on GitLab's structure.sql while the benchmark holds extra objects made just before the run: 0,
+    /// MIB/2 and MIB MiB of 64-byte objects, each pointing at the one before, the size and shape of a tree node.
+    /// They are young and alive during the run, as its own trees and model are, so a collection in the run copies
+    /// them too. The three amounts take turns run by run, so that a drifting machine slows all alike. This sizes the
+    /// redesign (docs/performance.md): the slope is roughly what each MiB fewer of trees or model would save.
+    /// </summary>
+    internal static class SurvivorCost
+    {
+        private const int NodeBytes = 64;
+
+        public static void Run(int runs, int mebibytes)
+        {
+            SourceFile file = Corpus.GitLabFile();
+            AnalysisSettings settings = Settings.Create(false);
+            double[] amounts = { 0, mebibytes / 2.0, mebibytes };
+            WarmUp.Run(10, i => Measure(file, settings, amounts[i % amounts.Length]));
+            var times = amounts.Select(_ => new List<(double Wall, double Pause)>(runs)).ToArray();
+            for (int i = 0; i < runs; i++)
+            {
+                for (int k = 0; k < amounts.Length; k++)
+                {
+                    // Rotate which amount goes first, so none always follows another's garbage.
+                    int which = (i + k) % amounts.Length;
+                    times[which].Add(Measure(file, settings, amounts[which]));
+                }
+            }
+            Console.WriteLine($"GitLab's structure.sql, whole engine, {runs} runs per amount, the amounts alternating:");
+            double basePause = times[0].Average(t => t.Pause);
+            for (int k = 0; k < amounts.Length; k++)
+            {
+                List<double> wall = times[k].Select(t => t.Wall).OrderBy(t => t).ToList();
+                double pause = times[k].Average(t => t.Pause);
+                string slope = amounts[k] == 0 ? "" : $"   pause +{(pause - basePause) / amounts[k]:F2} ms per extra MiB";
+                Console.WriteLine($"  +{amounts[k],4:F1} MiB alive   median {wall[wall.Count / 2],6:F2} ms   mean {wall.Average(),6:F2} ms   min {wall[0],6:F2} ms   GC pause {pause,5:F2} ms/run{slope}");
+            }
+        }
+
+        private static (double Wall, double Pause) Measure(SourceFile file, AnalysisSettings settings, double mebibytes)
+        {
+            // The pause counts from before the extra objects are made (a collection while they are made is part of
+            // their cost); the wall time is the analysis alone.
+            TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+            Node? held = Chain((int)(mebibytes * 1024 * 1024 / NodeBytes));
+            long start = Stopwatch.GetTimestamp();
+            Engine.Analyze(new[] { file }, settings);
+            GC.KeepAlive(held);
+            double wall = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+            return (wall, (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
+        }
+
+        private static Node? Chain(int count)
+        {
+            Node? last = null;
+            for (int i = 0; i < count; i++)
+            {
+                last = new Node(last);
+            }
+            return last;
+        }
+
+        /// <summary>64 bytes on a 64-bit runtime: the object header and type (16), a pointer and five longs.</summary>
+        private sealed class Node
+        {
+            public Node(Node? previous)
+            {
+                Previous = previous;
+            }
+
+            public Node? Previous { get; }
+            public long A { get; set; }
+            public long B { get; set; }
+            public long C { get; set; }
+            public long D { get; set; }
+            public long E { get; set; }
+        }
+    }
+}
