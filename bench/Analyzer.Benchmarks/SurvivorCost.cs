@@ -11,8 +11,9 @@ namespace ReplicaGuard.Benchmarks
     /// engine runs on GitLab's structure.sql while the benchmark holds extra objects made just before the run: 0,
     /// MIB/2 and MIB MiB of 64-byte objects, each pointing at the one before, the size and shape of a tree node.
     /// They are young and alive during the run, as its own trees and model are, so a collection in the run copies
-    /// them too. The three amounts take turns run by run, so that a drifting machine slows all alike. This sizes the
-    /// redesign (docs/performance.md): the slope is roughly what each MiB fewer of trees or model would save.
+    /// them too. The three amounts take turns run by run, so that a drifting machine slows all alike. The slope prices
+    /// what a run keeps alive; what removing part of it saves depends on what dies with it (docs/performance.md,
+    /// "Status at ff210d2": trees dying young among objects that stay saved nothing).
     /// </summary>
     internal static class SurvivorCost
     {
