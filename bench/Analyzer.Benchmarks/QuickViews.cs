@@ -71,10 +71,10 @@ namespace ReplicaGuard.Benchmarks
                     LiveHeap.Run(HistoryGenerator.Generate(units), $"generated history, {units}x", 25);
                 }
             }),
-            new View("survivor-cost [RUNS] [MIB]", "what each MiB a run keeps alive costs in collector pauses: the whole engine on GitLab while 0, MIB/2 and MIB MiB (default 4) of extra tree-like objects are held, alternating run by run", a =>
+            new View("survivor-cost [RUNS] [MIB] [nodes|rows|large]", "what each MiB a run keeps alive costs in collector pauses: the whole engine on GitLab while 0, MIB/2 and MIB MiB (default 4) of extra memory are held, alternating run by run; as tree-node-like objects (default), pointer-free 16 KiB arrays, or 1 MiB arrays on the large-object heap", a =>
             {
-                a.NoMoreThan(2);
-                SurvivorCost.Run(a.Count(1, "RUNS", 60), a.Count(2, "MIB", 4));
+                a.NoMoreThan(3);
+                SurvivorCost.Run(a.Count(1, "RUNS", 60), a.Count(2, "MIB", 4), a.Word(3, SurvivorCost.Shapes) ?? "nodes");
             }),
             new View("roslyn-edits [RUNS] [last|middle|second|first]", "the Roslyn analyzer after an edit of one of 1,000 files (see RoslynEditBenchmarks)", a =>
             {
