@@ -427,7 +427,26 @@ namespace ReplicaGuard.Model
             }
         }
 
+        /// <summary>
+        /// ALTER COLUMN ... DROP NOT NULL. Without ONLY it reaches every partition and inheritance child, every level
+        /// (ATSimpleRecursion in ATPrepCmd), and each is checked as the table itself: a child whose primary key or
+        /// replica identity index holds the column rejects the whole statement. PostgreSQL 18 keeps a NOT NULL that a
+        /// child declared itself (a local not-null constraint); the model does not record where a NOT NULL was
+        /// declared and drops it there too.
+        /// </summary>
         private void DropNotNull(TableObject table, string name, bool recurse)
+        {
+            DropNotNullOf(table, name, recurse);
+            if (recurse)
+            {
+                foreach (TableObject child in Descendants(table))
+                {
+                    DropNotNullOf(child, name, recurse: true);
+                }
+            }
+        }
+
+        private void DropNotNullOf(TableObject table, string name, bool recurse)
         {
             ColumnObject column = RequireColumn(table, name);
             IndexObject? pk = table.PrimaryKey;
@@ -456,13 +475,6 @@ namespace ReplicaGuard.Model
                 throw Reject("cannot remove constraint from only the partitioned table when partitions exist");
             }
             SetNotNull(table, column, false);
-            if (recurse && table.IsPartitioned)
-            {
-                foreach (TableObject partition in table.Partitions)
-                {
-                    DropNotNull(partition, name, true);
-                }
-            }
         }
 
         private static IndexObject? FindConstraintIndex(TableObject table, string name)

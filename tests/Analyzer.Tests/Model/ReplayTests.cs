@@ -43,6 +43,37 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual(expected, Missing(Run(AllTables + sql)));
         }
 
+        /// <summary>
+        /// DROP NOT NULL without ONLY reaches inheritance children at every level, also where the child declared the
+        /// column NOT NULL itself (PostgreSQL 15: ATSimpleRecursion), so an index on the child's column stops qualifying
+        /// as its replica identity. Found by the differential run (REPLICAGUARD_SEED=90001, history 1435).
+        /// </summary>
+        [TestMethod]
+        [DataRow("CREATE TABLE c (b int) INHERITS (p);", "ALTER TABLE p ALTER COLUMN a DROP NOT NULL;", "public.c")]
+        [DataRow("CREATE TABLE c (b int) INHERITS (p);", "ALTER TABLE ONLY p ALTER COLUMN a DROP NOT NULL;", "")]
+        [DataRow("CREATE TABLE c (a int NOT NULL, b int) INHERITS (p);", "ALTER TABLE p ALTER COLUMN a DROP NOT NULL;", "public.c")]
+        [DataRow("CREATE TABLE m () INHERITS (p); CREATE TABLE c (b int) INHERITS (m);", "ALTER TABLE p ALTER COLUMN a DROP NOT NULL;", "public.c")]
+        [DataRow("CREATE TABLE m () INHERITS (p); CREATE TABLE c (b int) INHERITS (m);", "ALTER TABLE ONLY p ALTER COLUMN a DROP NOT NULL;", "")]
+        public void DropNotNullReachesInheritanceChildren(string child, string drop, string expected)
+        {
+            AnalysisResult result = Run("CREATE TABLE p (a int NOT NULL);" + child + "CREATE UNIQUE INDEX ci ON c (a);" + drop
+                + "CREATE PUBLICATION pub FOR TABLE ONLY c; ALTER TABLE c REPLICA IDENTITY USING INDEX ci;");
+            Assert.AreEqual(expected, Missing(result));
+            Assert.AreEqual(expected == "" ? "" : "index \"ci\" cannot be used as replica identity because column \"a\" is nullable", Rejected(result));
+        }
+
+        /// <summary>Each child reached by DROP NOT NULL is checked as the table itself: a child's key on the column rejects the statement.</summary>
+        [TestMethod]
+        [DataRow("ALTER TABLE c ADD PRIMARY KEY (a);", "column \"a\" is in a primary key")]
+        [DataRow("CREATE UNIQUE INDEX ci ON c (a); ALTER TABLE c REPLICA IDENTITY USING INDEX ci;", "column \"a\" is in index used as replica identity")]
+        public void DropNotNullIsRejectedWhenAChildKeysTheColumn(string childKey, string rejection)
+        {
+            AnalysisResult result = Run(AllTables + "CREATE TABLE p (a int NOT NULL); CREATE TABLE c () INHERITS (p);" + childKey
+                + "ALTER TABLE p ALTER COLUMN a DROP NOT NULL; CREATE UNIQUE INDEX pi ON p (a); ALTER TABLE p REPLICA IDENTITY USING INDEX pi;");
+            Assert.AreEqual(rejection, Rejected(result));
+            Assert.AreEqual("", Missing(result), "the rejected statement leaves p NOT NULL, so its index qualifies");
+        }
+
         [TestMethod]
         [DataRow("ALTER TABLE m1 ADD COLUMN c int;")]
         [DataRow("ALTER TABLE ONLY m1 ADD COLUMN c int;")]
