@@ -430,9 +430,8 @@ namespace ReplicaGuard.Model
         /// <summary>
         /// ALTER COLUMN ... DROP NOT NULL. Without ONLY it reaches every partition and inheritance child, every level
         /// (ATSimpleRecursion in ATPrepCmd), and each is checked as the table itself: a child whose primary key or
-        /// replica identity index holds the column rejects the whole statement. PostgreSQL 18 keeps a NOT NULL that a
-        /// child declared itself (a local not-null constraint); the model does not record where a NOT NULL was
-        /// declared and drops it there too.
+        /// replica identity index holds the column rejects the whole statement. This is PostgreSQL 13 to 17; 18 made
+        /// NOT NULL an inherited constraint (local or inherited per child), which the model does not record.
         /// </summary>
         private void DropNotNull(TableObject table, string name, bool recurse)
         {
