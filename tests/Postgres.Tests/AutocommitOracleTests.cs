@@ -45,6 +45,60 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual(3, rg1002[0].Location.LineSpan.Start.Line, "the second DELETE, on line 4");
         }
 
+        /// <summary>
+        /// A partitioned table moved by ALTER TABLE ... SET SCHEMA into a schema that a FOR TABLES IN SCHEMA publication
+        /// covers: a session that already used its partition keeps the partition's cached publication info, so its
+        /// UPDATE passes, while a new session's fails (seed 555, history 1377 of the statement-level differential).
+        /// </summary>
+        private static readonly string[] StaleAfterParentMoved =
+        {
+            "CREATE SCHEMA s2",
+            "CREATE TABLE \"Foo\" (a int NOT NULL, b text) PARTITION BY LIST (a)",
+            "CREATE TABLE public.foo_p1 PARTITION OF public.\"Foo\" FOR VALUES IN (1)",
+            "CREATE PUBLICATION p2 FOR TABLES IN SCHEMA s2",
+            "DELETE FROM public.foo_p1",
+            "ALTER TABLE public.\"Foo\" SET SCHEMA s2",
+            "UPDATE public.foo_p1 SET a = a",
+        };
+
+        [TestMethod]
+        public void AfterTheParentMovedTheSameSessionStillUpdatesThePartitionAndANewOneCannot()
+        {
+            PgServer server = PgServer.Get();
+            using ServerOracle oracle = ServerOracle.InPrivateDatabase(server);
+            // The oracle's private database, dropped with it; the statements run here, outside the oracle.
+            string database = oracle.Database;
+            using (var session = server.Open(database))
+            {
+                foreach (string sql in StaleAfterParentMoved)
+                {
+                    using var command = new Npgsql.NpgsqlCommand(sql, session);
+                    command.ExecuteNonQuery(); // the last UPDATE passes in this session
+                }
+            }
+            using (var fresh = server.Open(database))
+            {
+                using var update = new Npgsql.NpgsqlCommand(StaleAfterParentMoved[^1], fresh);
+                var error = Assert.ThrowsExactly<Npgsql.PostgresException>(() => update.ExecuteNonQuery());
+                StringAssert.StartsWith(error.MessageText, "cannot update table \"foo_p1\"");
+            }
+        }
+
+        [TestMethod]
+        public void AutocommitJudgesUpdatesAndDeletesInANewSessionAsTheEnginePredicts()
+        {
+            using ServerOracle oracle = ServerOracle.InPrivateDatabase(PgServer.Get());
+            OracleResult result = oracle.RunAutocommit(OneFile(StaleAfterParentMoved));
+            FailedStatement failed = result.Failed.Single();
+            Assert.AreEqual(6, failed.StatementIndex);
+            StringAssert.StartsWith(failed.Message, "cannot update table \"foo_p1\"");
+
+            AnalysisResult engine = EngineOracle.Analyze(OneFile(StaleAfterParentMoved), EngineOracle.Settings());
+            var rg1002 = engine.Diagnostics.Where(d => d.Id == "RG1002").ToList();
+            Assert.AreEqual(1, rg1002.Count);
+            Assert.AreEqual(6, rg1002[0].Location.LineSpan.Start.Line, "the UPDATE, on line 7");
+        }
+
         [TestMethod]
         public void AutocommitLeavesTheDatabaseEmptyForTheNextHistory()
         {

@@ -99,6 +99,9 @@ namespace ReplicaGuard.Tests
             return new ServerOracle(server, database);
         }
 
+        /// <summary>The private database this oracle runs in and drops when disposed.</summary>
+        public string Database => _privateDatabase ?? throw new InvalidOperationException("this oracle has no private database");
+
         private static string NewDatabaseName() =>
             "rg_oracle_" + Environment.ProcessId + "_" + Interlocked.Increment(ref _databaseCounter);
 
@@ -118,7 +121,9 @@ namespace ReplicaGuard.Tests
         /// ALTER PUBLICATION of such a publication) skips new relations (RelationCacheInvalidate). A DELETE that ran
         /// before such a publication then lets a later DELETE pass that fails in any later session. The engine predicts
         /// what the committed catalog does, which is what production sees; see postgres-semantics and
-        /// StatementRulesDifferentialTests.
+        /// StatementRulesDifferentialTests. For the same reason each UPDATE and DELETE is judged in a new session
+        /// (<see cref="ExecuteInNewSession"/>), and the tables are probed from one: a long session can keep stale
+        /// publication info across autocommitted statements too.
         /// </summary>
         public OracleResult RunAutocommit(History history)
         {
@@ -144,7 +149,21 @@ namespace ReplicaGuard.Tests
                             skipped.Add(sql);
                             continue;
                         }
+                        // An UPDATE or DELETE is judged in a new session first: this one may hold a relation's
+                        // publication info from before a change that did not invalidate it (below).
+                        bool updateOrDelete = StatementClassifier.IsUpdateOrDelete(sql);
+                        string? fresh = null;
+                        string freshState = "";
+                        if (updateOrDelete)
+                        {
+                            fresh = ExecuteInNewSession(sql, out freshState);
+                        }
                         string? error = ExecuteAutocommit(_shared, sql, out string state);
+                        if (updateOrDelete)
+                        {
+                            error = fresh;
+                            state = freshState;
+                        }
                         if (error != null)
                         {
                             failed.Add(new FailedStatement(f, file.Name, s, sql, state, error));
@@ -152,7 +171,10 @@ namespace ReplicaGuard.Tests
                     }
                 }
                 Execute(_shared, "DISCARD ALL");
-                return new OracleResult(failed, skipped, Probe(_shared));
+                using (NpgsqlConnection probe = _server.Open(_privateDatabase))
+                {
+                    return new OracleResult(failed, skipped, Probe(probe));
+                }
             }
             finally
             {
@@ -160,6 +182,33 @@ namespace ReplicaGuard.Tests
                 Execute(_shared, EmptyDatabaseSql);
             }
         }
+
+        /// <summary>
+        /// Runs an UPDATE or DELETE in a new session (a new backend: the server's connections are not pooled) with the
+        /// shared session's search_path, inside a transaction that is rolled back, and returns its error or null. A
+        /// session caches each relation's publication info (rd_pubdesc), and some changes do not invalidate it: on
+        /// PostgreSQL 15, after ALTER TABLE ... SET SCHEMA moves a partitioned table into a schema that a FOR TABLES IN
+        /// SCHEMA publication covers, a session that had already used one of its partitions still updates it freely,
+        /// while every new session gets "cannot update table" (seed 555, history 1377). The engine predicts the
+        /// committed catalog, what the application's sessions see; the replica identity check runs when the statement
+        /// starts, whatever the rows, so the rollback loses nothing.
+        /// </summary>
+        private string? ExecuteInNewSession(string sql, out string sqlState)
+        {
+            string searchPath;
+            using (var show = new NpgsqlCommand("SELECT current_setting('search_path')", _shared))
+            {
+                searchPath = (string)show.ExecuteScalar()!;
+            }
+            using NpgsqlConnection connection = _server.Open(_privateDatabase!);
+            using NpgsqlTransaction transaction = connection.BeginTransaction();
+            Execute(connection, "SELECT set_config('search_path', " + Literal(searchPath) + ", true)");
+            string? error = ExecuteAutocommit(connection, sql, out sqlState);
+            transaction.Rollback();
+            return error;
+        }
+
+        private static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
 
         /// <summary>
         /// Drops every publication and user schema, recreates public as initdb makes it, and fails if any user

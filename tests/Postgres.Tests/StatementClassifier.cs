@@ -18,6 +18,11 @@ namespace ReplicaGuard.Tests
             @"^\s*COPY\b[^;]*\bFROM\s+STDIN\b[^;]*;[ \t]*\r?\n",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+        private static readonly Regex UpdateOrDelete = new Regex(@"^(UPDATE|DELETE)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>An UPDATE or DELETE statement (what the server checks against the replica identity).</summary>
+        public static bool IsUpdateOrDelete(string sql) => UpdateOrDelete.IsMatch(StripLeadingTrivia(sql));
+
         /// <summary>Statements that refuse to run inside a transaction block.</summary>
         public static bool IsConcurrently(string sql) => NoTransactionBlock.IsMatch(StripLeadingTrivia(sql));
 
