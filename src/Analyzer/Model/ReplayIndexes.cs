@@ -313,6 +313,10 @@ namespace ReplicaGuard.Model
                 }
                 spec.DefaultOrdering &= element.DefaultOrdering;
             }
+            foreach (string referenced in s.PredicateColumns)
+            {
+                spec.AddExpressionColumn(referenced);
+            }
             foreach (Identifier include in s.IncludeColumns)
             {
                 spec.AddIncludeColumn(include.Name);

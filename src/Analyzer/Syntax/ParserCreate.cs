@@ -1135,6 +1135,7 @@ namespace ReplicaGuard.Syntax
                 else if (AcceptKw("where"))
                 {
                     stmt.HasPredicate = true;
+                    stmt.PredicateColumns = stmt.PredicateColumns.AddRange(CollectNames(_pos, _end));
                     _pos = _end;
                 }
                 else

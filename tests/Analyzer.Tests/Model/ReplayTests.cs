@@ -62,6 +62,23 @@ namespace ReplicaGuard.Tests
             Assert.AreEqual(expected == "" ? "" : "index \"ci\" cannot be used as replica identity because column \"a\" is nullable", Rejected(result));
         }
 
+        /// <summary>
+        /// DROP COLUMN drops an index whose WHERE predicate mentions the column (the predicate records a dependency), so
+        /// its name is free again. Found by the differential run (REPLICAGUARD_SEED=2026, history 12548): the model kept
+        /// the index, and a later SET SCHEMA into a schema with an index of that name was predicted to fail.
+        /// </summary>
+        [TestMethod]
+        [DataRow("CREATE INDEX i2 ON s1.t ((a IS NOT NULL)) WHERE id IS NOT NULL;", "")]
+        [DataRow("CREATE INDEX i2 ON s1.t (a) WHERE id > 0 AND a < 5;", "")]
+        [DataRow("CREATE INDEX i2 ON s1.t (a) WHERE a > 0;", "relation \"i2\" already exists in schema \"m\"")]
+        public void DropColumnDropsAnIndexWhosePredicateMentionsIt(string index, string expectedRejection)
+        {
+            AnalysisResult result = Run(AllTables + "CREATE SCHEMA s1; CREATE SCHEMA m; CREATE TABLE s1.t (id int, a int);" + index
+                + "CREATE TABLE m.u (b int); CREATE INDEX i2 ON m.u (b); ALTER TABLE s1.t DROP COLUMN id; ALTER TABLE s1.t SET SCHEMA m;");
+            Assert.AreEqual(expectedRejection, Rejected(result));
+            Assert.AreEqual(expectedRejection == "" ? "m.t,m.u" : "m.u,s1.t", Missing(result));
+        }
+
         /// <summary>Each child reached by DROP NOT NULL is checked as the table itself: a child's key on the column rejects the statement.</summary>
         [TestMethod]
         [DataRow("ALTER TABLE c ADD PRIMARY KEY (a);", "column \"a\" is in a primary key")]

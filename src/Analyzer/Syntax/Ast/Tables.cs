@@ -501,6 +501,10 @@ namespace ReplicaGuard.Syntax.Ast
         /// <summary>INCLUDE (...) columns: not part of the key, but named in the index name and dropped with it.</summary>
         public NodeList<Identifier> IncludeColumns { get; internal set; } = NodeList<Identifier>.Empty;
         public bool HasPredicate { get; internal set; }
+
+        /// <summary>Words of the WHERE predicate that may be columns: the index depends on them (DROP COLUMN drops it).</summary>
+        public NodeList<string> PredicateColumns { get; internal set; } = NodeList<string>.Empty;
+
         public bool NullsNotDistinct { get; internal set; }
     }
 
