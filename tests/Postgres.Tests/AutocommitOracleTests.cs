@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using ReplicaGuard.Diagnostics;
 
 namespace ReplicaGuard.Tests
 {
@@ -33,16 +34,23 @@ namespace ReplicaGuard.Tests
         [TestMethod]
         public void InAutocommitTheSecondDeleteFailsAsTheEnginePredicts()
         {
-            using ServerOracle oracle = ServerOracle.InPrivateDatabase(PgServer.Get());
-            OracleResult result = oracle.RunAutocommit(OneFile(StaleAfterForAllTables));
-            FailedStatement failed = result.Failed.Single();
-            Assert.AreEqual(3, failed.StatementIndex);
-            StringAssert.StartsWith(failed.Message, "cannot delete from table \"t\"");
+            AssertOnlyFailureAsTheEnginePredicts(StaleAfterForAllTables, 3, "cannot delete from table \"t\"");
+        }
 
-            AnalysisResult engine = EngineOracle.Analyze(OneFile(StaleAfterForAllTables), EngineOracle.Settings());
-            var rg1002 = engine.Diagnostics.Where(d => d.Id == "RG1002").ToList();
-            Assert.AreEqual(1, rg1002.Count);
-            Assert.AreEqual(3, rg1002[0].Location.LineSpan.Start.Line, "the second DELETE, on line 4");
+        /// <summary>
+        /// RunAutocommit reports exactly one failed statement, at <paramref name="index"/> (0-based, one statement per
+        /// line) with <paramref name="message"/>, and the engine's only RG1002 is on that statement's line.
+        /// </summary>
+        private static void AssertOnlyFailureAsTheEnginePredicts(string[] statements, int index, string message)
+        {
+            using ServerOracle oracle = ServerOracle.InPrivateDatabase(PgServer.Get());
+            FailedStatement failed = oracle.RunAutocommit(OneFile(statements)).Failed.Single();
+            Assert.AreEqual(index, failed.StatementIndex);
+            StringAssert.StartsWith(failed.Message, message);
+
+            AnalysisResult engine = EngineOracle.Analyze(OneFile(statements), EngineOracle.Settings());
+            Diagnostic rg1002 = engine.Diagnostics.Single(d => d.Id == "RG1002");
+            Assert.AreEqual(index, rg1002.Location.LineSpan.Start.Line, "RG1002 on the failing statement's line");
         }
 
         /// <summary>
@@ -87,16 +95,7 @@ namespace ReplicaGuard.Tests
         [TestMethod]
         public void AutocommitJudgesUpdatesAndDeletesInANewSessionAsTheEnginePredicts()
         {
-            using ServerOracle oracle = ServerOracle.InPrivateDatabase(PgServer.Get());
-            OracleResult result = oracle.RunAutocommit(OneFile(StaleAfterParentMoved));
-            FailedStatement failed = result.Failed.Single();
-            Assert.AreEqual(6, failed.StatementIndex);
-            StringAssert.StartsWith(failed.Message, "cannot update table \"foo_p1\"");
-
-            AnalysisResult engine = EngineOracle.Analyze(OneFile(StaleAfterParentMoved), EngineOracle.Settings());
-            var rg1002 = engine.Diagnostics.Where(d => d.Id == "RG1002").ToList();
-            Assert.AreEqual(1, rg1002.Count);
-            Assert.AreEqual(6, rg1002[0].Location.LineSpan.Start.Line, "the UPDATE, on line 7");
+            AssertOnlyFailureAsTheEnginePredicts(StaleAfterParentMoved, 6, "cannot update table \"foo_p1\"");
         }
 
         [TestMethod]
